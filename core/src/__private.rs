@@ -1,0 +1,214 @@
+//! What the derive's generated code calls. Not public API: names here may change in
+//! any release. Each function checks one rule on one field and reports a failure with
+//! the field's path, building that path and message only when the rule fails.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+pub use crate::error::{RuleError, ValidationErrors};
+pub use crate::path_node::PathNode;
+pub use crate::rules::input::{CustomInput, LengthInput, NumberInput, RequiredInput, StrInput};
+pub use crate::rules::{Bounds, LengthUnit};
+pub use crate::validate::Validate;
+
+use crate::error::FieldError;
+use crate::rules::input::Measured;
+use crate::rules::{length, pattern, range, required, sid, uri};
+
+/// `code = "..."` and `message = "..."` given on a rule.
+#[derive(Clone, Copy)]
+pub struct Overrides {
+    pub code: Option<&'static str>,
+    pub message: Option<&'static str>,
+}
+
+impl Overrides {
+    pub const NONE: Overrides = Overrides {
+        code: None,
+        message: None,
+    };
+}
+
+#[cold]
+fn report(
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    overrides: Overrides,
+    code: &'static str,
+    message: impl FnOnce() -> Cow<'static, str>,
+) {
+    let message = match overrides.message {
+        Some(message) => Cow::Borrowed(message),
+        None => message(),
+    };
+    errors.push(FieldError::new(
+        at.to_path(),
+        overrides.code.unwrap_or(code),
+        message,
+    ));
+}
+
+pub fn sid<M, T: StrInput<M> + ?Sized>(
+    value: &T,
+    prefix: &'static str,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    overrides: Overrides,
+) {
+    if let Some(text) = value.str_input() {
+        if !sid::is_sid(text, prefix) {
+            report(at, errors, overrides, "sid", || sid::message(prefix).into());
+        }
+    }
+}
+
+pub fn uri<M, T: StrInput<M> + ?Sized>(
+    value: &T,
+    schemes: &'static [&'static str],
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    overrides: Overrides,
+) {
+    if let Some(text) = value.str_input() {
+        let valid = if schemes.is_empty() {
+            uri::is_uri(text)
+        } else {
+            uri::is_uri_with_scheme(text, schemes)
+        };
+        if !valid {
+            report(at, errors, overrides, "uri", || uri::message(schemes).into());
+        }
+    }
+}
+
+/// A regex compiled the first time its call site runs, then shared.
+pub struct LazyRegex {
+    pattern: &'static str,
+    compiled: OnceLock<Result<regex::Regex, regex::Error>>,
+}
+
+impl LazyRegex {
+    pub const fn new(pattern: &'static str) -> Self {
+        LazyRegex {
+            pattern,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    fn get(&self) -> &Result<regex::Regex, regex::Error> {
+        self.compiled.get_or_init(|| regex::Regex::new(self.pattern))
+    }
+}
+
+pub fn pattern<M, T: StrInput<M> + ?Sized>(
+    value: &T,
+    regex: &'static LazyRegex,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    overrides: Overrides,
+) {
+    let Some(text) = value.str_input() else {
+        return;
+    };
+    match regex.get() {
+        Ok(compiled) if pattern::matches_pattern(text, compiled) => {}
+        Ok(_) => report(at, errors, overrides, "pattern", || {
+            pattern::message(regex.pattern).into()
+        }),
+        // The syntax was checked at compile time; only the regex crate's size limit
+        // can still refuse it. Say so rather than panic or let the value pass.
+        Err(error) => report(at, errors, Overrides::NONE, "pattern", || {
+            format!(
+                "could not be checked: the pattern {} does not compile: {error}",
+                regex.pattern
+            )
+            .into()
+        }),
+    }
+}
+
+/// The bounds of a `length` rule; `unit` is `None` when the attribute gave none, which
+/// lets the rule apply to collections too.
+#[derive(Clone, Copy)]
+pub struct LengthRule {
+    pub min: Option<usize>,
+    pub max: Option<usize>,
+    pub unit: Option<LengthUnit>,
+}
+
+pub fn length<M, T: LengthInput<M> + ?Sized>(
+    value: &T,
+    rule: LengthRule,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    overrides: Overrides,
+) {
+    let (valid, noun) = match value.measured() {
+        None => return,
+        Some(Measured::Text(text)) => {
+            let unit = rule.unit.unwrap_or(LengthUnit::Chars);
+            (length::has_length(text, unit, rule.min, rule.max), unit.noun())
+        }
+        Some(Measured::Items(count)) => (length::is_count_within(count, rule.min, rule.max), "items"),
+    };
+    if !valid {
+        report(at, errors, overrides, "length", || {
+            length::message(noun, rule.min, rule.max).into()
+        });
+    }
+}
+
+/// Makes `length(unit = ...)` a compile error on a collection, where a unit means nothing.
+pub fn assert_text<M, T: StrInput<M> + ?Sized>(_value: &T) {}
+
+pub fn range<M, T: NumberInput<M> + ?Sized>(
+    value: &T,
+    bounds: Bounds<T::Number>,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    overrides: Overrides,
+) {
+    if let Some(number) = value.number() {
+        if !range::is_in_range(number, &bounds) {
+            report(at, errors, overrides, "range", || range::message(&bounds).into());
+        }
+    }
+}
+
+pub fn required<T: RequiredInput + ?Sized>(
+    value: &T,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    overrides: Overrides,
+) {
+    if !value.is_present() {
+        report(at, errors, overrides, "required", || required::MESSAGE.into());
+    }
+}
+
+pub fn custom<M, A, T, F, E>(
+    value: &T,
+    function: F,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    overrides: Overrides,
+) where
+    A: ?Sized,
+    T: CustomInput<M, A> + ?Sized,
+    F: FnOnce(&A) -> Result<(), E>,
+    E: Into<RuleError>,
+{
+    let Some(argument) = value.custom_input() else {
+        return;
+    };
+    if let Err(error) = function(argument) {
+        let (code, message) = error.into().into_parts();
+        let code = overrides.code.map_or(code, Cow::Borrowed);
+        let message = overrides.message.map_or(message, Cow::Borrowed);
+        errors.push(FieldError::new(at.to_path(), code, message));
+    }
+}
+
+pub fn nested<T: Validate + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors) {
+    value.validate_at(at, errors);
+}

@@ -1,0 +1,96 @@
+//! [`PathNode`]: the path of the value being validated, kept on the stack.
+
+use std::fmt;
+
+use crate::error::{Path, Segment};
+
+/// The path to the value under validation, as a chain of borrowed nodes on the stack.
+///
+/// Validation walks a value with one `PathNode` per level and turns it into an owned
+/// [`Path`] only when a rule fails, so valid data is validated without allocating.
+/// Hand-written [`Validate`](crate::Validate) impls extend it with [`field`](Self::field),
+/// [`index`](Self::index) and [`key`](Self::key).
+///
+/// ```
+/// use modelbuild::PathNode;
+///
+/// let root = PathNode::root();
+/// let items = root.field("items");
+/// let second = items.index(1);
+/// assert_eq!(second.field("sid").to_path().to_string(), "items[1].sid");
+/// ```
+#[derive(Clone, Copy)]
+pub struct PathNode<'a> {
+    parent: Option<&'a PathNode<'a>>,
+    step: Step<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Root,
+    Field(&'static str),
+    Index(usize),
+    Key(&'a dyn fmt::Display),
+}
+
+impl<'a> PathNode<'a> {
+    /// The path of the value itself.
+    pub const fn root() -> PathNode<'static> {
+        PathNode {
+            parent: None,
+            step: Step::Root,
+        }
+    }
+
+    /// The path of the field `name` of this value.
+    pub fn field(&'a self, name: &'static str) -> PathNode<'a> {
+        self.child(Step::Field(name))
+    }
+
+    /// The path of the element at `index` of this sequence.
+    pub fn index(&'a self, index: usize) -> PathNode<'a> {
+        self.child(Step::Index(index))
+    }
+
+    /// The path of the value under `key` of this map.
+    pub fn key(&'a self, key: &'a dyn fmt::Display) -> PathNode<'a> {
+        self.child(Step::Key(key))
+    }
+
+    fn child(&'a self, step: Step<'a>) -> PathNode<'a> {
+        PathNode {
+            parent: Some(self),
+            step,
+        }
+    }
+
+    /// The owned [`Path`]; called only when an error is reported.
+    pub fn to_path(&self) -> Path {
+        let mut segments = Vec::with_capacity(self.depth());
+        self.collect_into(&mut segments);
+        Path::from_segments(segments)
+    }
+
+    fn depth(&self) -> usize {
+        let own = usize::from(!matches!(self.step, Step::Root));
+        own + self.parent.map_or(0, PathNode::depth)
+    }
+
+    fn collect_into(&self, segments: &mut Vec<Segment>) {
+        if let Some(parent) = self.parent {
+            parent.collect_into(segments);
+        }
+        match self.step {
+            Step::Root => {}
+            Step::Field(name) => segments.push(Segment::Field(name.into())),
+            Step::Index(index) => segments.push(Segment::Index(index)),
+            Step::Key(key) => segments.push(Segment::Key(key.to_string())),
+        }
+    }
+}
+
+impl fmt::Debug for PathNode<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PathNode({:?})", self.to_path().to_string())
+    }
+}

@@ -1,0 +1,239 @@
+//! How rules reach the value inside a field, whatever wraps it.
+//!
+//! Each trait has a marker type parameter `M` that records the way in (`Direct`, or
+//! `Optional<Direct>` for an `Option<String>`, ...). The compiler infers it, because
+//! exactly one way fits any given type; users never name it, except to implement
+//! [`NumberInput`] or [`LengthInput`] for their own types with [`Direct`].
+//!
+//! So a rule works on a type alias, on a newtype that implements `AsRef<str>`, and
+//! through `Option`, `Box`, `Rc` and `Arc` (for `str`, `&T` and `Cow<str>` already are
+//! `AsRef<str>`), with no look at how the field's type is spelled.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::marker::PhantomData;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// The value is used as it is.
+#[derive(Debug)]
+pub struct Direct;
+
+/// The value is inside an `Option`; `None` passes every rule but `required`.
+#[derive(Debug)]
+pub struct Optional<M>(PhantomData<M>);
+
+/// The value is behind a `Box`, `Rc`, `Arc` or reference.
+#[derive(Debug)]
+pub struct Pointer<M>(PhantomData<M>);
+
+/// The value is a collection; its length is its number of items.
+#[derive(Debug)]
+pub struct Items;
+
+/// A value that string rules (`sid`, `uri`, `pattern`, `length`) can read as `&str`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be checked as a string",
+    label = "string rules need a value that implements `AsRef<str>`, or an Option, Box, Rc or Arc of one",
+    note = "`sid`, `uri`, `pattern` and `length(unit = ...)` read the value as `&str`"
+)]
+pub trait StrInput<M> {
+    /// The string, or `None` when absent (which passes the rule).
+    fn str_input(&self) -> Option<&str>;
+}
+
+impl<T: AsRef<str> + ?Sized> StrInput<Direct> for T {
+    fn str_input(&self) -> Option<&str> {
+        Some(self.as_ref())
+    }
+}
+
+/// What a `length` rule measures.
+#[derive(Debug, Clone, Copy)]
+pub enum Measured<'a> {
+    /// A string, measured in the rule's unit.
+    Text(&'a str),
+    /// A collection with this many items.
+    Items(usize),
+}
+
+/// A value that the `length` rule can measure: a string or a collection.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no length to check",
+    label = "`length` needs a string (`AsRef<str>`), a collection (Vec, slice, array, map, set), or an Option, Box, Rc or Arc of one"
+)]
+pub trait LengthInput<M> {
+    /// What to measure, or `None` when absent (which passes the rule).
+    fn measured(&self) -> Option<Measured<'_>>;
+}
+
+impl<T: AsRef<str> + ?Sized> LengthInput<Direct> for T {
+    fn measured(&self) -> Option<Measured<'_>> {
+        Some(Measured::Text(self.as_ref()))
+    }
+}
+
+macro_rules! collection_length {
+    ($([$($generics:tt)*] $ty:ty;)*) => {$(
+        impl<$($generics)*> LengthInput<Items> for $ty {
+            fn measured(&self) -> Option<Measured<'_>> {
+                Some(Measured::Items(self.len()))
+            }
+        }
+    )*};
+}
+
+collection_length! {
+    [T] Vec<T>;
+    [T] [T];
+    [T] &[T];
+    [T, const N: usize] [T; N];
+    [T] VecDeque<T>;
+    [K, V, S] HashMap<K, V, S>;
+    [K, V] BTreeMap<K, V>;
+    [T, S] HashSet<T, S>;
+    [T] BTreeSet<T>;
+}
+
+/// A value that the `range` rule can compare: a number.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a number that `range` can check",
+    label = "`range` needs a primitive number, or an Option, Box, Rc, Arc or reference of one"
+)]
+pub trait NumberInput<M> {
+    /// The number type the bounds are written in.
+    type Number: PartialOrd + std::fmt::Display;
+
+    /// The number, or `None` when absent (which passes the rule).
+    fn number(&self) -> Option<&Self::Number>;
+}
+
+macro_rules! number_input {
+    ($($ty:ty)*) => {$(
+        impl NumberInput<Direct> for $ty {
+            type Number = $ty;
+
+            fn number(&self) -> Option<&$ty> {
+                Some(self)
+            }
+        }
+    )*};
+}
+
+number_input!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64);
+
+/// A value that the `required` rule can check for presence.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is always present, so `required` cannot apply",
+    label = "`required` needs an `Option`"
+)]
+pub trait RequiredInput {
+    /// Whether the value is present.
+    fn is_present(&self) -> bool;
+}
+
+impl<T> RequiredInput for Option<T> {
+    fn is_present(&self) -> bool {
+        self.is_some()
+    }
+}
+
+impl<T: RequiredInput + ?Sized> RequiredInput for &T {
+    fn is_present(&self) -> bool {
+        (**self).is_present()
+    }
+}
+
+impl<T: RequiredInput + ?Sized> RequiredInput for Box<T> {
+    fn is_present(&self) -> bool {
+        (**self).is_present()
+    }
+}
+
+/// A value that a `custom` rule function taking `&A` can be called with: `A` itself, or
+/// an `Option`, `Box`, `Rc`, `Arc` or `Cow` of it.
+#[diagnostic::on_unimplemented(
+    message = "the `custom` function cannot take this field",
+    label = "the function must take `&T` where the field is `T`, or an Option, Box, Rc or Arc of `T`"
+)]
+pub trait CustomInput<M, A: ?Sized> {
+    /// The argument for the function, or `None` when absent (the rule then passes).
+    fn custom_input(&self) -> Option<&A>;
+}
+
+impl<T: ?Sized> CustomInput<Direct, T> for T {
+    fn custom_input(&self) -> Option<&T> {
+        Some(self)
+    }
+}
+
+/// Lets every input trait see through `Option` and pointers, in one place.
+macro_rules! through_wrappers {
+    ($($wrapper:ident)*) => {$(
+        impl<M, T: StrInput<M>> StrInput<Pointer<M>> for $wrapper<T> {
+            fn str_input(&self) -> Option<&str> {
+                (**self).str_input()
+            }
+        }
+        impl<M, T: LengthInput<M>> LengthInput<Pointer<M>> for $wrapper<T> {
+            fn measured(&self) -> Option<Measured<'_>> {
+                (**self).measured()
+            }
+        }
+        impl<M, T: NumberInput<M>> NumberInput<Pointer<M>> for $wrapper<T> {
+            type Number = T::Number;
+
+            fn number(&self) -> Option<&T::Number> {
+                (**self).number()
+            }
+        }
+        impl<M, A: ?Sized, T: CustomInput<M, A>> CustomInput<Pointer<M>, A> for $wrapper<T> {
+            fn custom_input(&self) -> Option<&A> {
+                (**self).custom_input()
+            }
+        }
+    )*};
+}
+
+through_wrappers!(Box Rc Arc);
+
+impl<M, T: StrInput<M>> StrInput<Optional<M>> for Option<T> {
+    fn str_input(&self) -> Option<&str> {
+        self.as_ref().and_then(StrInput::str_input)
+    }
+}
+
+impl<M, T: LengthInput<M>> LengthInput<Optional<M>> for Option<T> {
+    fn measured(&self) -> Option<Measured<'_>> {
+        self.as_ref().and_then(LengthInput::measured)
+    }
+}
+
+impl<M, T: NumberInput<M>> NumberInput<Optional<M>> for Option<T> {
+    type Number = T::Number;
+
+    fn number(&self) -> Option<&T::Number> {
+        self.as_ref().and_then(NumberInput::number)
+    }
+}
+
+impl<M, A: ?Sized, T: CustomInput<M, A>> CustomInput<Optional<M>, A> for Option<T> {
+    fn custom_input(&self) -> Option<&A> {
+        self.as_ref().and_then(CustomInput::custom_input)
+    }
+}
+
+// A number has no `AsRef`, so `&u32` cannot clash with a blanket impl.
+impl<M, T: NumberInput<M> + ?Sized> NumberInput<Pointer<M>> for &T {
+    type Number = T::Number;
+
+    fn number(&self) -> Option<&T::Number> {
+        (**self).number()
+    }
+}
+
+impl<M, A: ?Sized, T: CustomInput<M, A> + ToOwned + ?Sized> CustomInput<Pointer<M>, A> for Cow<'_, T> {
+    fn custom_input(&self) -> Option<&A> {
+        (**self).custom_input()
+    }
+}

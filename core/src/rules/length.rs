@@ -1,0 +1,82 @@
+//! `length`: how long a string is, in a chosen unit, or how many items a collection has.
+
+/// What a string's length is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LengthUnit {
+    /// Unicode scalar values, `str::chars().count()`: the default, and what Twilio
+    /// means by "characters".
+    Chars,
+    /// UTF-8 bytes, `str::len()`.
+    Bytes,
+    /// UTF-16 code units, `str::encode_utf16().count()`: what JavaScript's `length` says.
+    Utf16,
+}
+
+impl LengthUnit {
+    /// The unit's plural name, as messages use it.
+    pub fn noun(self) -> &'static str {
+        match self {
+            LengthUnit::Chars => "characters",
+            LengthUnit::Bytes => "bytes",
+            LengthUnit::Utf16 => "UTF-16 code units",
+        }
+    }
+
+    /// The length of `value` in this unit.
+    pub fn measure(self, value: &str) -> usize {
+        match self {
+            LengthUnit::Chars => value.chars().count(),
+            LengthUnit::Bytes => value.len(),
+            LengthUnit::Utf16 => value.encode_utf16().count(),
+        }
+    }
+
+    /// The fewest units a string of `bytes` UTF-8 bytes can have: 4 bytes make one
+    /// char, and 3 bytes make one UTF-16 unit (4 bytes make two).
+    fn lower_bound(self, bytes: usize) -> usize {
+        match self {
+            LengthUnit::Chars => bytes.div_ceil(4),
+            LengthUnit::Bytes => bytes,
+            LengthUnit::Utf16 => bytes.div_ceil(3),
+        }
+    }
+}
+
+/// Whether `count` lies within the inclusive bounds.
+pub fn is_count_within(count: usize, min: Option<usize>, max: Option<usize>) -> bool {
+    min.is_none_or(|min| count >= min) && max.is_none_or(|max| count <= max)
+}
+
+/// Whether the length of `value`, counted in `unit`, lies within the inclusive bounds.
+///
+/// The byte length bounds every unit's count from both sides, so most values are
+/// decided without counting characters at all.
+///
+/// ```
+/// use modelbuild::rules::{has_length, LengthUnit};
+///
+/// assert!(has_length("héllo", LengthUnit::Chars, None, Some(5)));
+/// assert!(!has_length("héllo", LengthUnit::Bytes, None, Some(5)));  // 6 bytes
+/// assert!(has_length("😀", LengthUnit::Utf16, Some(2), Some(2)));   // a surrogate pair
+/// ```
+pub fn has_length(value: &str, unit: LengthUnit, min: Option<usize>, max: Option<usize>) -> bool {
+    let (low, high) = (unit.lower_bound(value.len()), value.len());
+    if is_count_within(low, min, None) && is_count_within(high, None, max) {
+        return true;
+    }
+    if !is_count_within(high, min, None) || !is_count_within(low, None, max) {
+        return false;
+    }
+    is_count_within(unit.measure(value), min, max)
+}
+
+/// The message of a failed `length` rule; `noun` is `"characters"`, `"items"`, ...
+pub fn message(noun: &str, min: Option<usize>, max: Option<usize>) -> String {
+    match (min, max) {
+        (Some(min), Some(max)) if min == max => format!("must be exactly {min} {noun} long"),
+        (Some(min), Some(max)) => format!("must be between {min} and {max} {noun} long"),
+        (Some(min), None) => format!("must be at least {min} {noun} long"),
+        (None, Some(max)) => format!("must be at most {max} {noun} long"),
+        (None, None) => format!("has a length in {noun} that is out of bounds"),
+    }
+}

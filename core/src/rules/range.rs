@@ -1,0 +1,50 @@
+//! `range`: a number within bounds.
+
+use std::fmt::Display;
+
+/// The bounds of a `range` rule; any may be absent.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds<N> {
+    /// The value must be at least this.
+    pub min: Option<N>,
+    /// The value must be at most this.
+    pub max: Option<N>,
+    /// The value must be greater than this.
+    pub exclusive_min: Option<N>,
+    /// The value must be less than this.
+    pub exclusive_max: Option<N>,
+}
+
+/// Whether `value` is within `bounds`. A value that does not compare (a float NaN) is
+/// never within bounds.
+///
+/// ```
+/// use modelbuild::rules::{is_in_range, Bounds};
+///
+/// let page_size = Bounds { min: Some(1), max: Some(1000), exclusive_min: None, exclusive_max: None };
+/// assert!(is_in_range(&50, &page_size));
+/// assert!(!is_in_range(&0, &page_size));
+/// let positive = Bounds { min: None, max: None, exclusive_min: Some(0.0), exclusive_max: None };
+/// assert!(!is_in_range(&f64::NAN, &positive));
+/// ```
+pub fn is_in_range<N: PartialOrd>(value: &N, bounds: &Bounds<N>) -> bool {
+    // Written as "is it on the right side" so that NaN, which compares false, fails.
+    bounds.min.as_ref().is_none_or(|min| value >= min)
+        && bounds.max.as_ref().is_none_or(|max| value <= max)
+        && bounds.exclusive_min.as_ref().is_none_or(|min| value > min)
+        && bounds.exclusive_max.as_ref().is_none_or(|max| value < max)
+}
+
+/// The message of a failed `range` rule, naming every bound.
+pub fn message<N: Display>(bounds: &Bounds<N>) -> String {
+    let parts: Vec<String> = [
+        bounds.exclusive_min.as_ref().map(|n| format!("greater than {n}")),
+        bounds.min.as_ref().map(|n| format!("at least {n}")),
+        bounds.max.as_ref().map(|n| format!("at most {n}")),
+        bounds.exclusive_max.as_ref().map(|n| format!("less than {n}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    format!("must be {}", parts.join(" and "))
+}

@@ -1,0 +1,24 @@
+//! `sid`: a Twilio SID, a two-letter prefix then 32 hexadecimal digits.
+
+/// Whether `value` is `prefix` followed by exactly 32 hexadecimal digits (either case):
+/// Twilio's `^UG[0-9a-fA-F]{32}$` for the prefix `"UG"`.
+///
+/// ```
+/// use modelbuild::rules::is_sid;
+///
+/// assert!(is_sid("UG0123456789abcdefABCDEF0123456789", "UG"));
+/// assert!(!is_sid("UA0123456789abcdefABCDEF0123456789", "UG")); // other prefix
+/// assert!(!is_sid("UG0123456789abcdefABCDEF012345678", "UG"));  // 31 digits
+/// assert!(!is_sid("ug0123456789abcdefABCDEF0123456789", "UG")); // prefix is case-sensitive
+/// ```
+pub fn is_sid(value: &str, prefix: &str) -> bool {
+    let bytes = value.as_bytes();
+    bytes.len() == prefix.len() + 32
+        && bytes.starts_with(prefix.as_bytes())
+        && bytes[prefix.len()..].iter().all(u8::is_ascii_hexdigit)
+}
+
+/// The message of a failed `sid` rule.
+pub fn message(prefix: &str) -> String {
+    format!("must be a {prefix} SID: \"{prefix}\" then 32 hexadecimal digits")
+}

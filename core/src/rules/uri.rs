@@ -1,0 +1,328 @@
+//! `uri`: an absolute URI, exactly as RFC 3986 section 4.3 defines it.
+//!
+//! ```text
+//! absolute-URI = scheme ":" hier-part [ "?" query ]      (section 4.3)
+//! URI          = scheme ":" hier-part [ "?" query ] [ "#" fragment ]
+//! ```
+//!
+//! OpenAPI's `format: uri` means the second form (a fragment is allowed), and so does
+//! this rule. The check is one pass over the bytes with a lookup table: it allocates
+//! nothing and accepts only ASCII, so `https://exämple.com` or a space is rejected;
+//! percent-escapes must be `%` and two hexadecimal digits.
+
+const PCHAR: u8 = 1 << 0;
+const PATH: u8 = 1 << 1;
+const QUERY: u8 = 1 << 2;
+const USERINFO: u8 = 1 << 3;
+const REG_NAME: u8 = 1 << 4;
+const SCHEME: u8 = 1 << 5;
+const FUTURE: u8 = 1 << 6;
+
+const UNRESERVED_PUNCT: &[u8] = b"-._~";
+const SUB_DELIMS: &[u8] = b"!$&'()*+,;=";
+
+/// Which classes each ASCII byte belongs to; `%` is in none, it is handled apart.
+static CLASSES: [u8; 256] = build_classes();
+
+const fn build_classes() -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let alpha = c.is_ascii_alphabetic();
+        let digit = c.is_ascii_digit();
+        let unreserved = alpha || digit || contains(UNRESERVED_PUNCT, c);
+        let sub_delim = contains(SUB_DELIMS, c);
+        let pchar = unreserved || sub_delim || c == b':' || c == b'@';
+        let mut class = 0;
+        if pchar {
+            class |= PCHAR | PATH | QUERY;
+        }
+        if c == b'/' {
+            class |= PATH | QUERY;
+        }
+        if c == b'?' {
+            class |= QUERY;
+        }
+        if unreserved || sub_delim || c == b':' {
+            class |= USERINFO | FUTURE;
+        }
+        if unreserved || sub_delim {
+            class |= REG_NAME;
+        }
+        if alpha || digit || c == b'+' || c == b'-' || c == b'.' {
+            class |= SCHEME;
+        }
+        table[b] = class;
+        b += 1;
+    }
+    table
+}
+
+const fn contains(set: &[u8], c: u8) -> bool {
+    let mut i = 0;
+    while i < set.len() {
+        if set[i] == c {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Whether `value` is an absolute URI per RFC 3986 (with an optional fragment).
+///
+/// ```
+/// use modelbuild::rules::is_uri;
+///
+/// assert!(is_uri("https://autopilot.twilio.com/v1/Assistants?PageSize=50"));
+/// assert!(is_uri("urn:oasis:names:specification:docbook:dtd:xml:4.1.2"));
+/// assert!(is_uri("ldap://[2001:db8::7]/c=GB?objectClass?one"));
+/// assert!(!is_uri("/v1/Assistants"));          // relative: no scheme
+/// assert!(!is_uri("https://example.com/a b")); // space
+/// assert!(!is_uri("https://example.com/%zz")); // bad escape
+/// ```
+pub fn is_uri(value: &str) -> bool {
+    scheme_of(value).is_some()
+}
+
+/// Whether `value` is an absolute URI whose scheme is one of `schemes`, compared
+/// without regard to ASCII case (RFC 3986 section 3.1: schemes are case-insensitive).
+///
+/// ```
+/// use modelbuild::rules::is_uri_with_scheme;
+///
+/// assert!(is_uri_with_scheme("HTTPS://example.com", &["http", "https"]));
+/// assert!(!is_uri_with_scheme("ftp://example.com", &["http", "https"]));
+/// ```
+pub fn is_uri_with_scheme(value: &str, schemes: &[&str]) -> bool {
+    scheme_of(value).is_some_and(|scheme| schemes.iter().any(|s| s.eq_ignore_ascii_case(scheme)))
+}
+
+/// The scheme of `value` when it is a valid URI, else `None`.
+fn scheme_of(value: &str) -> Option<&str> {
+    let bytes = value.as_bytes();
+    let colon = bytes.iter().position(|&b| b == b':')?;
+    let (scheme, rest) = (&bytes[..colon], &bytes[colon + 1..]);
+    if !is_scheme(scheme) {
+        return None;
+    }
+    let (rest, fragment) = split_at_byte(rest, b'#');
+    let (hier_part, query) = split_at_byte(rest, b'?');
+    let valid = fragment.is_none_or(|f| all_in(f, QUERY))
+        && query.is_none_or(|q| all_in(q, QUERY))
+        && is_hier_part(hier_part);
+    valid.then(|| &value[..colon])
+}
+
+fn split_at_byte(bytes: &[u8], delimiter: u8) -> (&[u8], Option<&[u8]>) {
+    match bytes.iter().position(|&b| b == delimiter) {
+        Some(i) => (&bytes[..i], Some(&bytes[i + 1..])),
+        None => (bytes, None),
+    }
+}
+
+fn is_scheme(scheme: &[u8]) -> bool {
+    match scheme.split_first() {
+        Some((first, rest)) => {
+            first.is_ascii_alphabetic() && rest.iter().all(|&b| CLASSES[usize::from(b)] & SCHEME != 0)
+        }
+        None => false,
+    }
+}
+
+/// `hier-part = "//" authority path-abempty / path-absolute / path-rootless / path-empty`.
+/// Without an authority the three path forms together are any run of pchar and `/`
+/// that does not start with `//`, which the first branch has already taken.
+fn is_hier_part(hier_part: &[u8]) -> bool {
+    match hier_part.strip_prefix(b"//") {
+        Some(after) => {
+            let end = after.iter().position(|&b| b == b'/').unwrap_or(after.len());
+            is_authority(&after[..end]) && all_in(&after[end..], PATH)
+        }
+        None => all_in(hier_part, PATH),
+    }
+}
+
+/// `authority = [ userinfo "@" ] host [ ":" port ]`
+fn is_authority(authority: &[u8]) -> bool {
+    let (userinfo, host_port) = match authority.iter().position(|&b| b == b'@') {
+        Some(at) => (Some(&authority[..at]), &authority[at + 1..]),
+        None => (None, authority),
+    };
+    if userinfo.is_some_and(|u| !all_in(u, USERINFO)) {
+        return false;
+    }
+    let (host_ok, port) = if let Some(literal) = host_port.strip_prefix(b"[") {
+        let Some(close) = literal.iter().position(|&b| b == b']') else {
+            return false;
+        };
+        (is_ip_literal(&literal[..close]), &literal[close + 1..])
+    } else {
+        let end = host_port
+            .iter()
+            .position(|&b| b == b':')
+            .unwrap_or(host_port.len());
+        (all_in(&host_port[..end], REG_NAME), &host_port[end..])
+    };
+    host_ok && is_port(port)
+}
+
+/// Empty, or `":" *DIGIT`.
+fn is_port(port: &[u8]) -> bool {
+    match port.split_first() {
+        None => true,
+        Some((b':', digits)) => digits.iter().all(u8::is_ascii_digit),
+        Some(_) => false,
+    }
+}
+
+/// `IP-literal = "[" ( IPv6address / IPvFuture ) "]"`, brackets removed.
+fn is_ip_literal(literal: &[u8]) -> bool {
+    match literal.first() {
+        Some(b'v' | b'V') => is_ipv_future(&literal[1..]),
+        _ => is_ipv6(literal),
+    }
+}
+
+/// `IPvFuture = "v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" )`, `v` removed.
+fn is_ipv_future(rest: &[u8]) -> bool {
+    let hex = rest.iter().take_while(|b| b.is_ascii_hexdigit()).count();
+    match rest[hex..].split_first() {
+        Some((b'.', tail)) => {
+            hex > 0 && !tail.is_empty() && tail.iter().all(|&b| CLASSES[usize::from(b)] & FUTURE != 0)
+        }
+        _ => false,
+    }
+}
+
+/// RFC 3986's nine `IPv6address` forms: eight 16-bit groups (the last two may be
+/// an IPv4 address), or at most seven around one `::`.
+fn is_ipv6(address: &[u8]) -> bool {
+    let compressed = address.windows(2).position(|w| w == b"::");
+    match compressed {
+        Some(i) => {
+            let (head, tail) = (&address[..i], &address[i + 2..]);
+            let head_groups = if head.is_empty() {
+                Some(0)
+            } else {
+                count_groups(head, false)
+            };
+            let tail_groups = if tail.is_empty() {
+                Some(0)
+            } else {
+                count_groups(tail, true)
+            };
+            matches!((head_groups, tail_groups), (Some(h), Some(t)) if h + t <= 7)
+        }
+        None => count_groups(address, true) == Some(8),
+    }
+}
+
+/// Counts `h16` groups separated by `:`; an IPv4 address may end the run when
+/// `ipv4_last` and counts as two groups. `None` when any piece is malformed.
+fn count_groups(run: &[u8], ipv4_last: bool) -> Option<usize> {
+    let mut count = 0;
+    let mut pieces = run.split(|&b| b == b':').peekable();
+    while let Some(piece) = pieces.next() {
+        let last = pieces.peek().is_none();
+        if last && ipv4_last && piece.contains(&b'.') {
+            return is_ipv4(piece).then_some(count + 2);
+        }
+        if piece.is_empty() || piece.len() > 4 || !piece.iter().all(u8::is_ascii_hexdigit) {
+            return None;
+        }
+        count += 1;
+    }
+    Some(count)
+}
+
+/// `IPv4address = dec-octet "." dec-octet "." dec-octet "." dec-octet`, where a
+/// dec-octet is 0 to 255 without leading zeros.
+fn is_ipv4(address: &[u8]) -> bool {
+    let mut octets = 0;
+    for octet in address.split(|&b| b == b'.') {
+        octets += 1;
+        let valid = match octet {
+            [d] => d.is_ascii_digit(),
+            [b'1'..=b'9', d] => d.is_ascii_digit(),
+            [b'1', d1, d2] => d1.is_ascii_digit() && d2.is_ascii_digit(),
+            [b'2', b'0'..=b'4', d] => d.is_ascii_digit(),
+            [b'2', b'5', b'0'..=b'5'] => true,
+            _ => false,
+        };
+        if !valid {
+            return false;
+        }
+    }
+    octets == 4
+}
+
+/// Whether every byte is in `class`, or is a well-formed percent-escape.
+fn all_in(bytes: &[u8], class: u8) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if CLASSES[usize::from(b)] & class != 0 {
+            i += 1;
+        } else if b == b'%'
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+            && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit)
+        {
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// The message of a failed `uri` rule.
+pub fn message(schemes: &[&str]) -> String {
+    match schemes {
+        [] => "must be an absolute URI (RFC 3986)".to_owned(),
+        [one] => format!("must be an absolute URI (RFC 3986) with the scheme {one}"),
+        many => format!(
+            "must be an absolute URI (RFC 3986) with one of the schemes {}",
+            many.join(", ")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipv6_forms() {
+        for ok in [
+            "::",
+            "::1",
+            "1::",
+            "1:2:3:4:5:6:7:8",
+            "1:2:3:4:5:6:7::",
+            "::2:3:4:5:6:7:8",
+            "::ffff:192.0.2.1",
+            "1:2:3:4:5:6:1.2.3.4",
+        ] {
+            assert!(is_ipv6(ok.as_bytes()), "{ok}");
+        }
+        for bad in [
+            "",
+            ":",
+            ":::",
+            "1:::2",
+            "1::2::3",
+            "1:2:3:4:5:6:7",
+            "1:2:3:4:5:6:7:8:9",
+            "12345::",
+            "::1.2.3.4:1",
+            "1:2:3:4:5:6:7::1.2.3.4",
+            "::256.1.1.1",
+            "::01.1.1.1",
+            "g::",
+        ] {
+            assert!(!is_ipv6(bad.as_bytes()), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! The checked model -> the `Validate` impl.
+//!
+//! Generated code names the runtime only as `::modelbuild::__private::...`, so it
+//! needs nothing from the user's imports. Calls are spanned at the rule's name, so a
+//! rule on a type it cannot apply to is reported there.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{format_ident, quote, quote_spanned};
+use syn::{DeriveInput, Expr, Ident, LitStr};
+
+use crate::parse::{Container, Field, Fields, LengthUnit, Rule, RuleKind, Shape};
+
+pub fn impl_validate(container: &Container) -> TokenStream {
+    let body = match &container.shape {
+        Shape::Struct(fields) => {
+            let pattern = destructure(quote!(Self), fields);
+            let checks = field_checks(fields);
+            quote! {
+                let #pattern = self;
+                #checks
+            }
+        }
+        Shape::Enum(variants) if variants.is_empty() => quote!(match *self {}),
+        Shape::Enum(variants) => {
+            let arms = variants.iter().map(|variant| {
+                let ident = variant.ident;
+                let pattern = destructure(quote!(Self::#ident), &variant.fields);
+                let checks = field_checks(&variant.fields);
+                quote!(#pattern => { #checks })
+            });
+            quote!(match self { #(#arms)* })
+        }
+    };
+    let whole = container.customs.iter().map(|rule| {
+        let value = Ident::new("self", Span::call_site());
+        rule_call(rule, &quote!(#value), &quote!(__mb_at))
+    });
+    wrap_impl(
+        container.input,
+        &nested_bounds(container),
+        quote! {
+            #body
+            #(#whole)*
+        },
+    )
+}
+
+/// The impl block; `extra_bounds` are added to the type's own where clause.
+fn wrap_impl(input: &DeriveInput, extra_bounds: &[TokenStream], body: TokenStream) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let mut predicates: Vec<TokenStream> = where_clause
+        .map(|w| w.predicates.iter().map(|p| quote!(#p)).collect())
+        .unwrap_or_default();
+    predicates.extend(extra_bounds.iter().cloned());
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::modelbuild::__private::Validate for #ident #ty_generics
+        where #(#predicates,)*
+        {
+            #[allow(unused_variables, clippy::needless_borrow)]
+            fn validate_at(
+                &self,
+                __mb_at: &::modelbuild::__private::PathNode<'_>,
+                __mb_errors: &mut ::modelbuild::__private::ValidationErrors,
+            ) {
+                #body
+            }
+        }
+    }
+}
+
+/// The compile errors, plus an impl that does nothing: with it, the type still
+/// implements `Validate` and one mistake does not spread errors through the crate.
+pub fn with_errors(input: &DeriveInput, errors: Vec<syn::Error>) -> TokenStream {
+    let compile_errors = errors.iter().map(syn::Error::to_compile_error);
+    let fallback = match input.data {
+        syn::Data::Union(_) => quote!(),
+        _ => wrap_impl(input, &[], quote!()),
+    };
+    quote! {
+        #(#compile_errors)*
+        #fallback
+    }
+}
+
+fn binding(index: usize) -> Ident {
+    format_ident!("__mb_field_{}", index)
+}
+
+/// `Self { a: __mb_field_0, .. }` or `Self(__mb_field_0, _)`, binding only the fields
+/// that have rules.
+fn destructure(path: TokenStream, fields: &Fields) -> TokenStream {
+    match fields {
+        Fields::Named(fields) => {
+            let bound = fields
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| !f.rules.is_empty())
+                .map(|(i, f)| {
+                    let member = &f.member;
+                    let name = binding(i);
+                    quote!(#member: #name)
+                });
+            quote!(#path { #(#bound,)* .. })
+        }
+        Fields::Unnamed(fields) => {
+            let bound = fields.iter().enumerate().map(|(i, f)| {
+                if f.rules.is_empty() {
+                    quote!(_)
+                } else {
+                    let name = binding(i);
+                    quote!(#name)
+                }
+            });
+            quote!(#path(#(#bound),*))
+        }
+        Fields::Unit => path,
+    }
+}
+
+fn field_checks(fields: &Fields) -> TokenStream {
+    let checks = fields
+        .all()
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !f.rules.is_empty())
+        .map(|(i, field)| {
+            let value = binding(i);
+            let name = &field.path_name;
+            let rules = field
+                .rules
+                .iter()
+                .map(|rule| rule_call(rule, &quote!(#value), &quote!(&__mb_here)));
+            quote! {
+                {
+                    let __mb_here = __mb_at.field(#name);
+                    #(#rules)*
+                }
+            }
+        });
+    quote!(#(#checks)*)
+}
+
+fn rule_call(rule: &Rule, value: &TokenStream, at: &TokenStream) -> TokenStream {
+    let span = rule.name.span();
+    let rt = quote_spanned!(span=> ::modelbuild::__private);
+    let overrides = overrides(rule);
+    let tail = quote_spanned!(span=> #at, __mb_errors, #overrides);
+    match &rule.kind {
+        RuleKind::Sid { prefix } => quote_spanned!(span=> #rt::sid(#value, #prefix, #tail);),
+        RuleKind::Uri { schemes } => quote_spanned!(span=> #rt::uri(#value, &[#(#schemes),*], #tail);),
+        RuleKind::Pattern { regex } => quote_spanned! {span=>
+            {
+                static __MB_REGEX: #rt::LazyRegex = #rt::LazyRegex::new(#regex);
+                #rt::pattern(#value, &__MB_REGEX, #tail);
+            }
+        },
+        RuleKind::Length(length) => {
+            let (min, max) = match &length.equal {
+                Some(equal) => (some(Some(equal)), some(Some(equal))),
+                None => (some(length.min.as_ref()), some(length.max.as_ref())),
+            };
+            let (unit, text_only) = match &length.unit {
+                Some((unit, lit)) => {
+                    let variant = match unit {
+                        LengthUnit::Chars => quote!(Chars),
+                        LengthUnit::Bytes => quote!(Bytes),
+                        LengthUnit::Utf16 => quote!(Utf16),
+                    };
+                    let unit =
+                        quote_spanned!(lit.span()=> ::core::option::Option::Some(#rt::LengthUnit::#variant));
+                    (unit, quote_spanned!(lit.span()=> #rt::assert_text(#value);))
+                }
+                None => (quote!(::core::option::Option::None), quote!()),
+            };
+            quote_spanned! {span=>
+                #text_only
+                #rt::length(#value, #rt::LengthRule { min: #min, max: #max, unit: #unit }, #tail);
+            }
+        }
+        RuleKind::Range(range) => {
+            let [min, max, exclusive_min, exclusive_max] =
+                [&range.min, &range.max, &range.exclusive_min, &range.exclusive_max]
+                    .map(|b| some(b.as_ref()));
+            quote_spanned! {span=>
+                #rt::range(
+                    #value,
+                    #rt::Bounds { min: #min, max: #max, exclusive_min: #exclusive_min, exclusive_max: #exclusive_max },
+                    #tail
+                );
+            }
+        }
+        RuleKind::Required => quote_spanned!(span=> #rt::required(#value, #tail);),
+        RuleKind::Nested => quote_spanned!(span=> #rt::nested(#value, #at, __mb_errors);),
+        RuleKind::Custom { function } => quote_spanned!(span=> #rt::custom(#value, #function, #tail);),
+    }
+}
+
+fn some(expr: Option<&Expr>) -> TokenStream {
+    match expr {
+        Some(expr) => quote!(::core::option::Option::Some(#expr)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn overrides(rule: &Rule) -> TokenStream {
+    let option = |lit: &Option<LitStr>| match lit {
+        Some(lit) => quote!(::core::option::Option::Some(#lit)),
+        None => quote!(::core::option::Option::None),
+    };
+    let (code, message) = (option(&rule.code), option(&rule.message));
+    quote!(::modelbuild::__private::Overrides { code: #code, message: #message })
+}
+
+/// `FieldType: Validate` for each `nested` field whose type mentions a type parameter,
+/// as serde bounds its generic fields: `Page<T>` is `Validate` when `T` is.
+fn nested_bounds(container: &Container) -> Vec<TokenStream> {
+    let params: Vec<&Ident> = container.input.generics.type_params().map(|p| &p.ident).collect();
+    if params.is_empty() {
+        return Vec::new();
+    }
+    let fields: Vec<&Field> = match &container.shape {
+        Shape::Struct(fields) => fields.all().iter().collect(),
+        Shape::Enum(variants) => variants.iter().flat_map(|v| v.fields.all()).collect(),
+    };
+    fields
+        .into_iter()
+        .filter(|f| f.rules.iter().any(|r| matches!(r.kind, RuleKind::Nested)))
+        .filter(|f| {
+            let ty = f.ty;
+            mentions(quote!(#ty), &params)
+        })
+        .map(|f| {
+            let ty = f.ty;
+            quote!(#ty: ::modelbuild::__private::Validate)
+        })
+        .collect()
+}
+
+fn mentions(tokens: TokenStream, params: &[&Ident]) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        TokenTree::Ident(ident) => params.iter().any(|p| **p == ident),
+        TokenTree::Group(group) => mentions(group.stream(), params),
+        _ => false,
+    })
+}

@@ -1,0 +1,31 @@
+//! `#[derive(Validate)]` for the `modelbuild` crate. Use it through `modelbuild`, which
+//! re-exports it and holds the runtime the generated code calls; the rules are
+//! documented there.
+//!
+//! The derive runs in three stages, one module each: [`parse`] reads the attributes
+//! into a model, [`check`] finds what is wrong with that model, [`emit`] writes the code.
+//! Every problem found on the way is reported at once, each at its own token.
+#![forbid(unsafe_code)]
+
+mod check;
+mod emit;
+mod parse;
+
+use proc_macro::TokenStream;
+
+/// Implements `modelbuild::Validate` from the `#[validate(...)]` attributes of the
+/// type's fields. See the `modelbuild` crate for the rules.
+#[proc_macro_derive(Validate, attributes(validate))]
+pub fn derive_validate(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    let mut errors = Vec::new();
+    let container = parse::container(&input, &mut errors);
+    if let Some(container) = &container {
+        check::container(container, &mut errors);
+    }
+    match container {
+        Some(container) if errors.is_empty() => emit::impl_validate(&container),
+        _ => emit::with_errors(&input, errors),
+    }
+    .into()
+}
