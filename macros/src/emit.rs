@@ -31,10 +31,10 @@ pub fn impl_validate(container: &Container) -> TokenStream {
             quote!(match self { #(#arms)* })
         }
     };
-    let whole = container.customs.iter().map(|rule| {
-        let value = Ident::new("self", Span::call_site());
-        rule_call(rule, &quote!(#value), &quote!(__mb_at))
-    });
+    let whole = container
+        .customs
+        .iter()
+        .map(|rule| rule_call(rule, &Ident::new("self", Span::call_site()), &quote!(__mb_at)));
     wrap_impl(
         container.input,
         &nested_bounds(container),
@@ -131,7 +131,7 @@ fn field_checks(fields: &Fields) -> TokenStream {
             let rules = field
                 .rules
                 .iter()
-                .map(|rule| rule_call(rule, &quote!(#value), &quote!(&__mb_here)));
+                .map(|rule| rule_call(rule, &value, &quote!(&__mb_here)));
             quote! {
                 {
                     let __mb_here = __mb_at.field(#name);
@@ -142,8 +142,10 @@ fn field_checks(fields: &Fields) -> TokenStream {
     quote!(#(#checks)*)
 }
 
-fn rule_call(rule: &Rule, value: &TokenStream, at: &TokenStream) -> TokenStream {
+fn rule_call(rule: &Rule, value: &Ident, at: &TokenStream) -> TokenStream {
     let span = rule.name.span();
+    // The same binding, spanned at the rule: a type error then points at the rule.
+    let value = Ident::new(&value.to_string(), span);
     let rt = quote_spanned!(span=> ::modelbuild::__private);
     let overrides = overrides(rule);
     let tail = quote_spanned!(span=> #at, __mb_errors, #overrides);

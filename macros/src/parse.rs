@@ -347,6 +347,12 @@ fn args(
     known: &str,
     mut read: impl FnMut(&ParseNestedMeta) -> syn::Result<bool>,
 ) -> syn::Result<()> {
+    if has_empty_parens(meta) {
+        // `length()`: nothing to read; `check` says what the rule is missing.
+        let _empty;
+        syn::parenthesized!(_empty in meta.input);
+        return Ok(());
+    }
     meta.parse_nested_meta(|arg| {
         guard(&arg, errors, |arg, _| {
             if common.read(arg)? || read(arg)? {
@@ -359,6 +365,16 @@ fn args(
         });
         Ok(())
     })
+}
+
+fn has_empty_parens(meta: &ParseNestedMeta) -> bool {
+    let fork = meta.input.fork();
+    let group = || -> syn::Result<bool> {
+        let content;
+        syn::parenthesized!(content in fork);
+        Ok(content.is_empty())
+    };
+    group().unwrap_or(false)
 }
 
 fn has_args(meta: &ParseNestedMeta) -> bool {

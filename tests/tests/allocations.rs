@@ -1,0 +1,104 @@
+//! Validating valid data allocates nothing; failures allocate only for their errors.
+//!
+//! The counting allocator forwards every call to the system allocator unchanged and
+//! counts, per thread, how often `alloc` was called. That forwarding is the only
+//! `unsafe` in the workspace, and it lives in this test binary alone.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use modelbuild::Validate;
+
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: every method forwards to `System` with the caller's own arguments.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|count| count.set(count.get() + 1));
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.with(|count| count.set(count.get() + 1));
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations_in(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.with(Cell::get);
+    f();
+    ALLOCATIONS.with(Cell::get) - before
+}
+
+#[derive(Validate)]
+struct Build {
+    #[validate(sid(prefix = "UG"))]
+    sid: Option<String>,
+    #[validate(length(min = 1, max = 64))]
+    unique_name: String,
+    #[validate(uri(schemes = ["https"]))]
+    url: String,
+    #[validate(pattern = "^[a-z_]+$")]
+    slug: String,
+    #[validate(range(min = 0))]
+    build_duration: Option<i64>,
+    #[validate(required)]
+    status: Option<String>,
+    #[validate(nested)]
+    steps: Vec<Step>,
+}
+
+#[derive(Validate)]
+struct Step {
+    #[validate(sid(prefix = "UA"))]
+    assistant_sid: String,
+}
+
+fn build(sid: &str) -> Build {
+    Build {
+        sid: Some(sid.into()),
+        unique_name: "nightly".into(),
+        url: "https://autopilot.twilio.com/v1/Assistants".into(),
+        slug: "model_build".into(),
+        build_duration: Some(3),
+        status: Some("completed".into()),
+        steps: vec![
+            Step {
+                assistant_sid: "UA0123456789abcdef0123456789abcdef".into()
+            };
+            3
+        ],
+    }
+}
+
+impl Clone for Step {
+    fn clone(&self) -> Self {
+        Step {
+            assistant_sid: self.assistant_sid.clone(),
+        }
+    }
+}
+
+#[test]
+fn valid_data_costs_no_allocation_and_errors_cost_little() {
+    let valid = build("UG0123456789abcdef0123456789ABCDEF");
+    // The first call compiles the pattern once for its call site; after it, none.
+    assert!(valid.validate().is_ok());
+    assert_eq!(allocations_in(|| assert!(valid.validate().is_ok())), 0);
+
+    let invalid = build("UG");
+    let count = allocations_in(|| assert_eq!(invalid.validate().unwrap_err().len(), 1));
+    // The error vector, the path's segment vector and the message: nothing else.
+    assert!(count <= 3, "{count} allocations for one error");
+}

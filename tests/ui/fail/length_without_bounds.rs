@@ -1,0 +1,9 @@
+use modelbuild::Validate;
+
+#[derive(Validate)]
+struct Build {
+    #[validate(length())]
+    unique_name: String,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use modelbuild::Validate;
+
+#[derive(Validate)]
+struct Build {
+    #[validate(pattern)]
+    sid: String,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use modelbuild::Validate;
+
+#[derive(Validate)]
+struct Build {
+    #[validate(sid(prefx = "UG"))]
+    sid: String,
+}
+
+fn main() {}
