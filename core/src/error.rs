@@ -170,7 +170,7 @@ impl Serialize for FieldError {
 /// assert_eq!(errors.len(), 2);
 /// assert_eq!(
 ///     errors.to_string(),
-///     "sid: must be a UG SID: \"UG\" then 32 hexadecimal digits\n\
+///     "sid: must be a SID: \"UG\" followed by 32 hexadecimal digits\n\
 ///      unique_name: must be at most 4 characters long"
 /// );
 /// ```

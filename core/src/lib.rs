@@ -49,6 +49,8 @@
 extern crate self as modelbuild;
 
 mod error;
+pub mod form;
+pub mod model_build;
 mod path_node;
 pub mod rules;
 mod valid;
@@ -59,9 +61,15 @@ mod validate;
 pub mod __private;
 
 pub use error::{FieldError, Path, RuleError, Segment, ValidationErrors};
+pub use model_build::{
+    CreateModelBuild, ModelBuild, ModelBuildPage, ModelBuildStatus, PageMeta, UpdateModelBuild,
+};
 pub use path_node::PathNode;
 pub use valid::Valid;
 pub use validate::Validate;
+
+/// The date crate the models use, re-exported so its types can be named.
+pub use time;
 
 /// Derives [`Validate`](trait@Validate) from `#[validate(...)]` attributes on fields.
 ///

@@ -28,7 +28,7 @@ use crate::validate::Validate;
 /// assert_eq!(ok.sid.len(), 34);
 ///
 /// let err = serde_json::from_str::<Valid<Build>>(r#"{"sid": "UG12"}"#).unwrap_err();
-/// assert!(err.to_string().starts_with("sid: must be a UG SID"));
+/// assert!(err.to_string().starts_with("sid: must be a SID: \"UG\""));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Valid<T>(T);

@@ -143,7 +143,7 @@ fn errors_serialize_as_an_array_of_objects() {
         serde_json::json!([{
             "path": "sid",
             "code": "sid",
-            "message": "must be a UG SID: \"UG\" then 32 hexadecimal digits"
+            "message": "must be a SID: \"UG\" followed by 32 hexadecimal digits"
         }])
     );
     let error: &dyn std::error::Error = &errors;
@@ -640,7 +640,7 @@ fn valid_deserializes_then_validates_reporting_every_path() {
     );
     let err = serde_json::from_str::<Valid<Request>>(r#"{"sid":"UG","name":"abcd"}"#).unwrap_err();
     let text = err.to_string();
-    assert!(text.contains("sid: must be a UG SID"), "{text}");
+    assert!(text.contains("sid: must be a SID: \"UG\""), "{text}");
     assert!(text.contains("name: must be at most 3 characters long"), "{text}");
     let bad = Valid::new(Request {
         sid: UG.into(),

@@ -20,5 +20,5 @@ pub fn is_sid(value: &str, prefix: &str) -> bool {
 
 /// The message of a failed `sid` rule.
 pub fn message(prefix: &str) -> String {
-    format!("must be a {prefix} SID: \"{prefix}\" then 32 hexadecimal digits")
+    format!("must be a SID: \"{prefix}\" followed by 32 hexadecimal digits")
 }

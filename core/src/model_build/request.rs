@@ -1,0 +1,76 @@
+//! [`CreateModelBuild`] and [`UpdateModelBuild`]: the form bodies of create and update.
+
+use serde::{Deserialize, Serialize};
+
+use crate::form::{self, FormError};
+use crate::Validate;
+
+/// The body of `POST /v1/Assistants/{AssistantSid}/ModelBuilds`
+/// (`CreateModelBuildRequest`), sent as `application/x-www-form-urlencoded` with
+/// Twilio's names; unset fields are left out. Error paths use the wire names.
+///
+/// ```
+/// use modelbuild::{CreateModelBuild, Validate};
+///
+/// let request = CreateModelBuild {
+///     status_callback: Some("https://example.com".into()),
+///     unique_name: Some("string".into()),
+/// };
+/// assert!(request.validate().is_ok());
+/// assert_eq!(request.to_form(), "StatusCallback=https%3A%2F%2Fexample.com&UniqueName=string");
+///
+/// let bad = CreateModelBuild { status_callback: Some("ftp://example.com".into()), unique_name: None };
+/// assert_eq!(bad.validate().unwrap_err().iter().next().unwrap().path().to_string(), "StatusCallback");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct CreateModelBuild {
+    /// The URL Twilio POSTs status updates to: an absolute `http` or `https` URI.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(rename = "StatusCallback", uri(schemes = ["https", "http"]))]
+    pub status_callback: Option<String>,
+    /// A unique name for the build, at most 64 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(rename = "UniqueName", length(max = 64))]
+    pub unique_name: Option<String>,
+}
+
+/// The body of `POST /v1/Assistants/{AssistantSid}/ModelBuilds/{Sid}`
+/// (`UpdateModelBuildRequest`).
+///
+/// ```
+/// use modelbuild::UpdateModelBuild;
+///
+/// let request = UpdateModelBuild::from_form(b"UniqueName=nightly").unwrap();
+/// assert_eq!(request.to_form(), "UniqueName=nightly");
+/// assert_eq!(UpdateModelBuild::default().to_form(), "");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct UpdateModelBuild {
+    /// A unique name for the build, at most 64 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(rename = "UniqueName", length(max = 64))]
+    pub unique_name: Option<String>,
+}
+
+macro_rules! form_codec {
+    ($($ty:ty),*) => {$(
+        impl $ty {
+            /// The form body, unset fields left out.
+            pub fn to_form(&self) -> String {
+                // Only strings and skipped `None`s: serde_urlencoded cannot fail here.
+                form::to_string(self).unwrap_or_default()
+            }
+
+            /// Decodes a form body strictly (see [`form::from_bytes`]); unknown keys
+            /// are errors, so a misspelt parameter is never dropped silently.
+            /// Validate the result for the rules.
+            pub fn from_form(body: &[u8]) -> Result<Self, FormError> {
+                form::from_bytes(body)
+            }
+        }
+    )*};
+}
+
+form_codec!(CreateModelBuild, UpdateModelBuild);
