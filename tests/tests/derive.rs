@@ -166,6 +166,7 @@ fn several_rules_on_one_field_all_report() {
 }
 
 #[derive(Validate)]
+#[allow(clippy::box_collection)] // boxed strings are what this test is about
 struct Wrapped<'a> {
     #[validate(sid(prefix = "UG"))]
     option: Option<String>,
@@ -553,7 +554,7 @@ fn code_and_message_can_be_overridden_on_any_rule() {
     );
 }
 
-fn not_blank(value: &String) -> Result<(), String> {
+fn not_blank(value: &str) -> Result<(), String> {
     if value.trim().is_empty() {
         Err(format!("must not be blank ({} spaces)", value.len()))
     } else {
@@ -669,5 +670,43 @@ fn validate_at_extends_a_path_for_hand_written_impls() {
             assistant_sid: "x".into(),
         }),
         &[("inner[3].assistant_sid", "sid")],
+    );
+}
+
+fn no_duplicates(items: &[String]) -> Result<(), &'static str> {
+    let mut sorted: Vec<&String> = items.iter().collect();
+    sorted.sort();
+    sorted.dedup();
+    if sorted.len() == items.len() {
+        Ok(())
+    } else {
+        Err("must not repeat an item")
+    }
+}
+
+fn whole_option(value: &Option<String>) -> Result<(), &'static str> {
+    value.as_ref().map(|_| ()).ok_or("must be set")
+}
+
+#[derive(Validate)]
+struct CustomArguments<'a> {
+    #[validate(custom = no_duplicates)]
+    tags: Vec<String>,
+    #[validate(custom = not_blank)]
+    borrowed: &'a str,
+    #[validate(custom = whole_option)]
+    option: Option<String>,
+}
+
+#[test]
+fn custom_functions_take_the_borrowed_form_or_the_whole_field() {
+    let value = CustomArguments {
+        tags: vec!["a".into(), "a".into()],
+        borrowed: " ",
+        option: None,
+    };
+    expect(
+        &value,
+        &[("tags", "custom"), ("borrowed", "custom"), ("option", "custom")],
     );
 }

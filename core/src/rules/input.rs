@@ -27,6 +27,10 @@ pub struct Optional<M>(PhantomData<M>);
 #[derive(Debug)]
 pub struct Pointer<M>(PhantomData<M>);
 
+/// The value is read as what it derefs to: a `String` as `str`, a `Vec<T>` as `[T]`.
+#[derive(Debug)]
+pub struct Borrowed;
+
 /// The value is a collection; its length is its number of items.
 #[derive(Debug)]
 pub struct Items;
@@ -151,10 +155,11 @@ impl<T: RequiredInput + ?Sized> RequiredInput for Box<T> {
 }
 
 /// A value that a `custom` rule function taking `&A` can be called with: `A` itself, or
-/// an `Option`, `Box`, `Rc`, `Arc` or `Cow` of it.
+/// an `Option`, `Box`, `Rc`, `Arc`, `Cow` or reference of it; a `String` also as `str`
+/// and a `Vec<T>` as `[T]`.
 #[diagnostic::on_unimplemented(
     message = "the `custom` function cannot take this field",
-    label = "the function must take `&T` where the field is `T`, or an Option, Box, Rc or Arc of `T`"
+    label = "the function must take `&T` where the field is `T` or an Option, Box, Rc, Arc or reference of `T`; `&str` for a String, `&[T]` for a Vec<T>"
 )]
 pub trait CustomInput<M, A: ?Sized> {
     /// The argument for the function, or `None` when absent (the rule then passes).
@@ -164,6 +169,26 @@ pub trait CustomInput<M, A: ?Sized> {
 impl<T: ?Sized> CustomInput<Direct, T> for T {
     fn custom_input(&self) -> Option<&T> {
         Some(self)
+    }
+}
+
+// So that a custom function on a `String` field can take `&str`, as clippy asks of
+// functions, and one on a `Vec<T>` field can take `&[T]`.
+impl CustomInput<Borrowed, str> for String {
+    fn custom_input(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl<T> CustomInput<Borrowed, [T]> for Vec<T> {
+    fn custom_input(&self) -> Option<&[T]> {
+        Some(self)
+    }
+}
+
+impl<M, A: ?Sized, T: CustomInput<M, A> + ?Sized> CustomInput<Pointer<M>, A> for &T {
+    fn custom_input(&self) -> Option<&A> {
+        (**self).custom_input()
     }
 }
 

@@ -4,7 +4,7 @@ fn even(value: &u32) -> Result<(), RuleError> {
     if value % 2 == 0 { Ok(()) } else { Err(RuleError::new("even", "must be even")) }
 }
 
-fn not_blank(value: &String) -> Result<(), &'static str> {
+fn not_blank(value: &str) -> Result<(), &'static str> {
     if value.trim().is_empty() { Err("must not be blank") } else { Ok(()) }
 }
 
