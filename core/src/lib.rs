@@ -68,6 +68,11 @@ pub use path_node::PathNode;
 pub use valid::Valid;
 pub use validate::Validate;
 
+// README.md's Rust examples run as doc tests, so the README cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeExamples;
+
 /// The date crate the models use, re-exported so its types can be named.
 pub use time;
 

@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::object_only::object_only;
 use crate::ValidationErrors;
 
 /// The body Twilio sends with an error status: `{code, message, more_info, status}`.
@@ -21,6 +22,7 @@ use crate::ValidationErrors;
 /// assert_eq!(body.more_info, "https://www.twilio.com/docs/errors/20422");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct TwilioError {
     /// Twilio's error code, such as 20404 or 20422.
     pub code: i64,
@@ -76,3 +78,5 @@ impl fmt::Display for TwilioError {
 }
 
 impl std::error::Error for TwilioError {}
+
+object_only!(TwilioError);

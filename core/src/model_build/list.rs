@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::object_only::object_only;
 use super::resource::ModelBuild;
 use crate::form::{self, FormError};
 use crate::Validate;
@@ -51,6 +52,7 @@ impl ListModelBuilds {
 /// Validation goes into every build, so a bad SID in the second one is reported at
 /// `model_builds[1].sid`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(remote = "Self")]
 pub struct ModelBuildPage {
     /// The builds on this page.
     #[serde(default)]
@@ -68,6 +70,7 @@ pub struct ModelBuildPage {
 /// only `next_page_url` and `previous_page_url` are nullable, so an explicit `null`
 /// anywhere else is an error.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(remote = "Self")]
 pub struct PageMeta {
     /// The URL of the first page.
     #[serde(
@@ -88,13 +91,13 @@ pub struct PageMeta {
     #[serde(default)]
     #[validate(uri)]
     pub next_page_url: Option<String>,
-    /// This page's index, from 0.
+    /// This page's index, from 0. The response schema bounds neither this nor
+    /// `page_size` (only the request's `Page` and `PageSize`), so neither is checked.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "present"
     )]
-    #[validate(range(min = 0))]
     pub page: Option<i64>,
     /// How many builds a page holds.
     #[serde(
@@ -102,7 +105,6 @@ pub struct PageMeta {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "present"
     )]
-    #[validate(range(min = 1, max = 1000))]
     pub page_size: Option<i64>,
     /// The URL of the previous page; `None` (null) on the first one.
     #[serde(default)]
@@ -122,3 +124,5 @@ pub struct PageMeta {
 fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
     T::deserialize(deserializer).map(Some)
 }
+
+object_only!(ModelBuildPage, PageMeta);

@@ -14,6 +14,7 @@
 pub mod datetime;
 mod error_body;
 mod list;
+mod object_only;
 pub mod paths;
 mod request;
 mod resource;

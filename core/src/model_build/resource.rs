@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use super::object_only::object_only;
 use super::status::ModelBuildStatus;
 use crate::Validate;
 
@@ -29,6 +30,7 @@ use crate::Validate;
 /// assert_eq!(json["date_created"], "2015-07-30T20:00:00Z");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(remote = "Self")]
 pub struct ModelBuild {
     /// The SID of the account that created the build (`AC` + 32 hex digits).
     #[serde(default)]
@@ -68,3 +70,5 @@ pub struct ModelBuild {
     #[serde(default)]
     pub error_code: Option<i64>,
 }
+
+object_only!(ModelBuild);
