@@ -15,37 +15,55 @@ use crate::error::FieldError;
 use crate::rules::input::Measured;
 use crate::rules::{length, pattern, range, required, sid, uri};
 
-/// `code = "..."` and `message = "..."` given on a rule.
+/// What one rule's call site knows at compile time: the `code` and `message` given on
+/// the rule, and, when the default message depends only on the attribute's literals,
+/// a cache that makes it once, so later failures report it without allocating.
 #[derive(Clone, Copy)]
-pub struct Overrides {
+pub struct Site {
     pub code: Option<&'static str>,
     pub message: Option<&'static str>,
+    pub cache: Option<&'static MessageCache>,
 }
 
-impl Overrides {
-    pub const NONE: Overrides = Overrides {
+impl Site {
+    pub const PLAIN: Site = Site {
         code: None,
         message: None,
+        cache: None,
     };
+}
+
+/// A call site's default message, made on its first failure. `length` needs two
+/// slots, since one generic field may be a string in one use and a collection in
+/// another; every other rule uses slot 0.
+pub struct MessageCache {
+    slots: [OnceLock<String>; 2],
+}
+
+impl MessageCache {
+    #[allow(clippy::new_without_default)] // only ever built in a `static`
+    pub const fn new() -> Self {
+        MessageCache {
+            slots: [OnceLock::new(), OnceLock::new()],
+        }
+    }
 }
 
 #[cold]
 fn report(
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    overrides: Overrides,
+    site: Site,
     code: &'static str,
-    message: impl FnOnce() -> Cow<'static, str>,
+    slot: usize,
+    message: impl FnOnce() -> String,
 ) {
-    let message = match overrides.message {
-        Some(message) => Cow::Borrowed(message),
-        None => message(),
+    let message = match (site.message, site.cache) {
+        (Some(message), _) => Cow::Borrowed(message),
+        (None, Some(cache)) => Cow::Borrowed(cache.slots[slot].get_or_init(message).as_str()),
+        (None, None) => Cow::Owned(message()),
     };
-    errors.push(FieldError::new(
-        at.to_path(),
-        overrides.code.unwrap_or(code),
-        message,
-    ));
+    errors.push(FieldError::new(at.to_path(), site.code.unwrap_or(code), message));
 }
 
 pub fn sid<M, T: StrInput<M> + ?Sized>(
@@ -53,11 +71,11 @@ pub fn sid<M, T: StrInput<M> + ?Sized>(
     prefix: &'static str,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    overrides: Overrides,
+    site: Site,
 ) {
     if let Some(text) = value.str_input() {
         if !sid::is_sid(text, prefix) {
-            report(at, errors, overrides, "sid", || sid::message(prefix).into());
+            report(at, errors, site, "sid", 0, || sid::message(prefix));
         }
     }
 }
@@ -67,7 +85,7 @@ pub fn uri<M, T: StrInput<M> + ?Sized>(
     schemes: &'static [&'static str],
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    overrides: Overrides,
+    site: Site,
 ) {
     if let Some(text) = value.str_input() {
         let valid = if schemes.is_empty() {
@@ -76,7 +94,7 @@ pub fn uri<M, T: StrInput<M> + ?Sized>(
             uri::is_uri_with_scheme(text, schemes)
         };
         if !valid {
-            report(at, errors, overrides, "uri", || uri::message(schemes).into());
+            report(at, errors, site, "uri", 0, || uri::message(schemes));
         }
     }
 }
@@ -105,24 +123,21 @@ pub fn pattern<M, T: StrInput<M> + ?Sized>(
     regex: &'static LazyRegex,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    overrides: Overrides,
+    site: Site,
 ) {
     let Some(text) = value.str_input() else {
         return;
     };
     match regex.get() {
         Ok(compiled) if pattern::matches_pattern(text, compiled) => {}
-        Ok(_) => report(at, errors, overrides, "pattern", || {
-            pattern::message(regex.pattern).into()
-        }),
+        Ok(_) => report(at, errors, site, "pattern", 0, || pattern::message(regex.pattern)),
         // The syntax was checked at compile time; only the regex crate's size limit
         // can still refuse it. Say so rather than panic or let the value pass.
-        Err(error) => report(at, errors, Overrides::NONE, "pattern", || {
+        Err(error) => report(at, errors, Site::PLAIN, "pattern", 0, || {
             format!(
                 "could not be checked: the pattern {} does not compile: {error}",
                 regex.pattern
             )
-            .into()
         }),
     }
 }
@@ -141,19 +156,19 @@ pub fn length<M, T: LengthInput<M> + ?Sized>(
     rule: LengthRule,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    overrides: Overrides,
+    site: Site,
 ) {
-    let (valid, noun) = match value.measured() {
+    let (valid, noun, slot) = match value.measured() {
         None => return,
         Some(Measured::Text(text)) => {
             let unit = rule.unit.unwrap_or(LengthUnit::Chars);
-            (length::has_length(text, unit, rule.min, rule.max), unit.noun())
+            (length::has_length(text, unit, rule.min, rule.max), unit.noun(), 0)
         }
-        Some(Measured::Items(count)) => (length::is_count_within(count, rule.min, rule.max), "items"),
+        Some(Measured::Items(count)) => (length::is_count_within(count, rule.min, rule.max), "items", 1),
     };
     if !valid {
-        report(at, errors, overrides, "length", || {
-            length::message(noun, rule.min, rule.max).into()
+        report(at, errors, site, "length", slot, || {
+            length::message(noun, rule.min, rule.max)
         });
     }
 }
@@ -166,11 +181,11 @@ pub fn range<M, T: NumberInput<M> + ?Sized>(
     bounds: Bounds<T::Number>,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    overrides: Overrides,
+    site: Site,
 ) {
     if let Some(number) = value.number() {
         if !range::is_in_range(number, &bounds) {
-            report(at, errors, overrides, "range", || range::message(&bounds).into());
+            report(at, errors, site, "range", 0, || range::message(&bounds));
         }
     }
 }
@@ -179,10 +194,16 @@ pub fn required<T: RequiredInput + ?Sized>(
     value: &T,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    overrides: Overrides,
+    site: Site,
 ) {
     if !value.is_present() {
-        report(at, errors, overrides, "required", || required::MESSAGE.into());
+        // The default message is a constant: nothing to cache.
+        let message = site.message.unwrap_or(required::MESSAGE);
+        errors.push(FieldError::new(
+            at.to_path(),
+            site.code.unwrap_or("required"),
+            message,
+        ));
     }
 }
 
@@ -191,7 +212,7 @@ pub fn custom<M, A, T, F, E>(
     function: F,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    overrides: Overrides,
+    site: Site,
 ) where
     A: ?Sized,
     T: CustomInput<M, A> + ?Sized,
@@ -203,8 +224,8 @@ pub fn custom<M, A, T, F, E>(
     };
     if let Err(error) = function(argument) {
         let (code, message) = error.into().into_parts();
-        let code = overrides.code.map_or(code, Cow::Borrowed);
-        let message = overrides.message.map_or(message, Cow::Borrowed);
+        let code = site.code.map_or(code, Cow::Borrowed);
+        let message = site.message.map_or(message, Cow::Borrowed);
         errors.push(FieldError::new(at.to_path(), code, message));
     }
 }

@@ -32,36 +32,66 @@ pub enum Segment {
 /// ]);
 /// assert_eq!(path.to_string(), "model_builds[1].sid");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Path {
-    segments: Vec<Segment>,
+    repr: Repr,
+}
+
+/// A path of one segment, the usual case of a field of the validated value, is kept
+/// without a heap allocation. `Many` never holds exactly one segment, so derived
+/// equality and hashing stay true to the segments.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Repr {
+    One(Segment),
+    Many(Vec<Segment>),
+}
+
+impl Default for Path {
+    fn default() -> Self {
+        Path::root()
+    }
 }
 
 impl Path {
     /// The path of the value itself.
     pub const fn root() -> Self {
-        Path { segments: Vec::new() }
+        Path {
+            repr: Repr::Many(Vec::new()),
+        }
     }
 
     /// A path made of the given segments, outermost first.
-    pub fn from_segments(segments: Vec<Segment>) -> Self {
-        Path { segments }
+    pub fn from_segments(mut segments: Vec<Segment>) -> Self {
+        let repr = match segments.len() {
+            1 => Repr::One(segments.remove(0)),
+            _ => Repr::Many(segments),
+        };
+        Path { repr }
+    }
+
+    pub(crate) fn single(segment: Segment) -> Self {
+        Path {
+            repr: Repr::One(segment),
+        }
     }
 
     /// The segments, outermost first.
     pub fn segments(&self) -> &[Segment] {
-        &self.segments
+        match &self.repr {
+            Repr::One(segment) => std::slice::from_ref(segment),
+            Repr::Many(segments) => segments,
+        }
     }
 
     /// Whether this is the root path.
     pub fn is_root(&self) -> bool {
-        self.segments.is_empty()
+        self.segments().is_empty()
     }
 }
 
 impl fmt::Display for Path {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, segment) in self.segments.iter().enumerate() {
+        for (i, segment) in self.segments().iter().enumerate() {
             match segment {
                 Segment::Field(name) if i == 0 => f.write_str(name)?,
                 Segment::Field(name) => write!(f, ".{name}")?,
@@ -187,6 +217,11 @@ impl ValidationErrors {
 
     /// Adds one error.
     pub fn push(&mut self, error: FieldError) {
+        if self.errors.capacity() == 0 {
+            // Invalid data rarely breaks just one rule; room for eight at once
+            // spares the reallocations of growing from one.
+            self.errors.reserve_exact(8);
+        }
         self.errors.push(error);
     }
 

@@ -66,9 +66,24 @@ impl<'a> PathNode<'a> {
 
     /// The owned [`Path`]; called only when an error is reported.
     pub fn to_path(&self) -> Path {
-        let mut segments = Vec::with_capacity(self.depth());
+        let depth = self.depth();
+        if depth == 1 {
+            if let Some(segment) = self.segment() {
+                return Path::single(segment);
+            }
+        }
+        let mut segments = Vec::with_capacity(depth);
         self.collect_into(&mut segments);
         Path::from_segments(segments)
+    }
+
+    fn segment(&self) -> Option<Segment> {
+        match self.step {
+            Step::Root => None,
+            Step::Field(name) => Some(Segment::Field(name.into())),
+            Step::Index(index) => Some(Segment::Index(index)),
+            Step::Key(key) => Some(Segment::Key(key.to_string())),
+        }
     }
 
     fn depth(&self) -> usize {
@@ -80,12 +95,7 @@ impl<'a> PathNode<'a> {
         if let Some(parent) = self.parent {
             parent.collect_into(segments);
         }
-        match self.step {
-            Step::Root => {}
-            Step::Field(name) => segments.push(Segment::Field(name.into())),
-            Step::Index(index) => segments.push(Segment::Index(index)),
-            Step::Key(key) => segments.push(Segment::Key(key.to_string())),
-        }
+        segments.extend(self.segment());
     }
 }
 

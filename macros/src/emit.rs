@@ -147,8 +147,8 @@ fn rule_call(rule: &Rule, value: &Ident, at: &TokenStream) -> TokenStream {
     // The same binding, spanned at the rule: a type error then points at the rule.
     let value = Ident::new(&value.to_string(), span);
     let rt = quote_spanned!(span=> ::modelbuild::__private);
-    let overrides = overrides(rule);
-    let tail = quote_spanned!(span=> #at, __mb_errors, #overrides);
+    let site = site(rule);
+    let tail = quote_spanned!(span=> #at, __mb_errors, #site);
     match &rule.kind {
         RuleKind::Sid { prefix } => quote_spanned!(span=> #rt::sid(#value, #prefix, #tail);),
         RuleKind::Uri { schemes } => quote_spanned!(span=> #rt::uri(#value, &[#(#schemes),*], #tail);),
@@ -206,13 +206,50 @@ fn some(expr: Option<&Expr>) -> TokenStream {
     }
 }
 
-fn overrides(rule: &Rule) -> TokenStream {
+/// The `Site` of one rule: its `code` and `message` overrides, and a message cache
+/// when the default message depends on nothing but literals.
+fn site(rule: &Rule) -> TokenStream {
     let option = |lit: &Option<LitStr>| match lit {
         Some(lit) => quote!(::core::option::Option::Some(#lit)),
         None => quote!(::core::option::Option::None),
     };
     let (code, message) = (option(&rule.code), option(&rule.message));
-    quote!(::modelbuild::__private::Overrides { code: #code, message: #message })
+    let cache = if rule.message.is_none() && message_is_constant(&rule.kind) {
+        quote!(::core::option::Option::Some({
+            static __MB_MESSAGE: ::modelbuild::__private::MessageCache =
+                ::modelbuild::__private::MessageCache::new();
+            &__MB_MESSAGE
+        }))
+    } else {
+        quote!(::core::option::Option::None)
+    };
+    quote!(::modelbuild::__private::Site { code: #code, message: #message, cache: #cache })
+}
+
+fn message_is_constant(kind: &RuleKind) -> bool {
+    match kind {
+        RuleKind::Sid { .. } | RuleKind::Uri { .. } | RuleKind::Pattern { .. } => true,
+        RuleKind::Length(length) => [&length.min, &length.max, &length.equal]
+            .into_iter()
+            .flatten()
+            .all(is_literal),
+        RuleKind::Range(range) => [&range.min, &range.max, &range.exclusive_min, &range.exclusive_max]
+            .into_iter()
+            .flatten()
+            .all(is_literal),
+        RuleKind::Required | RuleKind::Nested | RuleKind::Custom { .. } => false,
+    }
+}
+
+/// A number literal, possibly negated: its text cannot change between calls.
+fn is_literal(expr: &Expr) -> bool {
+    match expr {
+        Expr::Lit(_) => true,
+        Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Neg(_)) => is_literal(&unary.expr),
+        Expr::Group(group) => is_literal(&group.expr),
+        Expr::Paren(paren) => is_literal(&paren.expr),
+        _ => false,
+    }
 }
 
 /// `FieldType: Validate` for each `nested` field whose type mentions a type parameter,

@@ -98,7 +98,17 @@ fn valid_data_costs_no_allocation_and_errors_cost_little() {
     assert_eq!(allocations_in(|| assert!(valid.validate().is_ok())), 0);
 
     let invalid = build("UG");
+    // The first failure makes the call site's message once.
+    assert_eq!(invalid.validate().unwrap_err().len(), 1);
     let count = allocations_in(|| assert_eq!(invalid.validate().unwrap_err().len(), 1));
-    // The error vector, the path's segment vector and the message: nothing else.
-    assert!(count <= 3, "{count} allocations for one error");
+    // Only the error vector: a top-level field's path is kept inline and the message
+    // is the call site's, made once.
+    assert_eq!(count, 1, "{count} allocations for one error");
+
+    let mut nested = build("UG0123456789abcdef0123456789ABCDEF");
+    nested.steps[1].assistant_sid = "UA".into();
+    assert!(nested.validate().is_err());
+    let count = allocations_in(|| assert_eq!(nested.validate().unwrap_err().len(), 1));
+    // The vector and the nested path's segments.
+    assert_eq!(count, 2, "{count} allocations for one nested error");
 }

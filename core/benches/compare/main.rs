@@ -1,0 +1,142 @@
+//! modelbuild against `validator` and `garde`, validating the same ModelBuild-shaped
+//! data in one run. Prints the median time per call, the ratio to the faster peer and
+//! the allocations per call, then `is_uri` against `url::Url::parse`.
+//!
+//! Run with `cargo bench -p modelbuild --bench compare`.
+
+mod counting_alloc;
+mod data;
+mod harness;
+mod peers;
+
+use std::hint::black_box;
+
+use harness::{measure, Figures};
+use modelbuild::Validate;
+use peers::{GardeCreate, GardeModelBuild, ValidatorCreate, ValidatorModelBuild};
+
+#[global_allocator]
+static GLOBAL: counting_alloc::Counting = counting_alloc::Counting;
+
+/// One scenario: our figures, the peers', and the ratio target if the issue sets one.
+struct Row {
+    name: &'static str,
+    ours: Figures,
+    validator: Figures,
+    garde: Figures,
+    target: Option<f64>,
+}
+
+fn scenario<M: Validate, V: validator::Validate, G: garde::Validate<Context = ()>>(
+    name: &'static str,
+    target: Option<f64>,
+    ours: &[M],
+    theirs_v: &[V],
+    theirs_g: &[G],
+) -> Row {
+    Row {
+        name,
+        ours: cycle(ours, |m| m.validate().is_ok()),
+        validator: cycle(theirs_v, |v| validator::Validate::validate(v).is_ok()),
+        garde: cycle(theirs_g, |g| garde::Validate::validate(g).is_ok()),
+        target,
+    }
+}
+
+/// Measures `op` on each input in turn, so distinct inputs are not served from cache
+/// any more than real traffic would be.
+fn cycle<T>(inputs: &[T], mut op: impl FnMut(&T) -> bool) -> Figures {
+    let mut next = 0;
+    measure(|| {
+        let input = &inputs[next];
+        next = (next + 1) % inputs.len();
+        op(black_box(input))
+    })
+}
+
+fn main() {
+    let mut rng = data::Rng::new(0x5eed);
+    let one_valid = vec![data::valid_build(&mut rng)];
+    let one_invalid = vec![data::invalid_build()];
+    let many: Vec<_> = (0..10_000).map(|_| data::valid_build(&mut rng)).collect();
+    let create_valid = vec![data::valid_create()];
+    let create_invalid = vec![data::invalid_create()];
+    assert!(one_valid[0].validate().is_ok() && many.iter().all(|b| b.validate().is_ok()));
+    assert_eq!(one_invalid[0].validate().unwrap_err().len(), 6);
+
+    let rows = [
+        builds("valid ModelBuild", Some(0.5), &one_valid),
+        builds("ModelBuild, every field invalid", Some(0.2), &one_invalid),
+        builds("10,000 distinct valid ModelBuilds, per instance", None, &many),
+        creates("create request, valid", None, &create_valid),
+        creates("create request, invalid", None, &create_invalid),
+    ];
+    print_rows(&rows);
+    print_uri_comparison();
+}
+
+fn builds(name: &'static str, target: Option<f64>, ours: &[modelbuild::ModelBuild]) -> Row {
+    let v: Vec<ValidatorModelBuild> = ours.iter().map(Into::into).collect();
+    let g: Vec<GardeModelBuild> = ours.iter().map(Into::into).collect();
+    scenario(name, target, ours, &v, &g)
+}
+
+fn creates(name: &'static str, target: Option<f64>, ours: &[modelbuild::CreateModelBuild]) -> Row {
+    let v: Vec<ValidatorCreate> = ours.iter().map(Into::into).collect();
+    let g: Vec<GardeCreate> = ours.iter().map(Into::into).collect();
+    scenario(name, target, ours, &v, &g)
+}
+
+fn print_rows(rows: &[Row]) {
+    println!(
+        "| scenario | modelbuild | validator 0.21 | garde 0.23 | modelbuild / faster peer | target | allocations per call (modelbuild / validator / garde) |"
+    );
+    println!("|---|---:|---:|---:|---:|---|---|");
+    for row in rows {
+        let faster = row.validator.median_ns.min(row.garde.median_ns);
+        let ratio = row.ours.median_ns / faster;
+        let target = match row.target {
+            Some(target) if ratio <= target => format!("≤ {target}× met"),
+            Some(target) => format!("≤ {target}× MISSED"),
+            None => "—".to_owned(),
+        };
+        println!(
+            "| {} | {:.1} ns | {:.1} ns | {:.1} ns | {ratio:.3}× | {target} | {} / {} / {} |",
+            row.name,
+            row.ours.median_ns,
+            row.validator.median_ns,
+            row.garde.median_ns,
+            row.ours.allocations,
+            row.validator.allocations,
+            row.garde.allocations,
+        );
+    }
+}
+
+fn print_uri_comparison() {
+    let inputs: Vec<&str> = data::URIS.to_vec();
+    assert!(inputs
+        .iter()
+        .all(|u| modelbuild::rules::is_uri(u) && url::Url::parse(u).is_ok()));
+    let ours = cycle(&inputs, |u| modelbuild::rules::is_uri(u));
+    let url = cycle(&inputs, |u| url::Url::parse(u).is_ok());
+    let speedup = url.median_ns / ours.median_ns;
+    let verdict = if speedup >= 5.0 && ours.allocations == 0.0 {
+        "≥ 5× and no allocation: met"
+    } else {
+        "MISSED"
+    };
+    println!();
+    println!(
+        "| check | is_uri | url::Url::parse | speed-up | target | allocations per call (is_uri / url) |"
+    );
+    println!("|---|---:|---:|---:|---|---|");
+    println!(
+        "| {} URIs, per URI | {:.1} ns | {:.1} ns | {speedup:.1}× | {verdict} | {} / {} |",
+        inputs.len(),
+        ours.median_ns,
+        url.median_ns,
+        ours.allocations,
+        url.allocations
+    );
+}
