@@ -13,7 +13,9 @@ pub use crate::validate::Validate;
 
 use crate::error::FieldError;
 use crate::rules::input::Measured;
-use crate::rules::{length, pattern, range, required, sid, uri};
+#[cfg(feature = "pattern")]
+use crate::rules::pattern;
+use crate::rules::{length, range, required, sid, uri};
 
 /// What one rule's call site knows at compile time: the `code` and `message` given on
 /// the rule, and, when the default message depends only on the attribute's literals,
@@ -99,12 +101,14 @@ pub fn uri<M, T: StrInput<M> + ?Sized>(
     }
 }
 
+#[cfg(feature = "pattern")]
 /// A regex compiled the first time its call site runs, then shared.
 pub struct LazyRegex {
     pattern: &'static str,
     compiled: OnceLock<Result<regex::Regex, regex::Error>>,
 }
 
+#[cfg(feature = "pattern")]
 impl LazyRegex {
     pub const fn new(pattern: &'static str) -> Self {
         LazyRegex {
@@ -118,6 +122,7 @@ impl LazyRegex {
     }
 }
 
+#[cfg(feature = "pattern")]
 pub fn pattern<M, T: StrInput<M> + ?Sized>(
     value: &T,
     regex: &'static LazyRegex,

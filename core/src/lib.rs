@@ -49,7 +49,9 @@
 extern crate self as modelbuild;
 
 mod error;
+#[cfg(feature = "model-build")]
 pub mod form;
+#[cfg(feature = "model-build")]
 pub mod model_build;
 mod path_node;
 pub mod rules;
@@ -61,6 +63,7 @@ mod validate;
 pub mod __private;
 
 pub use error::{FieldError, Path, RuleError, Segment, ValidationErrors};
+#[cfg(feature = "model-build")]
 pub use model_build::{
     CreateModelBuild, ModelBuild, ModelBuildPage, ModelBuildStatus, PageMeta, UpdateModelBuild,
 };
@@ -69,11 +72,12 @@ pub use valid::Valid;
 pub use validate::Validate;
 
 // README.md's Rust examples run as doc tests, so the README cannot go stale.
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "model-build"))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeExamples;
 
 /// The date crate the models use, re-exported so its types can be named.
+#[cfg(feature = "model-build")]
 pub use time;
 
 /// Derives [`Validate`](trait@Validate) from `#[validate(...)]` attributes on fields.

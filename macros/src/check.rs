@@ -61,14 +61,28 @@ fn check_rule(rule: &Rule, errors: &mut Vec<syn::Error>) {
             }
         }
         RuleKind::Uri { schemes } => check_schemes(schemes, errors),
-        RuleKind::Pattern { regex } => {
-            if let Err(error) = regex_syntax::Parser::new().parse(&regex.value()) {
-                errors.push(syn::Error::new_spanned(regex, format!("invalid regex: {error}")));
-            }
-        }
+        RuleKind::Pattern { regex } => check_regex(&rule.name, regex, errors),
         RuleKind::Range(range) => check_range(rule, range, errors),
         RuleKind::Required | RuleKind::Nested | RuleKind::Custom { .. } => {}
     }
+}
+
+#[cfg(feature = "pattern")]
+fn check_regex(_rule: &syn::Ident, regex: &LitStr, errors: &mut Vec<syn::Error>) {
+    if let Err(error) = regex_syntax::Parser::new().parse(&regex.value()) {
+        errors.push(syn::Error::new_spanned(regex, format!("invalid regex: {error}")));
+    }
+}
+
+/// modelbuild forwards its `pattern` feature here; without it there is no regex engine
+/// at run time, so the rule cannot be honoured.
+#[cfg(not(feature = "pattern"))]
+fn check_regex(rule: &syn::Ident, _regex: &LitStr, errors: &mut Vec<syn::Error>) {
+    errors.push(syn::Error::new_spanned(
+        rule,
+        "`pattern` needs modelbuild's `pattern` feature, which is on by default: \
+         modelbuild = { version = \"0.1\", features = [\"pattern\"] }",
+    ));
 }
 
 fn check_prefix(prefix: &LitStr, errors: &mut Vec<syn::Error>) {

@@ -6,7 +6,7 @@
 //! | `sid(prefix = "UG")` | [`is_sid`] |
 //! | `length(min, max, equal, unit)` | [`has_length`], [`is_count_within`] |
 //! | `uri`, `uri(schemes = [..])` | [`is_uri`], [`is_uri_with_scheme`] |
-//! | `pattern = "regex"` | [`matches_pattern`] |
+//! | `pattern = "regex"` (feature `pattern`, on by default) | `matches_pattern` |
 //! | `range(min, max, exclusive_min, exclusive_max)` | [`is_in_range`] |
 //! | `required` | [`is_present`] |
 //!
@@ -14,6 +14,7 @@
 
 pub mod input;
 pub mod length;
+#[cfg(feature = "pattern")]
 pub mod pattern;
 pub mod range;
 pub mod required;
@@ -21,6 +22,7 @@ pub mod sid;
 pub mod uri;
 
 pub use length::{has_length, is_count_within, LengthUnit};
+#[cfg(feature = "pattern")]
 pub use pattern::matches_pattern;
 pub use range::{is_in_range, Bounds};
 pub use required::is_present;
