@@ -367,6 +367,20 @@ fn args(
     })
 }
 
+/// A `read` for [`args`] that fills whichever of `slots` the key names, parsing the
+/// value as `T`; each key may be given once.
+fn slots<'s, T: syn::parse::Parse, const N: usize>(
+    mut slots: [(&'static str, &'s mut Option<T>); N],
+) -> impl FnMut(&ParseNestedMeta) -> syn::Result<bool> + 's {
+    move |arg| {
+        let Some((_, slot)) = slots.iter_mut().find(|(key, _)| arg.path.is_ident(key)) else {
+            return Ok(false);
+        };
+        set_once(slot, arg, |arg| arg.value()?.parse())?;
+        Ok(true)
+    }
+}
+
 fn has_empty_parens(meta: &ParseNestedMeta) -> bool {
     let fork = meta.input.fork();
     let group = || -> syn::Result<bool> {
@@ -396,13 +410,7 @@ fn sid_rule(name: Ident, meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>) -
         errors,
         &mut common,
         "`prefix`, `code` or `message`",
-        |arg| {
-            if !arg.path.is_ident("prefix") {
-                return Ok(false);
-            }
-            set_once(&mut prefix, arg, |arg| arg.value()?.parse())?;
-            Ok(true)
-        },
+        slots([("prefix", &mut prefix)]),
     )?;
     let prefix = prefix
         .ok_or_else(|| syn::Error::new_spanned(&name, "`sid` needs a prefix: `sid(prefix = \"UG\")`"))?;
@@ -418,27 +426,29 @@ fn length_rule(name: Ident, meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>
     }
     let mut common = Common::default();
     let mut length = LengthArgs::default();
-    args(
-        &name,
-        meta,
-        errors,
-        &mut common,
-        "`min`, `max`, `equal`, `unit`, `code` or `message`",
-        |arg| {
-            let slot = match arg.path.get_ident().map(Ident::to_string).as_deref() {
-                Some("min") => &mut length.min,
-                Some("max") => &mut length.max,
-                Some("equal") => &mut length.equal,
-                Some("unit") => {
-                    set_once(&mut length.unit, arg, parse_unit)?;
+    let mut unit = None;
+    {
+        let mut bounds = slots([
+            ("min", &mut length.min),
+            ("max", &mut length.max),
+            ("equal", &mut length.equal),
+        ]);
+        args(
+            &name,
+            meta,
+            errors,
+            &mut common,
+            "`min`, `max`, `equal`, `unit`, `code` or `message`",
+            |arg| {
+                if arg.path.is_ident("unit") {
+                    set_once(&mut unit, arg, parse_unit)?;
                     return Ok(true);
                 }
-                _ => return Ok(false),
-            };
-            set_once(slot, arg, |arg| arg.value()?.parse())?;
-            Ok(true)
-        },
-    )?;
+                bounds(arg)
+            },
+        )?;
+    }
+    length.unit = unit;
     Ok(common.into_rule(name, RuleKind::Length(length)))
 }
 
@@ -504,13 +514,7 @@ fn pattern_rule(name: Ident, meta: &ParseNestedMeta, errors: &mut Vec<syn::Error
             errors,
             &mut common,
             "`regex`, `code` or `message`",
-            |arg| {
-                if !arg.path.is_ident("regex") {
-                    return Ok(false);
-                }
-                set_once(&mut regex, arg, |arg| arg.value()?.parse())?;
-                Ok(true)
-            },
+            slots([("regex", &mut regex)]),
         )?;
     } else if meta.input.peek(Token![=]) {
         regex = Some(meta.value()?.parse()?);
@@ -535,17 +539,12 @@ fn range_rule(name: Ident, meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>)
         errors,
         &mut common,
         "`min`, `max`, `exclusive_min`, `exclusive_max`, `code` or `message`",
-        |arg| {
-            let slot = match arg.path.get_ident().map(Ident::to_string).as_deref() {
-                Some("min") => &mut range.min,
-                Some("max") => &mut range.max,
-                Some("exclusive_min") => &mut range.exclusive_min,
-                Some("exclusive_max") => &mut range.exclusive_max,
-                _ => return Ok(false),
-            };
-            set_once(slot, arg, |arg| arg.value()?.parse())?;
-            Ok(true)
-        },
+        slots([
+            ("min", &mut range.min),
+            ("max", &mut range.max),
+            ("exclusive_min", &mut range.exclusive_min),
+            ("exclusive_max", &mut range.exclusive_max),
+        ]),
     )?;
     Ok(common.into_rule(name, RuleKind::Range(range)))
 }
@@ -590,13 +589,7 @@ fn custom_rule(name: Ident, meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>
             errors,
             &mut common,
             "`function`, `code` or `message`",
-            |arg| {
-                if !arg.path.is_ident("function") {
-                    return Ok(false);
-                }
-                set_once(&mut function, arg, |arg| arg.value()?.parse())?;
-                Ok(true)
-            },
+            slots([("function", &mut function)]),
         )?;
     } else if meta.input.peek(Token![=]) {
         function = Some(meta.value()?.parse()?);

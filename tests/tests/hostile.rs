@@ -72,7 +72,13 @@ fn deeply_nested_json_is_an_error_or_skipped_never_a_stack_overflow() {
 
 #[test]
 fn broken_form_encodings_are_named() {
-    let cases: [(&[u8], &str); 8] = [
+    let cases: [(&[u8], &str); 11] = [
+        (b"UniqueName=%zz", "bad percent-escape at byte 11"),
+        (b"UniqueName=%4", "bad percent-escape at byte 11"),
+        (
+            b"UniqueName=%FF%FE",
+            "parameter \"UniqueName\" is not valid UTF-8",
+        ),
         (b"UniqueName=%", "bad percent-escape at byte 11"),
         (
             b"UniqueName=ok&StatusCallback=%G1",

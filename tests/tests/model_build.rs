@@ -230,32 +230,6 @@ fn the_create_request_encodes_exactly_with_twilio_names() {
 }
 
 #[test]
-fn bad_form_bodies_are_clear_errors() {
-    let cases: [(&[u8], &str); 6] = [
-        (b"UniqueName=%zz", "bad percent-escape at byte 11"),
-        (b"UniqueName=%4", "bad percent-escape at byte 11"),
-        (
-            b"UniqueName=%FF%FE",
-            "parameter \"UniqueName\" is not valid UTF-8",
-        ),
-        (b"UniqueName=\xff", "parameter \"UniqueName\" is not valid UTF-8"),
-        (
-            b"UniqueName=a&UniqueName=b",
-            "parameter \"UniqueName\" is given more than once",
-        ),
-        (b"UniqeName=a", "unknown field `UniqeName`"),
-    ];
-    for (body, expected) in cases {
-        let error = CreateModelBuild::from_form(body).unwrap_err().to_string();
-        assert!(
-            error.contains(expected),
-            "{:?}: {error}",
-            String::from_utf8_lossy(body)
-        );
-    }
-}
-
-#[test]
 fn request_rules_use_the_wire_names() {
     let request = CreateModelBuild::from_form(
         format!(

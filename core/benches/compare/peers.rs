@@ -78,39 +78,29 @@ fn date(value: &Option<time::OffsetDateTime>) -> Option<String> {
     value.map(modelbuild::model_build::datetime::format)
 }
 
-impl From<&modelbuild::ModelBuild> for ValidatorModelBuild {
-    fn from(b: &modelbuild::ModelBuild) -> Self {
-        ValidatorModelBuild {
-            account_sid: b.account_sid.clone(),
-            date_created: date(&b.date_created),
-            date_updated: date(&b.date_updated),
-            assistant_sid: b.assistant_sid.clone(),
-            sid: b.sid.clone(),
-            status: b.status.as_ref().map(ToString::to_string),
-            unique_name: b.unique_name.clone(),
-            url: b.url.clone(),
-            build_duration: b.build_duration,
-            error_code: b.error_code,
+/// Both peers' ModelBuilds hold the same fields, converted the same way.
+macro_rules! from_model_build {
+    ($($peer:ident),*) => {$(
+        impl From<&modelbuild::ModelBuild> for $peer {
+            fn from(b: &modelbuild::ModelBuild) -> Self {
+                $peer {
+                    account_sid: b.account_sid.clone(),
+                    date_created: date(&b.date_created),
+                    date_updated: date(&b.date_updated),
+                    assistant_sid: b.assistant_sid.clone(),
+                    sid: b.sid.clone(),
+                    status: b.status.as_ref().map(ToString::to_string),
+                    unique_name: b.unique_name.clone(),
+                    url: b.url.clone(),
+                    build_duration: b.build_duration,
+                    error_code: b.error_code,
+                }
+            }
         }
-    }
+    )*};
 }
 
-impl From<&modelbuild::ModelBuild> for GardeModelBuild {
-    fn from(b: &modelbuild::ModelBuild) -> Self {
-        GardeModelBuild {
-            account_sid: b.account_sid.clone(),
-            date_created: date(&b.date_created),
-            date_updated: date(&b.date_updated),
-            assistant_sid: b.assistant_sid.clone(),
-            sid: b.sid.clone(),
-            status: b.status.as_ref().map(ToString::to_string),
-            unique_name: b.unique_name.clone(),
-            url: b.url.clone(),
-            build_duration: b.build_duration,
-            error_code: b.error_code,
-        }
-    }
-}
+from_model_build!(ValidatorModelBuild, GardeModelBuild);
 
 impl From<&modelbuild::CreateModelBuild> for ValidatorCreate {
     fn from(r: &modelbuild::CreateModelBuild) -> Self {
