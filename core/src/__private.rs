@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 pub use crate::error::{RuleError, ValidationErrors};
 pub use crate::path_node::PathNode;
-pub use crate::rules::input::{CustomInput, LengthInput, NumberInput, RequiredInput, StrInput};
+pub use crate::rules::input::{CustomInput, EachInput, LengthInput, NumberInput, RequiredInput, StrInput};
 pub use crate::rules::{Bounds, LengthUnit};
 pub use crate::validate::Validate;
 
@@ -237,4 +237,14 @@ pub fn custom<M, A, T, F, E>(
 
 pub fn nested<T: Validate + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors) {
     value.validate_at(at, errors);
+}
+
+/// `each(...)`: runs `check`, the rules written inside, on every element.
+pub fn each<M, T: EachInput<M> + ?Sized>(
+    value: &T,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    mut check: impl FnMut(&T::Item, &PathNode<'_>, &mut ValidationErrors),
+) {
+    value.each_item(at, |item, item_at| check(item, item_at, errors));
 }

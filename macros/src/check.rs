@@ -18,9 +18,14 @@ pub fn container(container: &Container, errors: &mut Vec<syn::Error>) {
 }
 
 fn check_field(field: &Field, errors: &mut Vec<syn::Error>) {
+    check_rules(&field.rules, TypeKind::of(field.ty), errors);
+}
+
+/// `kind` is what the rules apply to, when its spelling tells; inside `each` it is the
+/// element, which is not looked for.
+fn check_rules(rules: &[Rule], kind: Option<TypeKind>, errors: &mut Vec<syn::Error>) {
     let mut seen = HashSet::new();
-    let kind = TypeKind::of(field.ty);
-    for rule in &field.rules {
+    for rule in rules {
         let name = rule.name.to_string();
         if rule.kind.is_unique() && !seen.insert(name.clone()) {
             errors.push(syn::Error::new_spanned(
@@ -63,6 +68,7 @@ fn check_rule(rule: &Rule, errors: &mut Vec<syn::Error>) {
         RuleKind::Uri { schemes } => check_schemes(schemes, errors),
         RuleKind::Pattern { regex } => check_regex(&rule.name, regex, errors),
         RuleKind::Range(range) => check_range(rule, range, errors),
+        RuleKind::Each(rules) => check_rules(rules, None, errors),
         RuleKind::Required | RuleKind::Nested | RuleKind::Custom { .. } => {}
     }
 }
@@ -272,6 +278,7 @@ fn type_mismatch(rule: &RuleKind, kind: TypeKind) -> Option<String> {
         RuleKind::Length(_) => ("length", matches!(kind.base, Base::Text | Base::Collection)),
         RuleKind::Range(_) => ("range", kind.base == Base::Number),
         RuleKind::Nested => ("nested", kind.base == Base::Collection),
+        RuleKind::Each(_) => ("each", kind.base == Base::Collection),
         RuleKind::Required => {
             return (!kind.optional)
                 .then(|| "`required` needs an `Option`: this field is always present".to_owned());
@@ -282,6 +289,7 @@ fn type_mismatch(rule: &RuleKind, kind: TypeKind) -> Option<String> {
         "length" => "a string or a collection",
         "range" => "a number",
         "nested" => "a type that implements `Validate`",
+        "each" => "a collection",
         _ => "a string",
     };
     (!fits).then(|| format!("`{name}` applies to {needs}, but this field is {what}"))

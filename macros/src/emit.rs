@@ -196,6 +196,15 @@ fn rule_call(rule: &Rule, value: &Ident, at: &TokenStream) -> TokenStream {
         RuleKind::Required => quote_spanned!(span=> #rt::required(#value, #tail);),
         RuleKind::Nested => quote_spanned!(span=> #rt::nested(#value, #at, __mb_errors);),
         RuleKind::Custom { function } => quote_spanned!(span=> #rt::custom(#value, #function, #tail);),
+        RuleKind::Each(rules) => {
+            let item = Ident::new("__mb_item", span);
+            let checks = rules
+                .iter()
+                .map(|rule| rule_call(rule, &item, &quote!(__mb_item_at)));
+            quote_spanned! {span=>
+                #rt::each(#value, #at, __mb_errors, |#item, __mb_item_at, __mb_errors| { #(#checks)* });
+            }
+        }
     }
 }
 
@@ -237,7 +246,7 @@ fn message_is_constant(kind: &RuleKind) -> bool {
             .into_iter()
             .flatten()
             .all(is_literal),
-        RuleKind::Required | RuleKind::Nested | RuleKind::Custom { .. } => false,
+        RuleKind::Required | RuleKind::Nested | RuleKind::Custom { .. } | RuleKind::Each(_) => false,
     }
 }
 

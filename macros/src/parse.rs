@@ -57,14 +57,24 @@ pub struct Rule {
 }
 
 pub enum RuleKind {
-    Sid { prefix: LitStr },
+    Sid {
+        prefix: LitStr,
+    },
     Length(LengthArgs),
-    Uri { schemes: Vec<LitStr> },
-    Pattern { regex: LitStr },
+    Uri {
+        schemes: Vec<LitStr>,
+    },
+    Pattern {
+        regex: LitStr,
+    },
     Range(RangeArgs),
     Required,
     Nested,
-    Custom { function: syn::Path },
+    Custom {
+        function: syn::Path,
+    },
+    /// Rules for every element of a collection (every value of a map).
+    Each(Vec<Rule>),
 }
 
 impl RuleKind {
@@ -97,7 +107,7 @@ pub struct RangeArgs {
     pub exclusive_max: Option<Expr>,
 }
 
-pub const RULE_NAMES: &str = "sid, length, uri, pattern, range, required, nested, custom";
+pub const RULE_NAMES: &str = "sid, length, uri, pattern, range, required, nested, custom, each";
 
 pub fn container<'a>(input: &'a DeriveInput, errors: &mut Vec<syn::Error>) -> Option<Container<'a>> {
     let customs = container_rules(&input.attrs, errors);
@@ -277,6 +287,7 @@ fn rule(name: Ident, meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>) -> sy
             Ok(bare(name, RuleKind::Nested))
         }
         "custom" => custom_rule(name, meta, errors),
+        "each" => each_rule(name, meta, errors),
         _ => Err(syn::Error::new_spanned(
             &name,
             format!("unknown rule `{key}`; expected one of {RULE_NAMES}, or `rename`"),
@@ -576,6 +587,30 @@ fn reject_value(name: &Ident, meta: &ParseNestedMeta) -> syn::Result<()> {
         ));
     }
     Ok(())
+}
+
+/// `each(rule, ...)`: the rules inside apply to every element.
+fn each_rule(name: Ident, meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>) -> syn::Result<Rule> {
+    let needs = "`each` needs the rules for every element: `each(sid(prefix = \"UG\"))`";
+    if !has_args(meta) || has_empty_parens(meta) {
+        return Err(syn::Error::new_spanned(&name, needs));
+    }
+    let mut rules = Vec::new();
+    meta.parse_nested_meta(|inner| {
+        let inner_name = rule_name(&inner)?;
+        guard(&inner, errors, |inner, errors| {
+            if inner_name == "rename" {
+                return Err(syn::Error::new_spanned(
+                    &inner_name,
+                    "`rename` names the field: put it beside `each`",
+                ));
+            }
+            rules.push(rule(inner_name.clone(), inner, errors)?);
+            Ok(())
+        });
+        Ok(())
+    })?;
+    Ok(bare(name, RuleKind::Each(rules)))
 }
 
 /// `custom = path::to_fn` or `custom(function = path::to_fn, code = "...", message = "...")`.

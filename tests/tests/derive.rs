@@ -710,3 +710,59 @@ fn custom_functions_take_the_borrowed_form_or_the_whole_field() {
         &[("tags", "custom"), ("borrowed", "custom"), ("option", "custom")],
     );
 }
+
+#[derive(Validate)]
+struct Elements {
+    #[validate(each(sid(prefix = "UG")), length(max = 3))]
+    sids: Vec<String>,
+    #[validate(each(uri(schemes = ["https"]), length(max = 30)))]
+    callbacks: BTreeMap<String, String>,
+    #[validate(each(range(min = 1)))]
+    sizes: Option<[u32; 2]>,
+    #[validate(each(each(length(min = 1))))]
+    groups: Vec<Vec<String>>,
+    #[validate(each(nested))]
+    children: Box<[Child]>,
+    #[validate(each(required))]
+    maybe: Vec<Option<u8>>,
+}
+
+#[test]
+fn each_applies_its_rules_to_every_element_with_its_path() {
+    let value = Elements {
+        sids: vec![UG.into(), "UG1".into(), UG.into(), "x".into()],
+        callbacks: BTreeMap::from([
+            ("done".to_owned(), "https://example.com/done".to_owned()),
+            ("failed".to_owned(), "http://example.com/failed".to_owned()),
+        ]),
+        sizes: Some([1, 0]),
+        groups: vec![vec!["a".into()], vec!["b".into(), String::new()]],
+        children: vec![Child {
+            assistant_sid: "UA".into(),
+        }]
+        .into_boxed_slice(),
+        maybe: vec![Some(1), None],
+    };
+    expect(
+        &value,
+        &[
+            ("sids[1]", "sid"),
+            ("sids[3]", "sid"),
+            ("sids", "length"),
+            ("callbacks[failed]", "uri"),
+            ("sizes[1]", "range"),
+            ("groups[1][1]", "length"),
+            ("children[0].assistant_sid", "sid"),
+            ("maybe[1]", "required"),
+        ],
+    );
+    let empty = Elements {
+        sids: vec![],
+        callbacks: BTreeMap::new(),
+        sizes: None,
+        groups: vec![],
+        children: Box::new([]),
+        maybe: vec![],
+    };
+    expect(&empty, &[]);
+}

@@ -15,6 +15,8 @@ use std::marker::PhantomData;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use crate::path_node::PathNode;
+
 /// The value is used as it is.
 #[derive(Debug)]
 pub struct Direct;
@@ -260,5 +262,93 @@ impl<M, T: NumberInput<M> + ?Sized> NumberInput<Pointer<M>> for &T {
 impl<M, A: ?Sized, T: CustomInput<M, A> + ToOwned + ?Sized> CustomInput<Pointer<M>, A> for Cow<'_, T> {
     fn custom_input(&self) -> Option<&A> {
         (**self).custom_input()
+    }
+}
+
+/// A collection whose elements `each(...)` checks one by one: sequences (paths
+/// `items[0]`), maps (the values, paths `labels[key]`) and sorted sets (by position in
+/// order), or an `Option`, `Box`, `Rc`, `Arc` or reference of one.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no elements for `each` to check",
+    label = "`each` needs a Vec, slice, array, VecDeque, BTreeSet or map (keys that implement Display), or an Option, Box, Rc, Arc or reference of one"
+)]
+pub trait EachInput<M> {
+    /// The element type.
+    type Item: ?Sized;
+
+    /// Calls `visit` with every element and its path under `at`.
+    fn each_item(&self, at: &PathNode<'_>, visit: impl FnMut(&Self::Item, &PathNode<'_>));
+}
+
+macro_rules! indexed_items {
+    ($([$($generics:tt)*] $ty:ty;)*) => {$(
+        impl<$($generics)*> EachInput<Direct> for $ty {
+            type Item = T;
+
+            fn each_item(&self, at: &PathNode<'_>, mut visit: impl FnMut(&T, &PathNode<'_>)) {
+                for (index, item) in self.iter().enumerate() {
+                    visit(item, &at.index(index));
+                }
+            }
+        }
+    )*};
+}
+
+indexed_items! {
+    [T] Vec<T>;
+    [T] [T];
+    [T, const N: usize] [T; N];
+    [T] VecDeque<T>;
+    [T] BTreeSet<T>;
+}
+
+macro_rules! keyed_items {
+    ($([$($generics:tt)*] $ty:ty;)*) => {$(
+        impl<$($generics)*> EachInput<Direct> for $ty {
+            type Item = V;
+
+            fn each_item(&self, at: &PathNode<'_>, mut visit: impl FnMut(&V, &PathNode<'_>)) {
+                for (key, value) in self {
+                    visit(value, &at.key(key));
+                }
+            }
+        }
+    )*};
+}
+
+keyed_items! {
+    [K: std::fmt::Display, V, S] HashMap<K, V, S>;
+    [K: std::fmt::Display, V] BTreeMap<K, V>;
+}
+
+impl<M, T: EachInput<M>> EachInput<Optional<M>> for Option<T> {
+    type Item = T::Item;
+
+    fn each_item(&self, at: &PathNode<'_>, visit: impl FnMut(&T::Item, &PathNode<'_>)) {
+        if let Some(items) = self {
+            items.each_item(at, visit);
+        }
+    }
+}
+
+macro_rules! items_through_pointers {
+    ($($pointer:ident)*) => {$(
+        impl<M, T: EachInput<M> + ?Sized> EachInput<Pointer<M>> for $pointer<T> {
+            type Item = T::Item;
+
+            fn each_item(&self, at: &PathNode<'_>, visit: impl FnMut(&T::Item, &PathNode<'_>)) {
+                (**self).each_item(at, visit);
+            }
+        }
+    )*};
+}
+
+items_through_pointers!(Box Rc Arc);
+
+impl<M, T: EachInput<M> + ?Sized> EachInput<Pointer<M>> for &T {
+    type Item = T::Item;
+
+    fn each_item(&self, at: &PathNode<'_>, visit: impl FnMut(&T::Item, &PathNode<'_>)) {
+        (**self).each_item(at, visit);
     }
 }

@@ -9,6 +9,7 @@
 //! | `pattern = "regex"` (feature `pattern`, on by default) | `matches_pattern` |
 //! | `range(min, max, exclusive_min, exclusive_max)` | [`is_in_range`] |
 //! | `required` | [`is_present`] |
+//! | `each(rule, ...)` | the rules inside, on every element ([`input::EachInput`]) |
 //!
 //! [`input`] says how a rule reaches a value through `Option`, `Box` and friends.
 
