@@ -410,3 +410,37 @@ fn the_twilio_error_body_round_trips_and_converts_from_validation_errors() {
          https, http; UniqueName: must be at most 64 characters long"
     );
 }
+
+#[test]
+fn the_shipped_quickstart_data_behaves_as_the_readme_says() {
+    let data = |file: &str| {
+        let path = format!("{}/../core/examples/data/{file}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    let request: CreateModelBuild = serde_json::from_slice(&data("create_model_build.json")).unwrap();
+    assert!(request.validate().is_ok());
+    assert_eq!(
+        request.to_form(),
+        "StatusCallback=https%3A%2F%2Fexample.com&UniqueName=string"
+    );
+
+    let example: ModelBuild = serde_json::from_slice(&data("model_build_doc_example.json")).unwrap();
+    assert_eq!(
+        paths_and_codes(&example),
+        pairs(&[("account_sid", "sid"), ("assistant_sid", "sid"), ("sid", "sid")])
+    );
+    let build: Valid<ModelBuild> = serde_json::from_slice(&data("model_build.json")).unwrap();
+    assert_eq!(build.status, Some(ModelBuildStatus::Completed));
+    let page: ModelBuildPage = serde_json::from_slice(&data("model_build_page.json")).unwrap();
+    assert_eq!(
+        paths_and_codes(&page),
+        pairs(&[
+            ("model_builds[1].sid", "sid"),
+            ("model_builds[1].build_duration", "range")
+        ])
+    );
+    let body = data("create_model_build_invalid.form");
+    let bad = CreateModelBuild::from_form(body.trim_ascii_end()).unwrap();
+    let error = TwilioError::from(bad.validate().unwrap_err());
+    assert_eq!((error.code, error.status), (20422, 400));
+}
