@@ -2,10 +2,11 @@
 //! re-exports it and holds the runtime the generated code calls; the rules are
 //! documented there.
 //!
-//! The derive runs in three stages, one module each: [`parse`] reads the attributes
-//! into a model, [`check`] finds what is wrong with that model, [`emit`] writes the code.
+//! The derive runs in three stages, one module each: `parse` reads the attributes
+//! into a model, `check` finds what is wrong with that model, `emit` writes the code.
 //! Every problem found on the way is reported at once, each at its own token.
 #![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
 mod check;
 mod emit;
