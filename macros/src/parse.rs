@@ -158,7 +158,9 @@ fn container_rules(attrs: &[Attribute], errors: &mut Vec<syn::Error>) -> Vec<Rul
     let mut rules = Vec::new();
     for attr in validate_attrs(attrs) {
         let parsed = attr.parse_nested_meta(|meta| {
-            let name = rule_name(&meta)?;
+            let Some(name) = rule_name(&meta, errors) else {
+                return Ok(());
+            };
             if name == "custom" {
                 guard(&meta, errors, |meta, errors| {
                     rules.push(custom_rule(name.clone(), meta, errors)?);
@@ -213,7 +215,9 @@ fn field_rules<'a>(
     let mut rename: Option<LitStr> = None;
     for attr in validate_attrs(&field.attrs) {
         let parsed = attr.parse_nested_meta(|meta| {
-            let name = rule_name(&meta)?;
+            let Some(name) = rule_name(&meta, errors) else {
+                return Ok(());
+            };
             guard(&meta, errors, |meta, errors| {
                 if name == "rename" {
                     if rename.is_some() {
@@ -237,11 +241,18 @@ fn field_rules<'a>(
     }
 }
 
-fn rule_name(meta: &ParseNestedMeta) -> syn::Result<Ident> {
-    meta.path
-        .get_ident()
-        .cloned()
-        .ok_or_else(|| syn::Error::new_spanned(&meta.path, format!("expected a rule: one of {RULE_NAMES}")))
+/// The item's name; a path that is not a plain name is reported, and the item
+/// skipped, so the items after it are still read.
+fn rule_name(meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>) -> Option<Ident> {
+    let name = meta.path.get_ident().cloned();
+    if name.is_none() {
+        errors.push(syn::Error::new_spanned(
+            &meta.path,
+            format!("expected a rule: one of {RULE_NAMES}"),
+        ));
+        skip_rest(meta.input);
+    }
+    name
 }
 
 /// Runs `parse` on one item; on error, records it and skips the rest of the item so
@@ -597,7 +608,9 @@ fn each_rule(name: Ident, meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>) 
     }
     let mut rules = Vec::new();
     meta.parse_nested_meta(|inner| {
-        let inner_name = rule_name(&inner)?;
+        let Some(inner_name) = rule_name(&inner, errors) else {
+            return Ok(());
+        };
         guard(&inner, errors, |inner, errors| {
             if inner_name == "rename" {
                 return Err(syn::Error::new_spanned(

@@ -1,0 +1,9 @@
+use modelbuild::Validate;
+
+#[derive(Validate)]
+struct Build {
+    #[validate(uri(schemes = ["https", "HTTPS"]))]
+    url: String,
+}
+
+fn main() {}
