@@ -301,7 +301,10 @@ fn rule(name: Ident, meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>) -> sy
         "each" => each_rule(name, meta, errors),
         _ => Err(syn::Error::new_spanned(
             &name,
-            format!("unknown rule `{key}`; expected one of {RULE_NAMES}, or `rename`"),
+            format!(
+                "unknown rule `{key}`;{} expected one of {RULE_NAMES}, or `rename`",
+                did_you_mean(&key, RULE_NAMES.split(", ").chain(["rename"]))
+            ),
         )),
     }
 }
@@ -382,7 +385,13 @@ fn args(
             }
             Err(syn::Error::new_spanned(
                 &arg.path,
-                format!("unknown key in `{rule}`; expected {known}"),
+                format!(
+                    "unknown key in `{rule}`;{} expected {known}",
+                    did_you_mean(
+                        &arg.path.get_ident().map(Ident::to_string).unwrap_or_default(),
+                        backticked(known)
+                    )
+                ),
             ))
         });
         Ok(())
@@ -645,4 +654,33 @@ fn custom_rule(name: Ident, meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>
     let function = function
         .ok_or_else(|| syn::Error::new_spanned(&name, "`custom` needs a function: `custom = path::to_fn`"))?;
     Ok(common.into_rule(name, RuleKind::Custom { function }))
+}
+
+/// ` did you mean `length`?` when `found` is a near miss of one of `names`: at most
+/// two edits away, as typos are.
+fn did_you_mean<'a>(found: &str, names: impl Iterator<Item = &'a str>) -> String {
+    names
+        .map(|name| (edit_distance(found, name), name))
+        .filter(|&(distance, _)| distance <= 2)
+        .min()
+        .map_or_else(String::new, |(_, name)| format!(" did you mean `{name}`?"))
+}
+
+/// The words in backticks of a "`min`, `max` or `code`" list.
+fn backticked(list: &str) -> impl Iterator<Item = &str> {
+    list.split('`').skip(1).step_by(2)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
 }
