@@ -8,6 +8,8 @@
 
 use std::path::PathBuf;
 
+use modelbuild::{Validate, ValidationErrors};
+
 /// Where the spec files are: `$MODELBUILD_SPEC_DIR`, or `../shared/spec` beside the
 /// repository.
 pub fn spec_dir() -> PathBuf {
@@ -30,4 +32,31 @@ pub fn load_spec(relative: &str) -> serde_json::Value {
         )
     });
     serde_json::from_str(&text).unwrap_or_else(|error| panic!("{} is not JSON: {error}", path.display()))
+}
+
+/// `(path, code)` of every error, in the order reported.
+pub fn found(errors: &ValidationErrors) -> Vec<(String, String)> {
+    errors
+        .iter()
+        .map(|e| (e.path().to_string(), e.code().to_owned()))
+        .collect()
+}
+
+/// `(path, code)` of every rule `value` breaks; empty when it is valid.
+pub fn paths_and_codes(value: &impl Validate) -> Vec<(String, String)> {
+    value.validate().err().as_ref().map_or_else(Vec::new, found)
+}
+
+/// Owned pairs from literals, to compare with [`paths_and_codes`].
+pub fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
+/// The codes of the rules `value` breaks at `path`, in order.
+pub fn codes_at(value: &impl Validate, path: &str) -> Vec<String> {
+    paths_and_codes(value)
+        .into_iter()
+        .filter(|(at, _)| at == path)
+        .map(|(_, code)| code)
+        .collect()
 }

@@ -11,7 +11,7 @@ use modelbuild::model_build::{ListModelBuilds, TwilioError};
 use modelbuild::{
     CreateModelBuild, ModelBuild, ModelBuildPage, ModelBuildStatus, UpdateModelBuild, Validate,
 };
-use modelbuild_tests::load_spec;
+use modelbuild_tests::{codes_at, load_spec};
 use regex::Regex;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
@@ -43,16 +43,9 @@ fn keys(map: &Map<String, Value>) -> BTreeSet<String> {
 }
 
 /// The codes reported at `path` when `value` (JSON) is read as `T` and validated.
-fn codes_at<T: DeserializeOwned + Validate>(value: Value, path: &str) -> Vec<String> {
+fn parsed_codes_at<T: DeserializeOwned + Validate>(value: Value, path: &str) -> Vec<String> {
     let parsed: T = serde_json::from_value(value.clone()).unwrap_or_else(|e| panic!("{value}: {e}"));
-    match parsed.validate() {
-        Ok(()) => Vec::new(),
-        Err(errors) => errors
-            .iter()
-            .filter(|e| e.path().to_string() == path)
-            .map(|e| e.code().to_owned())
-            .collect(),
-    }
+    codes_at(&parsed, path)
 }
 
 /// A value the schema allows, used as the "passes" side of each check.
@@ -106,12 +99,12 @@ fn model_build_fields_carry_the_spec_rules() {
         // nullable -> Option: null is read, and passes.
         if property["nullable"] == json!(true) {
             assert!(
-                codes_at::<ModelBuild>(with(Value::Null), name).is_empty(),
+                parsed_codes_at::<ModelBuild>(with(Value::Null), name).is_empty(),
                 "{name}: null"
             );
         }
         assert!(
-            codes_at::<ModelBuild>(with(sample(resolved)), name).is_empty(),
+            parsed_codes_at::<ModelBuild>(with(sample(resolved)), name).is_empty(),
             "{name}: sample"
         );
         if let Some(pattern) = resolved.get("pattern").and_then(Value::as_str) {
@@ -127,7 +120,7 @@ fn model_build_fields_carry_the_spec_rules() {
             for miss in near_misses {
                 assert!(!regex.is_match(&miss), "the spec's own regex accepts {miss}");
                 assert_eq!(
-                    codes_at::<ModelBuild>(with(json!(miss)), name),
+                    parsed_codes_at::<ModelBuild>(with(json!(miss)), name),
                     ["sid"],
                     "{name}: {miss}"
                 );
@@ -142,7 +135,7 @@ fn model_build_fields_carry_the_spec_rules() {
         match resolved.get("format").and_then(Value::as_str) {
             Some("uri") => {
                 assert_eq!(
-                    codes_at::<ModelBuild>(with(json!("/relative/path")), name),
+                    parsed_codes_at::<ModelBuild>(with(json!("/relative/path")), name),
                     ["uri"],
                     "{name}"
                 );
@@ -188,8 +181,11 @@ fn unique_names_are_limited_as_the_request_descriptions_say() {
     let create = &request_schema(&spec, COLLECTION)["properties"]["UniqueName"];
     let limit = described_max_length(create).expect("the description states a limit");
     let at = |n: usize| json!({ "unique_name": "é".repeat(n) });
-    assert!(codes_at::<ModelBuild>(at(limit), "unique_name").is_empty());
-    assert_eq!(codes_at::<ModelBuild>(at(limit + 1), "unique_name"), ["length"]);
+    assert!(parsed_codes_at::<ModelBuild>(at(limit), "unique_name").is_empty());
+    assert_eq!(
+        parsed_codes_at::<ModelBuild>(at(limit + 1), "unique_name"),
+        ["length"]
+    );
 }
 
 fn operation<'a>(spec: &'a Value, path: &str, method: &str) -> &'a Value {
@@ -220,16 +216,7 @@ fn check_form_request<T: DeserializeOwned + Validate>(
             let body = serde_urlencoded::to_string([(name.as_str(), value)]).unwrap();
             serde_urlencoded::from_str(&body).unwrap()
         };
-        let codes = |value: &str| -> Vec<String> {
-            match decode(value).validate() {
-                Ok(()) => Vec::new(),
-                Err(errors) => errors
-                    .iter()
-                    .filter(|e| e.path().to_string() == *name)
-                    .map(|e| e.code().to_owned())
-                    .collect(),
-            }
-        };
+        let codes = |value: &str| codes_at(&decode(value), name);
         if property.get("format").and_then(Value::as_str) == Some("uri") {
             assert!(codes("https://example.com/status").is_empty(), "{name}");
             assert_eq!(codes("not a uri"), ["uri"], "{name}");
@@ -280,16 +267,11 @@ fn list_parameters_match_the_spec() {
     for parameter in query {
         let name = parameter["name"].as_str().unwrap();
         let schema = &parameter["schema"];
-        let codes = |value: i64| -> Vec<String> {
-            let parsed = ListModelBuilds::from_query(format!("{name}={value}").as_bytes()).unwrap();
-            match parsed.validate() {
-                Ok(()) => Vec::new(),
-                Err(errors) => errors
-                    .iter()
-                    .filter(|e| e.path().to_string() == name)
-                    .map(|e| e.code().to_owned())
-                    .collect(),
-            }
+        let codes = |value: i64| {
+            codes_at(
+                &ListModelBuilds::from_query(format!("{name}={value}").as_bytes()).unwrap(),
+                name,
+            )
         };
         if let Some(min) = schema.get("minimum").and_then(Value::as_i64) {
             assert!(codes(min).is_empty(), "{name} = {min}");
@@ -342,7 +324,7 @@ fn the_list_page_matches_the_spec() {
         let path = format!("meta.{name}");
         if property.get("format").and_then(Value::as_str) == Some("uri") {
             assert_eq!(
-                codes_at::<ModelBuildPage>(with(json!("no uri")), &path),
+                parsed_codes_at::<ModelBuildPage>(with(json!("no uri")), &path),
                 ["uri"],
                 "{path}"
             );

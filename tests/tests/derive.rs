@@ -6,27 +6,12 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use modelbuild::{RuleError, Segment, Valid, Validate, ValidationErrors};
+use modelbuild_tests::{found, pairs, paths_and_codes};
 
 const UG: &str = "UG0123456789abcdefABCDEF0123456789";
 
-/// (path, code) of every error, in order.
-fn found(errors: &ValidationErrors) -> Vec<(String, String)> {
-    errors
-        .iter()
-        .map(|e| (e.path().to_string(), e.code().to_owned()))
-        .collect()
-}
-
 fn expect(value: &impl Validate, expected: &[(&str, &str)]) {
-    let got = match value.validate() {
-        Ok(()) => Vec::new(),
-        Err(errors) => found(&errors),
-    };
-    let expected: Vec<(String, String)> = expected
-        .iter()
-        .map(|(p, c)| (p.to_string(), c.to_string()))
-        .collect();
-    assert_eq!(got, expected);
+    assert_eq!(paths_and_codes(value), pairs(expected));
 }
 
 #[derive(Validate)]

@@ -4,22 +4,10 @@
 
 use modelbuild::model_build::{paths, ListModelBuilds};
 use modelbuild::{CreateModelBuild, ModelBuild, ModelBuildPage, Valid, Validate};
+use modelbuild_tests::{pairs, paths_and_codes};
 use serde_json::json;
 
 const TEN_MB: usize = 10 * 1024 * 1024;
-
-fn codes(value: &impl Validate) -> Vec<(String, String)> {
-    value.validate().err().map_or_else(Vec::new, |errors| {
-        errors
-            .iter()
-            .map(|e| (e.path().to_string(), e.code().to_owned()))
-            .collect()
-    })
-}
-
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
-}
 
 #[test]
 fn ten_megabyte_strings_are_rejected_by_rule() {
@@ -31,7 +19,7 @@ fn ten_megabyte_strings_are_rejected_by_rule() {
         ..ModelBuild::default()
     };
     assert_eq!(
-        codes(&build),
+        paths_and_codes(&build),
         pairs(&[("sid", "sid"), ("unique_name", "length"), ("url", "uri")])
     );
     let valid_but_long = ModelBuild {
@@ -50,7 +38,7 @@ fn ten_megabyte_strings_are_rejected_by_rule() {
 
     assert_eq!(paths::fetch(&huge, "UG").unwrap_err().len(), 1);
     let request = CreateModelBuild::from_form(format!("UniqueName={huge}").as_bytes()).unwrap();
-    assert_eq!(codes(&request), pairs(&[("UniqueName", "length")]));
+    assert_eq!(paths_and_codes(&request), pairs(&[("UniqueName", "length")]));
 }
 
 #[test]
@@ -128,7 +116,7 @@ fn numbers_out_of_range_are_errors() {
         error_code: Some(i64::MAX),
         ..Default::default()
     };
-    assert_eq!(codes(&extreme), pairs(&[("build_duration", "range")]));
+    assert_eq!(paths_and_codes(&extreme), pairs(&[("build_duration", "range")]));
     for query in [
         "PageSize=99999999999999999999",
         "Page=-99999999999999999999",
@@ -142,7 +130,10 @@ fn numbers_out_of_range_are_errors() {
         page: Some(i64::MIN),
         page_token: None,
     };
-    assert_eq!(codes(&query), pairs(&[("PageSize", "range"), ("Page", "range")]));
+    assert_eq!(
+        paths_and_codes(&query),
+        pairs(&[("PageSize", "range"), ("Page", "range")])
+    );
 }
 
 #[test]

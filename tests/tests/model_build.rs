@@ -6,26 +6,12 @@ use modelbuild::model_build::{datetime, paths, ListModelBuilds, TwilioError};
 use modelbuild::{
     CreateModelBuild, ModelBuild, ModelBuildPage, ModelBuildStatus, UpdateModelBuild, Valid, Validate,
 };
-use modelbuild_tests::load_spec;
+use modelbuild_tests::{load_spec, pairs, paths_and_codes};
 use serde_json::{json, Value};
 
 const AC: &str = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 const UA: &str = "UA0123456789abcdefABCDEF0123456789";
 const UG: &str = "UG0123456789abcdefABCDEF0123456789";
-
-fn paths_and_codes(value: &impl Validate) -> Vec<(String, String)> {
-    match value.validate() {
-        Ok(()) => Vec::new(),
-        Err(errors) => errors
-            .iter()
-            .map(|e| (e.path().to_string(), e.code().to_owned()))
-            .collect(),
-    }
-}
-
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
-}
 
 /// Every example response the examples variant of the spec gives for ModelBuild.
 fn spec_examples() -> Vec<(String, Value)> {
