@@ -751,3 +751,31 @@ fn each_applies_its_rules_to_every_element_with_its_path() {
     };
     expect(&empty, &[]);
 }
+
+#[derive(Validate)]
+struct Bag<T: Validate> {
+    #[validate(each(nested), length(max = 1))]
+    items: Vec<T>,
+}
+
+#[test]
+fn generic_elements_take_the_bound_written_on_the_type() {
+    let bag = Bag {
+        items: vec![
+            Child {
+                assistant_sid: "UA".into(),
+            },
+            Child {
+                assistant_sid: "x".into(),
+            },
+        ],
+    };
+    expect(
+        &bag,
+        &[
+            ("items[0].assistant_sid", "sid"),
+            ("items[1].assistant_sid", "sid"),
+            ("items", "length"),
+        ],
+    );
+}
