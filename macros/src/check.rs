@@ -179,8 +179,9 @@ fn check_order(
     }
 }
 
-/// The value of an integer or float literal, possibly negated.
-fn literal_number(expr: &Expr) -> Option<f64> {
+/// The value of an integer or float literal, possibly negated. `emit` uses it too: a
+/// bound whose value is known here has text that cannot change between calls.
+pub(crate) fn literal_number(expr: &Expr) -> Option<f64> {
     match expr {
         Expr::Lit(lit) => match &lit.lit {
             Lit::Int(int) => int.base10_digits().parse().ok(),

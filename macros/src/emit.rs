@@ -8,6 +8,7 @@ use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
 use syn::{DeriveInput, Expr, Ident, LitStr};
 
+use crate::check::literal_number;
 use crate::parse::{Container, Field, Fields, LengthUnit, Rule, RuleKind, Shape};
 
 pub fn impl_validate(container: &Container) -> TokenStream {
@@ -241,23 +242,12 @@ fn message_is_constant(kind: &RuleKind) -> bool {
         RuleKind::Length(length) => [&length.min, &length.max, &length.equal]
             .into_iter()
             .flatten()
-            .all(is_literal),
+            .all(|bound| literal_number(bound).is_some()),
         RuleKind::Range(range) => [&range.min, &range.max, &range.exclusive_min, &range.exclusive_max]
             .into_iter()
             .flatten()
-            .all(is_literal),
+            .all(|bound| literal_number(bound).is_some()),
         RuleKind::Required | RuleKind::Nested | RuleKind::Custom { .. } | RuleKind::Each(_) => false,
-    }
-}
-
-/// A number literal, possibly negated: its text cannot change between calls.
-fn is_literal(expr: &Expr) -> bool {
-    match expr {
-        Expr::Lit(_) => true,
-        Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Neg(_)) => is_literal(&unary.expr),
-        Expr::Group(group) => is_literal(&group.expr),
-        Expr::Paren(paren) => is_literal(&paren.expr),
-        _ => false,
     }
 }
 
