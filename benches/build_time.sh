@@ -4,13 +4,13 @@
 # runtime: what garde with its derive offers), a crate that depends only on garde
 # with its derive, and modelbuild with its defaults (plus the ModelBuild models with
 # serde's derive and the time crate, and the regex engine for `pattern`).
-# Run from anywhere: bash core/benches/build_time.sh
+# Run from anywhere: bash benches/build_time.sh
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
+root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/target/build-time"
 rm -rf "$out"
 cargo fetch --manifest-path "$root/Cargo.toml" >/dev/null
-cargo fetch --manifest-path "$root/core/benches/garde-build/Cargo.toml" >/dev/null
+cargo fetch --manifest-path "$root/benches/garde-build/Cargo.toml" >/dev/null
 
 time_build() {
     local start end
@@ -22,5 +22,5 @@ time_build() {
 
 echo "clean dev builds on $(nproc) cores, $(rustc --version)"
 time_build modelbuild-derive-only --manifest-path "$root/Cargo.toml" -p modelbuild --no-default-features
-time_build garde-derive --manifest-path "$root/core/benches/garde-build/Cargo.toml"
+time_build garde-derive --manifest-path "$root/benches/garde-build/Cargo.toml"
 time_build modelbuild-default --manifest-path "$root/Cargo.toml" -p modelbuild

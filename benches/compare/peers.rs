@@ -74,7 +74,7 @@ pub struct GardeCreate {
     pub unique_name: Option<String>,
 }
 
-fn date(value: &Option<time::OffsetDateTime>) -> Option<String> {
+fn date(value: &Option<modelbuild::time::OffsetDateTime>) -> Option<String> {
     value.map(modelbuild::model_build::datetime::format)
 }
 

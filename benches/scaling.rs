@@ -1,7 +1,7 @@
 //! How validation time grows with input size: 1 KB, 100 KB and 10 MB inputs for each
 //! place a large string can reach. Linear growth shows as a flat ns/byte column.
 //!
-//! Run with `cargo bench -p modelbuild --bench scaling`.
+//! Run with `cargo bench -p modelbuild-benches --bench scaling`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

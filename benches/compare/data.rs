@@ -33,8 +33,8 @@ pub fn valid_build(rng: &mut Rng) -> ModelBuild {
     let (assistant, sid) = (rng.sid("UA"), rng.sid("UG"));
     ModelBuild {
         account_sid: Some(rng.sid("AC")),
-        date_created: Some(time::OffsetDateTime::UNIX_EPOCH),
-        date_updated: Some(time::OffsetDateTime::UNIX_EPOCH),
+        date_created: Some(modelbuild::time::OffsetDateTime::UNIX_EPOCH),
+        date_updated: Some(modelbuild::time::OffsetDateTime::UNIX_EPOCH),
         url: Some(format!(
             "https://autopilot.twilio.com/v1/Assistants/{assistant}/ModelBuilds/{sid}"
         )),

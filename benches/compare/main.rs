@@ -2,7 +2,7 @@
 //! data in one run. Prints the median time per call, the ratio to the faster peer and
 //! the allocations per call, then `is_uri` against `url::Url::parse`.
 //!
-//! Run with `cargo bench -p modelbuild --bench compare`.
+//! Run with `cargo bench -p modelbuild-benches --bench compare`.
 
 mod counting_alloc;
 mod data;
