@@ -400,7 +400,7 @@ fn the_shipped_doc_example_has_the_spec_fields() {
     let spec = spec();
     let schema = &spec["components"]["schemas"][SCHEMA];
     for file in ["model_build_doc_example.json", "model_build.json"] {
-        let path = format!("{}/../core/examples/data/{file}", env!("CARGO_MANIFEST_DIR"));
+        let path = format!("{}/../examples/data/{file}", env!("CARGO_MANIFEST_DIR"));
         let value: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let fields = keys(value.as_object().unwrap());
         assert!(

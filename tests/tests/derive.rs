@@ -475,7 +475,7 @@ fn uri_schemes_restrict_the_scheme() {
     .unwrap_err();
     assert_eq!(
         errors.iter().next().unwrap().message(),
-        "must be an absolute URI (RFC 3986) with one of the schemes https, http"
+        "must be a URI with one of the schemes https, http, per RFC 3986's `URI` rule (a fragment is allowed)"
     );
 }
 

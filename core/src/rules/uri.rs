@@ -1,12 +1,13 @@
-//! `uri`: an absolute URI, exactly as RFC 3986 section 4.3 defines it.
+//! `uri`: a URI exactly as RFC 3986's `URI` rule (section 3) defines it.
 //!
 //! ```text
-//! absolute-URI = scheme ":" hier-part [ "?" query ]      (section 4.3)
-//! URI          = scheme ":" hier-part [ "?" query ] [ "#" fragment ]
+//! URI          = scheme ":" hier-part [ "?" query ] [ "#" fragment ]   (section 3)
+//! absolute-URI = scheme ":" hier-part [ "?" query ]                    (section 4.3)
 //! ```
 //!
-//! OpenAPI's `format: uri` means the second form (a fragment is allowed), and so does
-//! this rule. The check is one pass over the bytes with a lookup table: it allocates
+//! That is the first rule: a scheme is required (so a relative reference such as
+//! `/path` fails) and a fragment is allowed, which the stricter `absolute-URI` rule
+//! forbids. OpenAPI's `format: uri` means the same `URI` rule. The check is one pass over the bytes with a lookup table: it allocates
 //! nothing and accepts only ASCII, so `https://exämple.com` or a space is rejected;
 //! percent-escapes must be `%` and two hexadecimal digits.
 
@@ -70,7 +71,8 @@ const fn contains(set: &[u8], c: u8) -> bool {
     false
 }
 
-/// Whether `value` is an absolute URI per RFC 3986 (with an optional fragment).
+/// Whether `value` matches RFC 3986's `URI` rule: a scheme, `:`, the rest, and an
+/// optional fragment.
 ///
 /// ```
 /// use modelbuild::rules::is_uri;
@@ -86,7 +88,7 @@ pub fn is_uri(value: &str) -> bool {
     scheme_of(value).is_some()
 }
 
-/// Whether `value` is an absolute URI whose scheme is one of `schemes`, compared
+/// Whether `value` is a URI (as [`is_uri`]) whose scheme is one of `schemes`, compared
 /// without regard to ASCII case (RFC 3986 section 3.1: schemes are case-insensitive).
 ///
 /// ```
@@ -291,13 +293,11 @@ fn all_in(bytes: &[u8], class: u8) -> bool {
 
 /// The message of a failed `uri` rule.
 pub fn message(schemes: &[&str]) -> String {
+    const RULE: &str = ", per RFC 3986's `URI` rule (a fragment is allowed)";
     match schemes {
-        [] => "must be an absolute URI (RFC 3986)".to_owned(),
-        [one] => format!("must be an absolute URI (RFC 3986) with the scheme {one}"),
-        many => format!(
-            "must be an absolute URI (RFC 3986) with one of the schemes {}",
-            many.join(", ")
-        ),
+        [] => format!("must be a URI with a scheme{RULE}"),
+        [one] => format!("must be a URI with the scheme {one}{RULE}"),
+        many => format!("must be a URI with one of the schemes {}{RULE}", many.join(", ")),
     }
 }
 
