@@ -1,47 +1,12 @@
-//! # modelbuild
-//!
-//! A validation derive that reports every broken rule with its path, and costs no
-//! allocation when the data is valid; plus typed, validated models of Twilio's
-//! Autopilot v1 ModelBuild REST resource built with it.
-//!
-//! ```
-//! use modelbuild::Validate;
-//!
-//! #[derive(Validate)]
-//! struct Build {
-//!     #[validate(sid(prefix = "UG"))]
-//!     sid: Option<String>,
-//!     #[validate(length(max = 64))]
-//!     unique_name: Option<String>,
-//!     #[validate(uri(schemes = ["https"]))]
-//!     url: Option<String>,
-//!     #[validate(nested)]
-//!     steps: Vec<Step>,
-//! }
-//!
-//! #[derive(Validate)]
-//! struct Step {
-//!     #[validate(range(min = 0))]
-//!     seconds: i64,
-//! }
-//!
-//! let build = Build {
-//!     sid: Some("UG-not-a-sid".into()),
-//!     unique_name: None,
-//!     url: Some("http://example.com".into()),
-//!     steps: vec![Step { seconds: 3 }, Step { seconds: -1 }],
-//! };
-//! let errors = build.validate().unwrap_err();
-//! let found: Vec<(String, &str)> =
-//!     errors.iter().map(|e| (e.path().to_string(), e.code())).collect();
-//! assert_eq!(found, [
-//!     ("sid".to_string(), "sid"),
-//!     ("url".to_string(), "uri"),
-//!     ("steps[1].seconds".to_string(), "range"),
-//! ]);
-//! ```
-//!
-//! The rules and their attributes are listed in [`rules`]; README.md has the full table.
+// README.md is the crate documentation, so docs.rs shows the rule table and every
+// attribute, and each README example runs as a doc test. Its examples use the default
+// features; without them a short summary stands in.
+#![cfg_attr(all(feature = "model-build", feature = "pattern"), doc = include_str!("../README.md"))]
+#![cfg_attr(
+    not(all(feature = "model-build", feature = "pattern")),
+    doc = "A validation derive that reports every broken rule with its path. Build with the \
+           default features for the full documentation, which README.md also holds."
+)]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -71,16 +36,11 @@ pub use path_node::PathNode;
 pub use valid::Valid;
 pub use validate::Validate;
 
-// README.md's Rust examples run as doc tests, so the README cannot go stale.
-#[cfg(all(doctest, feature = "model-build"))]
-#[doc = include_str!("../../README.md")]
-struct ReadmeExamples;
-
 /// The date crate the models use, re-exported so its types can be named.
 #[cfg(feature = "model-build")]
 pub use time;
 
 /// Derives [`Validate`](trait@Validate) from `#[validate(...)]` attributes on fields.
 ///
-/// See the crate documentation and README.md for the rules.
+/// The rules and their options are listed in the [crate documentation](crate).
 pub use modelbuild_macros::Validate;
