@@ -41,7 +41,7 @@ struct Child {
 }
 
 fn even(value: &u32) -> Result<(), RuleError> {
-    if value % 2 == 0 {
+    if value.is_multiple_of(2) {
         Ok(())
     } else {
         Err(RuleError::new("even", "must be even"))
