@@ -6,10 +6,10 @@
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
-use syn::{DeriveInput, Expr, Ident, LitStr};
+use syn::{DeriveInput, Ident, LitStr};
 
-use crate::check::literal_number;
-use crate::parse::{Container, Field, Fields, LengthUnit, Rule, RuleKind, Shape};
+use crate::parse::{Container, Field, Fields, Shape};
+use crate::rules::{Call, Rule};
 
 pub fn impl_validate(container: &Container) -> TokenStream {
     let body = match &container.shape {
@@ -143,77 +143,18 @@ fn field_checks(fields: &Fields) -> TokenStream {
     quote!(#(#checks)*)
 }
 
-fn rule_call(rule: &Rule, value: &Ident, at: &TokenStream) -> TokenStream {
+/// The statement that checks `rule` on `value`, found at the path node `at`.
+pub fn rule_call(rule: &Rule, value: &Ident, at: &TokenStream) -> TokenStream {
     let span = rule.name.span();
-    // The same binding, spanned at the rule: a type error then points at the rule.
-    let value = Ident::new(&value.to_string(), span);
-    let rt = quote_spanned!(span=> ::modelbuild::__private);
     let site = site(rule);
-    let tail = quote_spanned!(span=> #at, __mb_errors, #site);
-    match &rule.kind {
-        RuleKind::Sid { prefix } => quote_spanned!(span=> #rt::sid(#value, #prefix, #tail);),
-        RuleKind::Uri { schemes } => quote_spanned!(span=> #rt::uri(#value, &[#(#schemes),*], #tail);),
-        RuleKind::Pattern { regex } => quote_spanned! {span=>
-            {
-                static __MB_REGEX: #rt::LazyRegex = #rt::LazyRegex::new(#regex);
-                #rt::pattern(#value, &__MB_REGEX, #tail);
-            }
-        },
-        RuleKind::Length(length) => {
-            let (min, max) = match &length.equal {
-                Some(equal) => (some(Some(equal)), some(Some(equal))),
-                None => (some(length.min.as_ref()), some(length.max.as_ref())),
-            };
-            let (unit, text_only) = match &length.unit {
-                Some((unit, lit)) => {
-                    let variant = match unit {
-                        LengthUnit::Chars => quote!(Chars),
-                        LengthUnit::Bytes => quote!(Bytes),
-                        LengthUnit::Utf16 => quote!(Utf16),
-                    };
-                    let unit =
-                        quote_spanned!(lit.span()=> ::core::option::Option::Some(#rt::LengthUnit::#variant));
-                    (unit, quote_spanned!(lit.span()=> #rt::assert_text(#value);))
-                }
-                None => (quote!(::core::option::Option::None), quote!()),
-            };
-            quote_spanned! {span=>
-                #text_only
-                #rt::length(#value, #rt::LengthRule { min: #min, max: #max, unit: #unit }, #tail);
-            }
-        }
-        RuleKind::Range(range) => {
-            let [min, max, exclusive_min, exclusive_max] =
-                [&range.min, &range.max, &range.exclusive_min, &range.exclusive_max]
-                    .map(|b| some(b.as_ref()));
-            quote_spanned! {span=>
-                #rt::range(
-                    #value,
-                    #rt::Bounds { min: #min, max: #max, exclusive_min: #exclusive_min, exclusive_max: #exclusive_max },
-                    #tail
-                );
-            }
-        }
-        RuleKind::Required => quote_spanned!(span=> #rt::required(#value, #tail);),
-        RuleKind::Nested => quote_spanned!(span=> #rt::nested(#value, #at, __mb_errors);),
-        RuleKind::Custom { function } => quote_spanned!(span=> #rt::custom(#value, #function, #tail);),
-        RuleKind::Each(rules) => {
-            let item = Ident::new("__mb_item", span);
-            let checks = rules
-                .iter()
-                .map(|rule| rule_call(rule, &item, &quote!(__mb_item_at)));
-            quote_spanned! {span=>
-                #rt::each(#value, #at, __mb_errors, |#item, __mb_item_at, __mb_errors| { #(#checks)* });
-            }
-        }
-    }
-}
-
-fn some(expr: Option<&Expr>) -> TokenStream {
-    match expr {
-        Some(expr) => quote!(::core::option::Option::Some(#expr)),
-        None => quote!(::core::option::Option::None),
-    }
+    rule.kind.emit(&Call {
+        span,
+        // The same binding, spanned at the rule: a type error then points at the rule.
+        value: Ident::new(&value.to_string(), span),
+        at: at.clone(),
+        rt: quote_spanned!(span=> ::modelbuild::__private),
+        tail: quote_spanned!(span=> #at, __mb_errors, #site),
+    })
 }
 
 /// The `Site` of one rule: its `code` and `message` overrides, and a message cache
@@ -224,7 +165,7 @@ fn site(rule: &Rule) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
     let (code, message) = (option(&rule.code), option(&rule.message));
-    let cache = if rule.message.is_none() && message_is_constant(&rule.kind) {
+    let cache = if rule.message.is_none() && rule.kind.message_is_constant() {
         quote!(::core::option::Option::Some({
             static __MB_MESSAGE: ::modelbuild::__private::MessageCache =
                 ::modelbuild::__private::MessageCache::new();
@@ -234,21 +175,6 @@ fn site(rule: &Rule) -> TokenStream {
         quote!(::core::option::Option::None)
     };
     quote!(::modelbuild::__private::Site { code: #code, message: #message, cache: #cache })
-}
-
-fn message_is_constant(kind: &RuleKind) -> bool {
-    match kind {
-        RuleKind::Sid { .. } | RuleKind::Uri { .. } | RuleKind::Pattern { .. } => true,
-        RuleKind::Length(length) => [&length.min, &length.max, &length.equal]
-            .into_iter()
-            .flatten()
-            .all(|bound| literal_number(bound).is_some()),
-        RuleKind::Range(range) => [&range.min, &range.max, &range.exclusive_min, &range.exclusive_max]
-            .into_iter()
-            .flatten()
-            .all(|bound| literal_number(bound).is_some()),
-        RuleKind::Required | RuleKind::Nested | RuleKind::Custom { .. } | RuleKind::Each(_) => false,
-    }
 }
 
 /// `FieldType: Validate` for each `nested` field whose type mentions a type parameter,
@@ -264,7 +190,7 @@ fn nested_bounds(container: &Container) -> Vec<TokenStream> {
     };
     fields
         .into_iter()
-        .filter(|f| f.rules.iter().any(|r| matches!(r.kind, RuleKind::Nested)))
+        .filter(|f| f.rules.iter().any(|r| r.kind.needs_validate()))
         .filter(|f| {
             let ty = f.ty;
             mentions(quote!(#ty), &params)

@@ -8,9 +8,14 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod args;
+mod bounds;
 mod check;
 mod emit;
 mod parse;
+mod rules;
+mod suggest;
+mod types;
 
 use proc_macro::TokenStream;
 

@@ -1,5 +1,9 @@
 //! `length`: how long a string is, in a chosen unit, or how many items a collection has.
 
+use crate::__private::{report, Site};
+use crate::rules::input::{LengthInput, Measured, StrInput};
+use crate::{PathNode, ValidationErrors};
+
 /// What a string's length is counted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LengthUnit {
@@ -80,3 +84,39 @@ pub fn message(noun: &str, min: Option<usize>, max: Option<usize>) -> String {
         (None, None) => format!("has a length in {noun} that is out of bounds"),
     }
 }
+
+/// The bounds of a `length` rule; `unit` is `None` when the attribute gave none, which
+/// lets the rule apply to collections too.
+#[doc(hidden)]
+#[derive(Clone, Copy)]
+pub struct LengthRule {
+    pub min: Option<usize>,
+    pub max: Option<usize>,
+    pub unit: Option<LengthUnit>,
+}
+
+/// The derive's entry: reports a failed `length` rule at `at`.
+#[doc(hidden)]
+pub fn check<M, T: LengthInput<M> + ?Sized>(
+    value: &T,
+    rule: LengthRule,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    site: Site,
+) {
+    let (valid, noun, slot) = match value.measured() {
+        None => return,
+        Some(Measured::Text(text)) => {
+            let unit = rule.unit.unwrap_or(LengthUnit::Chars);
+            (has_length(text, unit, rule.min, rule.max), unit.noun(), 0)
+        }
+        Some(Measured::Items(count)) => (is_count_within(count, rule.min, rule.max), "items", 1),
+    };
+    if !valid {
+        report(at, errors, site, "length", slot, || message(noun, rule.min, rule.max));
+    }
+}
+
+/// Makes `length(unit = ...)` a compile error on a collection, where a unit means nothing.
+#[doc(hidden)]
+pub fn assert_text<M, T: StrInput<M> + ?Sized>(_value: &T) {}

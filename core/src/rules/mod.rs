@@ -14,18 +14,32 @@
 //! [`input`] says how a rule reaches a value through `Option`, `Box` and friends.
 
 pub mod input;
-pub mod length;
-#[cfg(feature = "pattern")]
-pub mod pattern;
-pub mod range;
-pub mod required;
-pub mod sid;
-pub mod uri;
 
-pub use length::{has_length, is_count_within, LengthUnit};
-#[cfg(feature = "pattern")]
-pub use pattern::matches_pattern;
-pub use range::{is_in_range, Bounds};
-pub use required::is_present;
-pub use sid::is_sid;
-pub use uri::{is_uri, is_uri_with_scheme};
+/// The registry: one line a rule, `module: what it exports;` (the predicates, which
+/// are public API). Each rule's module holds its predicate, its message and the entry
+/// the derive's code calls.
+macro_rules! registry {
+    ($($(#[$attr:meta])* $rule:ident $(: $($export:ident),+)?;)*) => {$(
+        registry!(@rule [$(#[$attr])*] $rule [$($($export),+)?]);
+    )*};
+    (@rule [$($attr:tt)*] $rule:ident []) => {
+        $($attr)* pub mod $rule;
+    };
+    (@rule [$($attr:tt)*] $rule:ident [$($export:ident),+]) => {
+        $($attr)* pub mod $rule;
+        $($attr)* pub use $rule::{$($export),+};
+    };
+}
+
+registry! {
+    sid: is_sid;
+    length: has_length, is_count_within, LengthUnit;
+    uri: is_uri, is_uri_with_scheme;
+    #[cfg(feature = "pattern")]
+    pattern: matches_pattern;
+    range: is_in_range, Bounds;
+    required: is_present;
+    nested;
+    custom;
+    each;
+}

@@ -1,6 +1,12 @@
 //! `pattern`: a string that matches a regular expression (the `regex` crate's syntax).
 
+use std::sync::OnceLock;
+
 use regex::Regex;
+
+use crate::__private::{report, Site};
+use crate::rules::input::StrInput;
+use crate::{PathNode, ValidationErrors};
 
 /// Whether `regex` matches somewhere in `value`; anchor it with `^...$` to match the
 /// whole value, as OpenAPI's `pattern` does.
@@ -20,4 +26,51 @@ pub fn matches_pattern(value: &str, regex: &Regex) -> bool {
 /// The message of a failed `pattern` rule.
 pub fn message(pattern: &str) -> String {
     format!("must match the pattern {pattern}")
+}
+
+/// A regex compiled the first time its call site runs, then shared.
+#[doc(hidden)]
+pub struct LazyRegex {
+    pattern: &'static str,
+    compiled: OnceLock<Result<Regex, regex::Error>>,
+}
+
+impl LazyRegex {
+    /// A regex not compiled yet.
+    pub const fn new(pattern: &'static str) -> Self {
+        LazyRegex {
+            pattern,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    fn get(&self) -> &Result<Regex, regex::Error> {
+        self.compiled.get_or_init(|| Regex::new(self.pattern))
+    }
+}
+
+/// The derive's entry: reports a failed `pattern` rule at `at`.
+#[doc(hidden)]
+pub fn check<M, T: StrInput<M> + ?Sized>(
+    value: &T,
+    regex: &'static LazyRegex,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    site: Site,
+) {
+    let Some(text) = value.str_input() else {
+        return;
+    };
+    match regex.get() {
+        Ok(compiled) if matches_pattern(text, compiled) => {}
+        Ok(_) => report(at, errors, site, "pattern", 0, || message(regex.pattern)),
+        // The syntax was checked at compile time; only the regex crate's size limit
+        // can still refuse it. Say so rather than panic or let the value pass.
+        Err(error) => report(at, errors, Site::PLAIN, "pattern", 0, || {
+            format!(
+                "could not be checked: the pattern {} does not compile: {error}",
+                regex.pattern
+            )
+        }),
+    }
 }

@@ -2,6 +2,10 @@
 
 use std::fmt::Display;
 
+use crate::__private::{report, Site};
+use crate::rules::input::NumberInput;
+use crate::{PathNode, ValidationErrors};
+
 /// The bounds of a `range` rule; any may be absent.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bounds<N> {
@@ -47,4 +51,20 @@ pub fn message<N: Display>(bounds: &Bounds<N>) -> String {
     .flatten()
     .collect();
     format!("must be {}", parts.join(" and "))
+}
+
+/// The derive's entry: reports a failed `range` rule at `at`.
+#[doc(hidden)]
+pub fn check<M, T: NumberInput<M> + ?Sized>(
+    value: &T,
+    bounds: Bounds<T::Number>,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    site: Site,
+) {
+    if let Some(number) = value.number() {
+        if !is_in_range(number, &bounds) {
+            report(at, errors, site, "range", 0, || message(&bounds));
+        }
+    }
 }

@@ -1,5 +1,10 @@
 //! `required`: an optional value that must be present.
 
+use crate::__private::Site;
+use crate::error::FieldError;
+use crate::rules::input::RequiredInput;
+use crate::{PathNode, ValidationErrors};
+
 /// Whether the optional value is present.
 ///
 /// ```
@@ -14,3 +19,13 @@ pub fn is_present<T>(value: &Option<T>) -> bool {
 
 /// The message of a failed `required` rule.
 pub const MESSAGE: &str = "is required";
+
+/// The derive's entry: reports a failed `required` rule at `at`.
+#[doc(hidden)]
+pub fn check<T: RequiredInput + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: Site) {
+    if !value.is_present() {
+        // The default message is a constant: nothing to cache.
+        let message = site.message.unwrap_or(MESSAGE);
+        errors.push(FieldError::new(at.to_path(), site.code.unwrap_or("required"), message));
+    }
+}

@@ -1,5 +1,9 @@
 //! `sid`: a Twilio SID, a two-letter prefix then 32 hexadecimal digits.
 
+use crate::__private::{report, Site};
+use crate::rules::input::StrInput;
+use crate::{PathNode, ValidationErrors};
+
 /// Whether `value` is `prefix` followed by exactly 32 hexadecimal digits (either case):
 /// Twilio's `^UG[0-9a-fA-F]{32}$` for the prefix `"UG"`.
 ///
@@ -21,4 +25,20 @@ pub fn is_sid(value: &str, prefix: &str) -> bool {
 /// The message of a failed `sid` rule.
 pub fn message(prefix: &str) -> String {
     format!("must be a SID: \"{prefix}\" followed by 32 hexadecimal digits")
+}
+
+/// The derive's entry: reports a failed `sid` rule at `at`.
+#[doc(hidden)]
+pub fn check<M, T: StrInput<M> + ?Sized>(
+    value: &T,
+    prefix: &'static str,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    site: Site,
+) {
+    if let Some(text) = value.str_input() {
+        if !is_sid(text, prefix) {
+            report(at, errors, site, "sid", 0, || message(prefix));
+        }
+    }
 }

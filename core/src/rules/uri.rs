@@ -11,6 +11,10 @@
 //! nothing and accepts only ASCII, so `https://exämple.com` or a space is rejected;
 //! percent-escapes must be `%` and two hexadecimal digits.
 
+use crate::__private::{report, Site};
+use crate::rules::input::StrInput;
+use crate::{PathNode, ValidationErrors};
+
 const PCHAR: u8 = 1 << 0;
 const PATH: u8 = 1 << 1;
 const QUERY: u8 = 1 << 2;
@@ -298,6 +302,27 @@ pub fn message(schemes: &[&str]) -> String {
         [] => format!("must be a URI with a scheme{RULE}"),
         [one] => format!("must be a URI with the scheme {one}{RULE}"),
         many => format!("must be a URI with one of the schemes {}{RULE}", many.join(", ")),
+    }
+}
+
+/// The derive's entry: reports a failed `uri` rule at `at`.
+#[doc(hidden)]
+pub fn check<M, T: StrInput<M> + ?Sized>(
+    value: &T,
+    schemes: &'static [&'static str],
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    site: Site,
+) {
+    if let Some(text) = value.str_input() {
+        let valid = if schemes.is_empty() {
+            is_uri(text)
+        } else {
+            is_uri_with_scheme(text, schemes)
+        };
+        if !valid {
+            report(at, errors, site, "uri", 0, || message(schemes));
+        }
     }
 }
 

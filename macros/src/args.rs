@@ -1,0 +1,168 @@
+//! Reading a rule's arguments: `rule(key = value, ...)`, with `code` and `message`
+//! understood for every rule, each key at most once, and every bad key reported (with
+//! the nearest good one) and skipped so that the keys after it are still read.
+
+use proc_macro2::TokenTree;
+use syn::meta::ParseNestedMeta;
+use syn::parse::ParseStream;
+use syn::{Ident, LitStr, Token};
+
+use crate::suggest::did_you_mean;
+
+/// The `code = "..."` and `message = "..."` any rule takes, read once each.
+#[derive(Default)]
+pub struct Common {
+    pub code: Option<LitStr>,
+    pub message: Option<LitStr>,
+}
+
+impl Common {
+    /// Reads `code` or `message` if `arg` is one; returns whether it was.
+    fn read(&mut self, arg: &ParseNestedMeta) -> syn::Result<bool> {
+        let slot = if arg.path.is_ident("code") {
+            &mut self.code
+        } else if arg.path.is_ident("message") {
+            &mut self.message
+        } else {
+            return Ok(false);
+        };
+        set_once(slot, arg, |arg| arg.value()?.parse())?;
+        Ok(true)
+    }
+}
+
+/// Fills `slot` from `arg`, or reports a second `key`.
+pub fn set_once<T>(
+    slot: &mut Option<T>,
+    arg: &ParseNestedMeta,
+    parse: impl FnOnce(&ParseNestedMeta) -> syn::Result<T>,
+) -> syn::Result<()> {
+    if slot.is_some() {
+        let key = arg.path.get_ident().map(Ident::to_string).unwrap_or_default();
+        return Err(syn::Error::new_spanned(&arg.path, format!("duplicate `{key}`")));
+    }
+    *slot = Some(parse(arg)?);
+    Ok(())
+}
+
+/// Reads `rule(key = value, ...)`, handing each key to `read`, which returns `false`
+/// for keys it does not know. Each bad key is reported and skipped. `known` lists the
+/// rule's keys in prose, in backticks: "`min`, `max`, `code` or `message`".
+pub fn read(
+    rule: &Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+    common: &mut Common,
+    known: &str,
+    mut read: impl FnMut(&ParseNestedMeta) -> syn::Result<bool>,
+) -> syn::Result<()> {
+    if has_empty_parens(meta) {
+        // `length()`: nothing to read; the rule says what it is missing.
+        let _empty;
+        syn::parenthesized!(_empty in meta.input);
+        return Ok(());
+    }
+    meta.parse_nested_meta(|arg| {
+        guard(&arg, errors, |arg, _| {
+            if common.read(arg)? || read(arg)? {
+                return Ok(());
+            }
+            let key = arg.path.get_ident().map(Ident::to_string).unwrap_or_default();
+            Err(syn::Error::new_spanned(
+                &arg.path,
+                format!(
+                    "unknown key in `{rule}`;{} expected {known}",
+                    did_you_mean(&key, backticked(known))
+                ),
+            ))
+        });
+        Ok(())
+    })
+}
+
+/// A `read` for [`read`] that fills whichever of `slots` the key names, parsing the
+/// value as `T`; each key may be given once.
+pub fn slots<'s, T: syn::parse::Parse, const N: usize>(
+    mut slots: [(&'static str, &'s mut Option<T>); N],
+) -> impl FnMut(&ParseNestedMeta) -> syn::Result<bool> + 's {
+    move |arg| {
+        let Some((_, slot)) = slots.iter_mut().find(|(key, _)| arg.path.is_ident(key)) else {
+            return Ok(false);
+        };
+        set_once(slot, arg, |arg| arg.value()?.parse())?;
+        Ok(true)
+    }
+}
+
+/// Reads the options of a rule that has none of its own: `rule` or
+/// `rule(code = "...", message = "...")`; `rule = value` is an error.
+pub fn flag(
+    name: &Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+    common: &mut Common,
+) -> syn::Result<()> {
+    if has_args(meta) {
+        read(name, meta, errors, common, "`code` or `message`", |_| Ok(false))
+    } else {
+        reject_value(name, meta)
+    }
+}
+
+/// `rule = value` where the rule takes no value.
+pub fn reject_value(name: &Ident, meta: &ParseNestedMeta) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) {
+        let eq: Token![=] = meta.input.parse()?;
+        return Err(syn::Error::new_spanned(
+            eq,
+            format!("`{name}` takes no value; its options go in parentheses"),
+        ));
+    }
+    Ok(())
+}
+
+/// Runs `parse` on one item; on error, records it and skips the rest of the item so
+/// that the items after it are still read.
+pub fn guard(
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+    parse: impl FnOnce(&ParseNestedMeta, &mut Vec<syn::Error>) -> syn::Result<()>,
+) {
+    if let Err(error) = parse(meta, errors) {
+        errors.push(error);
+        skip_rest(meta.input);
+    }
+}
+
+/// Skips tokens up to the next top-level `,`.
+pub fn skip_rest(input: ParseStream) {
+    let _ = input.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((tree, next)) = rest.token_tree() {
+            if matches!(&tree, TokenTree::Punct(p) if p.as_char() == ',') {
+                break;
+            }
+            rest = next;
+        }
+        Ok(((), rest))
+    });
+}
+
+pub fn has_empty_parens(meta: &ParseNestedMeta) -> bool {
+    let fork = meta.input.fork();
+    let group = || -> syn::Result<bool> {
+        let content;
+        syn::parenthesized!(content in fork);
+        Ok(content.is_empty())
+    };
+    group().unwrap_or(false)
+}
+
+pub fn has_args(meta: &ParseNestedMeta) -> bool {
+    meta.input.peek(syn::token::Paren)
+}
+
+/// The words in backticks of a "`min`, `max` or `code`" list.
+fn backticked(list: &str) -> impl Iterator<Item = &str> {
+    list.split('`').skip(1).step_by(2)
+}

@@ -1,0 +1,75 @@
+//! `each(rule, ...)`: the rules inside apply to every element of a collection (every
+//! value of a map).
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::meta::ParseNestedMeta;
+use syn::Ident;
+
+use super::{Call, Rule, RuleKind, Target};
+use crate::args::{self, Common};
+use crate::types::Base;
+
+struct Each {
+    rules: Vec<Rule>,
+}
+
+pub fn parse(
+    name: &Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+    _common: &mut Common,
+) -> syn::Result<Box<dyn RuleKind>> {
+    let needs = "`each` needs the rules for every element: `each(sid(prefix = \"UG\"))`";
+    if !args::has_args(meta) || args::has_empty_parens(meta) {
+        return Err(syn::Error::new_spanned(name, needs));
+    }
+    let mut rules = Vec::new();
+    meta.parse_nested_meta(|inner| {
+        let Some(inner_name) = crate::parse::rule_name(&inner, errors) else {
+            return Ok(());
+        };
+        args::guard(&inner, errors, |inner, errors| {
+            if inner_name == "rename" {
+                return Err(syn::Error::new_spanned(
+                    &inner_name,
+                    "`rename` names the field: put it beside `each`",
+                ));
+            }
+            rules.push(crate::parse::rule(inner_name.clone(), inner, errors)?);
+            Ok(())
+        });
+        Ok(())
+    })?;
+    Ok(Box::new(Each { rules }))
+}
+
+impl RuleKind for Each {
+    fn target(&self) -> Target {
+        Target::Bases {
+            label: "each",
+            fits: &[Base::Collection],
+            needs: "a collection",
+        }
+    }
+
+    fn emit(&self, call: &Call) -> TokenStream {
+        let Call {
+            span, value, rt, at, ..
+        } = call;
+        let item = Ident::new("__mb_item", *span);
+        let checks =
+            (self.rules.iter()).map(|rule| crate::emit::rule_call(rule, &item, &quote!(__mb_item_at)));
+        quote_spanned! {*span=>
+            #rt::rules::each::check(#value, #at, __mb_errors, |#item, __mb_item_at, __mb_errors| { #(#checks)* });
+        }
+    }
+
+    fn message_is_constant(&self) -> bool {
+        false
+    }
+
+    fn inner(&self) -> &[Rule] {
+        &self.rules
+    }
+}

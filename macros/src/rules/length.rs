@@ -1,0 +1,159 @@
+//! `length(min = a, max = b)`, `length(equal = n)`, `unit = "chars" | "bytes" | "utf16"`:
+//! a string's length in a unit, or a collection's number of items.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::meta::ParseNestedMeta;
+use syn::{Expr, Ident, LitStr};
+
+use super::{Call, RuleKind, Target};
+use crate::args::{self, Common};
+use crate::bounds::{all_literal, check_order, literal_number, some};
+use crate::types::Base;
+
+#[derive(Default)]
+struct Length {
+    min: Option<Expr>,
+    max: Option<Expr>,
+    equal: Option<Expr>,
+    unit: Option<(Unit, LitStr)>,
+}
+
+#[derive(Clone, Copy)]
+enum Unit {
+    Chars,
+    Bytes,
+    Utf16,
+}
+
+pub fn parse(
+    name: &Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+    common: &mut Common,
+) -> syn::Result<Box<dyn RuleKind>> {
+    if !args::has_args(meta) {
+        return Err(syn::Error::new_spanned(
+            name,
+            "`length` needs bounds: `length(min = 1, max = 64)` or `length(equal = 34)`",
+        ));
+    }
+    let mut length = Length::default();
+    let mut unit = None;
+    {
+        let mut bounds = args::slots([
+            ("min", &mut length.min),
+            ("max", &mut length.max),
+            ("equal", &mut length.equal),
+        ]);
+        args::read(
+            name,
+            meta,
+            errors,
+            common,
+            "`min`, `max`, `equal`, `unit`, `code` or `message`",
+            |arg| {
+                if arg.path.is_ident("unit") {
+                    args::set_once(&mut unit, arg, parse_unit)?;
+                    return Ok(true);
+                }
+                bounds(arg)
+            },
+        )?;
+    }
+    length.unit = unit;
+    Ok(Box::new(length))
+}
+
+fn parse_unit(arg: &ParseNestedMeta) -> syn::Result<(Unit, LitStr)> {
+    let lit: LitStr = arg.value()?.parse()?;
+    let unit = match lit.value().as_str() {
+        "chars" => Unit::Chars,
+        "bytes" => Unit::Bytes,
+        "utf16" => Unit::Utf16,
+        other => {
+            return Err(syn::Error::new_spanned(
+                &lit,
+                format!("unknown length unit \"{other}\"; expected \"chars\", \"bytes\" or \"utf16\""),
+            ))
+        }
+    };
+    Ok((unit, lit))
+}
+
+impl RuleKind for Length {
+    fn check(&self, name: &Ident, errors: &mut Vec<syn::Error>) {
+        if self.min.is_none() && self.max.is_none() && self.equal.is_none() {
+            errors.push(syn::Error::new_spanned(
+                name,
+                "`length` needs `min`, `max` or `equal`",
+            ));
+        }
+        if let Some(equal) = &self.equal {
+            if self.min.is_some() || self.max.is_some() {
+                errors.push(syn::Error::new_spanned(
+                    equal,
+                    "`equal` cannot be combined with `min` or `max`",
+                ));
+            }
+        }
+        check_order(self.min.as_ref(), self.max.as_ref(), "min", "max", errors);
+        for bound in [&self.min, &self.max, &self.equal].into_iter().flatten() {
+            if literal_number(bound).is_some_and(|n| n < 0.0) {
+                errors.push(syn::Error::new_spanned(bound, "a length cannot be negative"));
+            }
+        }
+    }
+
+    fn target(&self) -> Target {
+        match self.unit {
+            Some(_) => Target::Bases {
+                label: "length(unit = ..)",
+                fits: &[Base::Text],
+                needs: "a string",
+            },
+            None => Target::Bases {
+                label: "length",
+                fits: &[Base::Text, Base::Collection],
+                needs: "a string or a collection",
+            },
+        }
+    }
+
+    fn emit(&self, call: &Call) -> TokenStream {
+        let Call {
+            span,
+            value,
+            rt,
+            tail,
+            ..
+        } = call;
+        let (min, max) = match &self.equal {
+            Some(equal) => (some(Some(equal)), some(Some(equal))),
+            None => (some(self.min.as_ref()), some(self.max.as_ref())),
+        };
+        let (unit, text_only) = match &self.unit {
+            Some((unit, lit)) => {
+                let variant = match unit {
+                    Unit::Chars => quote!(Chars),
+                    Unit::Bytes => quote!(Bytes),
+                    Unit::Utf16 => quote!(Utf16),
+                };
+                let unit = quote_spanned!(lit.span()=> ::core::option::Option::Some(#rt::rules::LengthUnit::#variant));
+                (
+                    unit,
+                    quote_spanned!(lit.span()=> #rt::rules::length::assert_text(#value);),
+                )
+            }
+            None => (quote!(::core::option::Option::None), quote!()),
+        };
+        quote_spanned! {*span=>
+            #text_only
+            #rt::rules::length::check(#value, #rt::rules::length::LengthRule { min: #min, max: #max, unit: #unit }, #tail);
+        }
+    }
+
+    fn message_is_constant(&self) -> bool {
+        all_literal([&self.min, &self.max, &self.equal])
+    }
+}

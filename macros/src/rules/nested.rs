@@ -1,0 +1,49 @@
+//! `nested`: the value's own rules, its paths under the field's.
+
+use proc_macro2::TokenStream;
+use quote::quote_spanned;
+use syn::meta::ParseNestedMeta;
+use syn::{Ident, Token};
+
+use super::{Call, RuleKind, Target};
+use crate::args::Common;
+use crate::types::Base;
+
+struct Nested;
+
+pub fn parse(
+    name: &Ident,
+    meta: &ParseNestedMeta,
+    _errors: &mut Vec<syn::Error>,
+    _common: &mut Common,
+) -> syn::Result<Box<dyn RuleKind>> {
+    if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+        return Err(syn::Error::new_spanned(name, "`nested` takes no arguments"));
+    }
+    Ok(Box::new(Nested))
+}
+
+impl RuleKind for Nested {
+    fn target(&self) -> Target {
+        Target::Bases {
+            label: "nested",
+            fits: &[Base::Collection],
+            needs: "a type that implements `Validate`",
+        }
+    }
+
+    fn emit(&self, call: &Call) -> TokenStream {
+        let Call {
+            span, value, rt, at, ..
+        } = call;
+        quote_spanned!(*span=> #rt::rules::nested::check(#value, #at, __mb_errors);)
+    }
+
+    fn message_is_constant(&self) -> bool {
+        false
+    }
+
+    fn needs_validate(&self) -> bool {
+        true
+    }
+}

@@ -1,0 +1,88 @@
+//! `pattern = "regex"`, `pattern(regex = "...")`: the regex crate's syntax, checked
+//! while compiling, compiled once per call site at run time.
+
+use proc_macro2::TokenStream;
+use quote::quote_spanned;
+use syn::meta::ParseNestedMeta;
+use syn::{Ident, LitStr, Token};
+
+use super::{Call, RuleKind, Target};
+use crate::args::{self, Common};
+use crate::types::Base;
+
+struct Pattern {
+    regex: LitStr,
+}
+
+pub fn parse(
+    name: &Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+    common: &mut Common,
+) -> syn::Result<Box<dyn RuleKind>> {
+    let mut regex = None;
+    if args::has_args(meta) {
+        args::read(
+            name,
+            meta,
+            errors,
+            common,
+            "`regex`, `code` or `message`",
+            args::slots([("regex", &mut regex)]),
+        )?;
+    } else if meta.input.peek(Token![=]) {
+        regex = Some(meta.value()?.parse()?);
+    }
+    let regex = regex
+        .ok_or_else(|| syn::Error::new_spanned(name, "`pattern` needs a regex: `pattern = \"^[a-z]+$\"`"))?;
+    Ok(Box::new(Pattern { regex }))
+}
+
+impl RuleKind for Pattern {
+    fn check(&self, name: &Ident, errors: &mut Vec<syn::Error>) {
+        check_regex(name, &self.regex, errors);
+    }
+
+    fn target(&self) -> Target {
+        Target::Bases {
+            label: "pattern",
+            fits: &[Base::Text],
+            needs: "a string",
+        }
+    }
+
+    fn emit(&self, call: &Call) -> TokenStream {
+        let Call {
+            span,
+            value,
+            rt,
+            tail,
+            ..
+        } = call;
+        let regex = &self.regex;
+        quote_spanned! {*span=>
+            {
+                static __MB_REGEX: #rt::rules::pattern::LazyRegex = #rt::rules::pattern::LazyRegex::new(#regex);
+                #rt::rules::pattern::check(#value, &__MB_REGEX, #tail);
+            }
+        }
+    }
+}
+
+#[cfg(feature = "pattern")]
+fn check_regex(_rule: &Ident, regex: &LitStr, errors: &mut Vec<syn::Error>) {
+    if let Err(error) = regex_syntax::Parser::new().parse(&regex.value()) {
+        errors.push(syn::Error::new_spanned(regex, format!("invalid regex: {error}")));
+    }
+}
+
+/// modelbuild forwards its `pattern` feature here; without it there is no regex engine
+/// at run time, so the rule cannot be honoured.
+#[cfg(not(feature = "pattern"))]
+fn check_regex(rule: &Ident, _regex: &LitStr, errors: &mut Vec<syn::Error>) {
+    errors.push(syn::Error::new_spanned(
+        rule,
+        "`pattern` needs modelbuild's `pattern` feature, which is on by default: \
+         modelbuild = { version = \"0.1\", features = [\"pattern\"] }",
+    ));
+}

@@ -1,0 +1,114 @@
+//! `range(min = a, max = b)`, with `exclusive_min` / `exclusive_max`: a number within
+//! bounds.
+
+use proc_macro2::TokenStream;
+use quote::quote_spanned;
+use syn::meta::ParseNestedMeta;
+use syn::{Expr, Ident};
+
+use super::{Call, RuleKind, Target};
+use crate::args::{self, Common};
+use crate::bounds::{all_literal, check_order, some};
+use crate::types::Base;
+
+#[derive(Default)]
+struct Range {
+    min: Option<Expr>,
+    max: Option<Expr>,
+    exclusive_min: Option<Expr>,
+    exclusive_max: Option<Expr>,
+}
+
+pub fn parse(
+    name: &Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+    common: &mut Common,
+) -> syn::Result<Box<dyn RuleKind>> {
+    if !args::has_args(meta) {
+        return Err(syn::Error::new_spanned(
+            name,
+            "`range` needs bounds: `range(min = 1, max = 1000)`",
+        ));
+    }
+    let mut range = Range::default();
+    args::read(
+        name,
+        meta,
+        errors,
+        common,
+        "`min`, `max`, `exclusive_min`, `exclusive_max`, `code` or `message`",
+        args::slots([
+            ("min", &mut range.min),
+            ("max", &mut range.max),
+            ("exclusive_min", &mut range.exclusive_min),
+            ("exclusive_max", &mut range.exclusive_max),
+        ]),
+    )?;
+    Ok(Box::new(range))
+}
+
+impl Range {
+    fn bounds(&self) -> [&Option<Expr>; 4] {
+        [&self.min, &self.max, &self.exclusive_min, &self.exclusive_max]
+    }
+}
+
+impl RuleKind for Range {
+    fn check(&self, name: &Ident, errors: &mut Vec<syn::Error>) {
+        if self.bounds().iter().all(|b| b.is_none()) {
+            errors.push(syn::Error::new_spanned(
+                name,
+                "`range` needs `min`, `max`, `exclusive_min` or `exclusive_max`",
+            ));
+        }
+        for (inclusive, exclusive, side) in [
+            (&self.min, &self.exclusive_min, "lower"),
+            (&self.max, &self.exclusive_max, "upper"),
+        ] {
+            if let (Some(_), Some(exclusive)) = (inclusive, exclusive) {
+                errors.push(syn::Error::new_spanned(
+                    exclusive,
+                    format!("give one {side} bound: inclusive or exclusive, not both"),
+                ));
+            }
+        }
+        let lower = (self.min.as_ref().map(|e| ("min", e)))
+            .or(self.exclusive_min.as_ref().map(|e| ("exclusive_min", e)));
+        let upper = (self.max.as_ref().map(|e| ("max", e)))
+            .or(self.exclusive_max.as_ref().map(|e| ("exclusive_max", e)));
+        if let (Some((low_name, low)), Some((high_name, high))) = (lower, upper) {
+            check_order(Some(low), Some(high), low_name, high_name, errors);
+        }
+    }
+
+    fn target(&self) -> Target {
+        Target::Bases {
+            label: "range",
+            fits: &[Base::Number],
+            needs: "a number",
+        }
+    }
+
+    fn emit(&self, call: &Call) -> TokenStream {
+        let Call {
+            span,
+            value,
+            rt,
+            tail,
+            ..
+        } = call;
+        let [min, max, exclusive_min, exclusive_max] = self.bounds().map(|b| some(b.as_ref()));
+        quote_spanned! {*span=>
+            #rt::rules::range::check(
+                #value,
+                #rt::rules::Bounds { min: #min, max: #max, exclusive_min: #exclusive_min, exclusive_max: #exclusive_max },
+                #tail
+            );
+        }
+    }
+
+    fn message_is_constant(&self) -> bool {
+        all_literal(self.bounds())
+    }
+}

@@ -1,0 +1,43 @@
+//! `required`: an `Option` that must be `Some`.
+
+use proc_macro2::TokenStream;
+use quote::quote_spanned;
+use syn::meta::ParseNestedMeta;
+use syn::Ident;
+
+use super::{Call, RuleKind, Target};
+use crate::args::{self, Common};
+
+struct Required;
+
+pub fn parse(
+    name: &Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+    common: &mut Common,
+) -> syn::Result<Box<dyn RuleKind>> {
+    args::flag(name, meta, errors, common)?;
+    Ok(Box::new(Required))
+}
+
+impl RuleKind for Required {
+    fn target(&self) -> Target {
+        Target::Optional
+    }
+
+    fn emit(&self, call: &Call) -> TokenStream {
+        let Call {
+            span,
+            value,
+            rt,
+            tail,
+            ..
+        } = call;
+        quote_spanned!(*span=> #rt::rules::required::check(#value, #tail);)
+    }
+
+    /// Its default message is a constant already: nothing to cache.
+    fn message_is_constant(&self) -> bool {
+        false
+    }
+}

@@ -1,0 +1,70 @@
+//! `sid(prefix = "UG")`: a Twilio SID, the two-letter prefix then 32 hex digits.
+
+use proc_macro2::TokenStream;
+use quote::quote_spanned;
+use syn::meta::ParseNestedMeta;
+use syn::{Ident, LitStr};
+
+use super::{Call, RuleKind, Target};
+use crate::args::{self, Common};
+use crate::types::Base;
+
+const NEEDS_PREFIX: &str = "`sid` needs a prefix: `sid(prefix = \"UG\")`";
+
+struct Sid {
+    prefix: LitStr,
+}
+
+pub fn parse(
+    name: &Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+    common: &mut Common,
+) -> syn::Result<Box<dyn RuleKind>> {
+    if !args::has_args(meta) {
+        return Err(syn::Error::new_spanned(name, NEEDS_PREFIX));
+    }
+    let mut prefix = None;
+    args::read(
+        name,
+        meta,
+        errors,
+        common,
+        "`prefix`, `code` or `message`",
+        args::slots([("prefix", &mut prefix)]),
+    )?;
+    let prefix = prefix.ok_or_else(|| syn::Error::new_spanned(name, NEEDS_PREFIX))?;
+    Ok(Box::new(Sid { prefix }))
+}
+
+impl RuleKind for Sid {
+    fn check(&self, _name: &Ident, errors: &mut Vec<syn::Error>) {
+        let value = self.prefix.value();
+        if value.len() != 2 || !value.bytes().all(|b| b.is_ascii_uppercase()) {
+            errors.push(syn::Error::new_spanned(
+                &self.prefix,
+                format!("a SID prefix is two uppercase ASCII letters, such as \"UG\"; found {value:?}"),
+            ));
+        }
+    }
+
+    fn target(&self) -> Target {
+        Target::Bases {
+            label: "sid",
+            fits: &[Base::Text],
+            needs: "a string",
+        }
+    }
+
+    fn emit(&self, call: &Call) -> TokenStream {
+        let Call {
+            span,
+            value,
+            rt,
+            tail,
+            ..
+        } = call;
+        let prefix = &self.prefix;
+        quote_spanned!(*span=> #rt::rules::sid::check(#value, #prefix, #tail);)
+    }
+}

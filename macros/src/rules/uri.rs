@@ -1,0 +1,106 @@
+//! `uri`, `uri(schemes = ["https", "http"])`: RFC 3986's `URI` rule.
+
+use std::collections::HashSet;
+
+use proc_macro2::TokenStream;
+use quote::quote_spanned;
+use syn::meta::ParseNestedMeta;
+use syn::punctuated::Punctuated;
+use syn::{Ident, LitStr, Token};
+
+use super::{Call, RuleKind, Target};
+use crate::args::{self, Common};
+use crate::types::Base;
+
+struct Uri {
+    schemes: Vec<LitStr>,
+}
+
+pub fn parse(
+    name: &Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+    common: &mut Common,
+) -> syn::Result<Box<dyn RuleKind>> {
+    let mut schemes = None;
+    if args::has_args(meta) {
+        args::read(
+            name,
+            meta,
+            errors,
+            common,
+            "`schemes`, `code` or `message`",
+            |arg| {
+                if !arg.path.is_ident("schemes") {
+                    return Ok(false);
+                }
+                args::set_once(&mut schemes, arg, parse_schemes)?;
+                Ok(true)
+            },
+        )?;
+    } else {
+        args::reject_value(name, meta)?;
+    }
+    Ok(Box::new(Uri {
+        schemes: schemes.unwrap_or_default(),
+    }))
+}
+
+/// `["https", "http"]`; shared with `url`.
+pub fn parse_schemes(arg: &ParseNestedMeta) -> syn::Result<Vec<LitStr>> {
+    let value = arg.value()?;
+    let content;
+    syn::bracketed!(content in value);
+    let list = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
+    Ok(list.into_iter().collect())
+}
+
+/// Each scheme is RFC 3986's `scheme` and given once (schemes ignore case).
+pub fn check_schemes(schemes: &[LitStr], errors: &mut Vec<syn::Error>) {
+    let mut seen = HashSet::new();
+    for scheme in schemes {
+        let value = scheme.value();
+        let bytes = value.as_bytes();
+        let valid = bytes.first().is_some_and(u8::is_ascii_alphabetic)
+            && bytes
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || b"+-.".contains(&b));
+        if !valid {
+            errors.push(syn::Error::new_spanned(
+                scheme,
+                format!("{value:?} is not a URI scheme: a letter, then letters, digits, `+`, `-` or `.`"),
+            ));
+        } else if !seen.insert(value.to_ascii_lowercase()) {
+            errors.push(syn::Error::new_spanned(
+                scheme,
+                format!("duplicate scheme {value:?}"),
+            ));
+        }
+    }
+}
+
+impl RuleKind for Uri {
+    fn check(&self, _name: &Ident, errors: &mut Vec<syn::Error>) {
+        check_schemes(&self.schemes, errors);
+    }
+
+    fn target(&self) -> Target {
+        Target::Bases {
+            label: "uri",
+            fits: &[Base::Text],
+            needs: "a string",
+        }
+    }
+
+    fn emit(&self, call: &Call) -> TokenStream {
+        let Call {
+            span,
+            value,
+            rt,
+            tail,
+            ..
+        } = call;
+        let schemes = &self.schemes;
+        quote_spanned!(*span=> #rt::rules::uri::check(#value, &[#(#schemes),*], #tail);)
+    }
+}
