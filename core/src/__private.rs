@@ -12,6 +12,7 @@ pub use crate::rules;
 pub use crate::validate::Validate;
 
 use crate::error::FieldError;
+use crate::rules::input::StrInput;
 
 /// What one rule's call site knows at compile time: the `code` and `message` given on
 /// the rule, and, when the default message depends only on the attribute's literals,
@@ -64,4 +65,23 @@ pub(crate) fn report(
         (None, None) => Cow::Owned(message()),
     };
     errors.push(FieldError::new(at.to_path(), site.code.unwrap_or(code), message));
+}
+
+/// The entry of a rule on a string: reads the value through [`StrInput`] (an absent
+/// value passes) and reports `code` when `valid` says no.
+#[inline]
+pub(crate) fn check_text<M, T: StrInput<M> + ?Sized>(
+    value: &T,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    site: Site,
+    code: &'static str,
+    valid: impl FnOnce(&str) -> bool,
+    message: impl FnOnce() -> String,
+) {
+    if let Some(text) = value.str_input() {
+        if !valid(text) {
+            report(at, errors, site, code, 0, message);
+        }
+    }
 }

@@ -68,12 +68,15 @@ pub fn read(
                 return Ok(());
             }
             let key = arg.path.get_ident().map(Ident::to_string).unwrap_or_default();
+            let hint = key_meaning(&key)
+                .filter(|ours| backticked(known).any(|k| k == *ours))
+                .map_or_else(
+                    || did_you_mean(&key, backticked(known)),
+                    |ours| format!(" did you mean `{ours}`?"),
+                );
             Err(syn::Error::new_spanned(
                 &arg.path,
-                format!(
-                    "unknown key in `{rule}`;{} expected {known}",
-                    did_you_mean(&key, backticked(known))
-                ),
+                format!("unknown key in `{rule}`;{hint} expected {known}"),
             ))
         });
         Ok(())
@@ -160,6 +163,22 @@ pub fn has_empty_parens(meta: &ParseNestedMeta) -> bool {
 
 pub fn has_args(meta: &ParseNestedMeta) -> bool {
     meta.input.peek(syn::token::Paren)
+}
+
+/// Our name for a key that other validation crates (and JSON Schema) spell otherwise.
+fn key_meaning(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "maximum" | "max_length" | "max_items" | "le" => "max",
+        "minimum" | "min_length" | "min_items" | "ge" => "min",
+        "exclusive_maximum" | "lt" => "exclusive_max",
+        "exclusive_minimum" | "gt" => "exclusive_min",
+        "equals" | "eq" | "exact" | "exactly" => "equal",
+        "scheme" | "protocols" => "schemes",
+        "pattern" | "text" | "needle" => "value",
+        "field" | "with" => "other",
+        "func" | "fn" => "function",
+        _ => return None,
+    })
 }
 
 /// The words in backticks of a "`min`, `max` or `code`" list.

@@ -4,24 +4,48 @@
 
 use std::collections::HashSet;
 
-use crate::parse::{Container, Shape};
+use crate::parse::{Container, Fields, Shape};
 use crate::rules::{Rule, Target};
 use crate::types::TypeKind;
 
 pub fn container(container: &Container, errors: &mut Vec<syn::Error>) {
-    let fields: Vec<_> = match &container.shape {
-        Shape::Struct(fields) => fields.all().iter().collect(),
-        Shape::Enum(variants) => variants.iter().flat_map(|v| v.fields.all()).collect(),
+    let groups: Vec<&Fields> = match &container.shape {
+        Shape::Struct(fields) => vec![fields],
+        Shape::Enum(variants) => variants.iter().map(|v| &v.fields).collect(),
     };
-    for field in fields {
-        rules(&field.rules, TypeKind::of(field.ty), errors);
+    for fields in groups {
+        let names: Vec<String> = fields.all().iter().map(|f| f.member_name()).collect();
+        for field in fields.all() {
+            let place = Some((field.member_name(), names.as_slice()));
+            rules(
+                &field.rules,
+                TypeKind::of(field.ty),
+                place.as_ref().map(|(own, all)| (own.as_str(), *all)),
+                errors,
+            );
+        }
     }
 }
 
 /// `kind` is what the rules apply to, when its spelling tells; inside `each` it is the
-/// element, which is not looked for.
-pub fn rules(rules: &[Rule], kind: Option<TypeKind>, errors: &mut Vec<syn::Error>) {
+/// element, which is not looked for. `field` is the field's name and its siblings', or
+/// `None` inside `each` and `keys`.
+pub fn rules(
+    rules: &[Rule],
+    kind: Option<TypeKind>,
+    field: Option<(&str, &[String])>,
+    errors: &mut Vec<syn::Error>,
+) {
     let mut seen = HashSet::new();
+    if let Some(alone) = rules.iter().find(|r| r.kind.alone()).filter(|_| rules.len() > 1) {
+        errors.push(syn::Error::new_spanned(
+            &alone.name,
+            format!(
+                "`{}` means no rule: remove it, or the other rules of this field",
+                alone.name
+            ),
+        ));
+    }
     for rule in rules {
         let name = rule.name.to_string();
         if !rule.kind.repeatable() && !seen.insert(name.clone()) {
@@ -30,8 +54,12 @@ pub fn rules(rules: &[Rule], kind: Option<TypeKind>, errors: &mut Vec<syn::Error
                 format!("duplicate rule `{name}` on this field; give each rule once"),
             ));
         }
+        self::rules(rule.kind.inner(), None, None, errors);
+        if !rule.complete {
+            continue;
+        }
         rule.kind.check(&rule.name, errors);
-        self::rules(rule.kind.inner(), None, errors);
+        rule.kind.check_fields(&rule.name, field, errors);
         if let Some(problem) = kind.and_then(|kind| type_mismatch(rule, kind)) {
             errors.push(syn::Error::new_spanned(&rule.name, problem));
         }

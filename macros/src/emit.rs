@@ -9,7 +9,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::{DeriveInput, Ident, LitStr};
 
 use crate::parse::{Container, Field, Fields, Shape};
-use crate::rules::{Call, Rule};
+use crate::rules::{Call, Rule, Sibling};
 
 pub fn impl_validate(container: &Container) -> TokenStream {
     let body = match &container.shape {
@@ -32,10 +32,14 @@ pub fn impl_validate(container: &Container) -> TokenStream {
             quote!(match self { #(#arms)* })
         }
     };
-    let whole = container
-        .customs
-        .iter()
-        .map(|rule| rule_call(rule, &Ident::new("self", Span::call_site()), &quote!(__mb_at)));
+    let whole = container.customs.iter().map(|rule| {
+        rule_call(
+            rule,
+            &Ident::new("self", Span::call_site()),
+            &quote!(__mb_at),
+            &[],
+        )
+    });
     wrap_impl(
         container.input,
         &nested_bounds(container),
@@ -89,31 +93,20 @@ fn binding(index: usize) -> Ident {
     format_ident!("__mb_field_{}", index)
 }
 
-/// `Self { a: __mb_field_0, .. }` or `Self(__mb_field_0, _)`, binding only the fields
-/// that have rules.
+/// `Self { a: __mb_field_0, b: __mb_field_1 }` or `Self(__mb_field_0, __mb_field_1)`:
+/// every field is bound, since `must_match` reads fields that have no rule of their own.
 fn destructure(path: TokenStream, fields: &Fields) -> TokenStream {
     match fields {
         Fields::Named(fields) => {
-            let bound = fields
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| !f.rules.is_empty())
-                .map(|(i, f)| {
-                    let member = &f.member;
-                    let name = binding(i);
-                    quote!(#member: #name)
-                });
-            quote!(#path { #(#bound,)* .. })
+            let bound = fields.iter().enumerate().map(|(i, f)| {
+                let member = &f.member;
+                let name = binding(i);
+                quote!(#member: #name)
+            });
+            quote!(#path { #(#bound,)* })
         }
         Fields::Unnamed(fields) => {
-            let bound = fields.iter().enumerate().map(|(i, f)| {
-                if f.rules.is_empty() {
-                    quote!(_)
-                } else {
-                    let name = binding(i);
-                    quote!(#name)
-                }
-            });
+            let bound = (0..fields.len()).map(binding);
             quote!(#path(#(#bound),*))
         }
         Fields::Unit => path,
@@ -121,18 +114,19 @@ fn destructure(path: TokenStream, fields: &Fields) -> TokenStream {
 }
 
 fn field_checks(fields: &Fields) -> TokenStream {
-    let checks = fields
-        .all()
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| !f.rules.is_empty())
-        .map(|(i, field)| {
-            let value = binding(i);
+    let siblings: Vec<Sibling> = (fields.all().iter().enumerate())
+        .map(|(i, field)| Sibling {
+            name: field.member_name(),
+            binding: binding(i),
+            path_name: field.path_name.clone(),
+        })
+        .collect();
+    let checks = (fields.all().iter().zip(&siblings))
+        .filter(|(field, _)| field.rules.iter().any(|rule| !rule.kind.alone()))
+        .map(|(field, sibling)| {
             let name = &field.path_name;
-            let rules = field
-                .rules
-                .iter()
-                .map(|rule| rule_call(rule, &value, &quote!(&__mb_here)));
+            let rules = (field.rules.iter())
+                .map(|rule| rule_call(rule, &sibling.binding, &quote!(&__mb_here), &siblings));
             quote! {
                 {
                     let __mb_here = __mb_at.field(#name);
@@ -144,7 +138,7 @@ fn field_checks(fields: &Fields) -> TokenStream {
 }
 
 /// The statement that checks `rule` on `value`, found at the path node `at`.
-pub fn rule_call(rule: &Rule, value: &Ident, at: &TokenStream) -> TokenStream {
+pub fn rule_call(rule: &Rule, value: &Ident, at: &TokenStream, siblings: &[Sibling]) -> TokenStream {
     let span = rule.name.span();
     let site = site(rule);
     rule.kind.emit(&Call {
@@ -154,6 +148,7 @@ pub fn rule_call(rule: &Rule, value: &Ident, at: &TokenStream) -> TokenStream {
         at: at.clone(),
         rt: quote_spanned!(span=> ::modelbuild::__private),
         tail: quote_spanned!(span=> #at, __mb_errors, #site),
+        siblings,
     })
 }
 

@@ -41,6 +41,16 @@ impl<'a> Fields<'a> {
     }
 }
 
+impl Field<'_> {
+    /// The field's name in Rust, or its position in a tuple.
+    pub fn member_name(&self) -> String {
+        match &self.member {
+            Member::Named(ident) => ident.to_string(),
+            Member::Unnamed(index) => index.index.to_string(),
+        }
+    }
+}
+
 pub struct Field<'a> {
     pub member: Member,
     pub ty: &'a Type,
@@ -108,7 +118,7 @@ fn container_rules(attrs: &[Attribute], errors: &mut Vec<syn::Error>) -> Vec<Rul
             };
             if name == "custom" {
                 guard(&meta, errors, |meta, errors| {
-                    rules.push(rule(name.clone(), meta, errors)?);
+                    rules.extend(rule(name.clone(), meta, errors)?);
                     Ok(())
                 });
             } else {
@@ -170,7 +180,7 @@ fn field_rules<'a>(
                     }
                     rename = Some(meta.value()?.parse()?);
                 } else {
-                    rules.push(rule(name.clone(), meta, errors)?);
+                    rules.extend(rule(name.clone(), meta, errors)?);
                 }
                 Ok(())
             });
@@ -201,24 +211,58 @@ pub fn rule_name(meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>) -> Option
 }
 
 /// One rule: its name looked up in the registry, its arguments read by the rule.
-pub fn rule(name: Ident, meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>) -> syn::Result<Rule> {
+///
+/// When one of its arguments was reported, what is missing because of that mistake is
+/// not reported again: `sid(prefx = "UG")` is not also told it has no prefix (the rule
+/// is left out), and `length(maximum = 5)` is not told it has no bound (the rule is
+/// kept, marked incomplete, so the rules inside an `each` are still checked).
+pub fn rule(name: Ident, meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>) -> syn::Result<Option<Rule>> {
     let key = name.to_string();
     let Some(parse) = rules::find(&key) else {
         let names = rule_names();
+        let hint = meaning(&key).unwrap_or_else(|| did_you_mean(&key, rules::names().chain(["rename"])));
         return Err(syn::Error::new_spanned(
             &name,
-            format!(
-                "unknown rule `{key}`;{} expected one of {names}, or `rename`",
-                did_you_mean(&key, rules::names().chain(["rename"]))
-            ),
+            format!("unknown rule `{key}`;{hint} expected one of {names}, or `rename`"),
         ));
     };
+    let reported = errors.len();
     let mut common = Common::default();
-    let kind = parse(&name, meta, errors, &mut common)?;
-    Ok(Rule {
+    let parsed = parse(&name, meta, errors, &mut common);
+    let complete = errors.len() == reported;
+    let kind = match parsed {
+        Ok(kind) => kind,
+        Err(_) if !complete => return Ok(None),
+        Err(error) => return Err(error),
+    };
+    Ok(Some(Rule {
         name,
         code: common.code,
         message: common.message,
         kind,
-    })
+        complete,
+    }))
+}
+
+/// ` did you mean ...?` for the names other validation crates give our rules.
+fn meaning(name: &str) -> Option<String> {
+    let ours = match name {
+        "regex" => "`pattern`",
+        "dive" => "`nested` (or `each(nested)` for the elements of a collection)",
+        "inner" => "`each` (rules for every element)",
+        "matches" | "must_equal" | "equals" => "`must_match`",
+        "not_contains" | "contains_not" => "`does_not_contain`",
+        "starts_with" => "`prefix`",
+        "ends_with" => "`suffix`",
+        "min_length" | "max_length" | "len" | "byte_length" => "`length`",
+        "phone_number" | "e164" => "`phone`",
+        "creditcard" | "card" => "`credit_card`",
+        "ip_address" => "`ip`",
+        "non_control_char" | "no_control_characters" => "`non_control_character`",
+        "uri_reference" => "`uri` (an absolute URI)",
+        "optional" | "present" => "`required`",
+        "validate" | "function" => "`custom`",
+        _ => return None,
+    };
+    Some(format!(" did you mean {ours}?"))
 }

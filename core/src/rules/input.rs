@@ -89,16 +89,30 @@ macro_rules! collection_length {
     )*};
 }
 
+// Each pointer to a collection is listed by name: a blanket impl for `&T` or `Box<T>`
+// would also cover `&str` and `Box<str>`, which already are `AsRef<str>`, and make the
+// marker ambiguous for them.
 collection_length! {
     [T] Vec<T>;
     [T] [T];
     [T] &[T];
+    [T] &Vec<T>;
+    [T] Box<[T]>;
+    [T] Rc<[T]>;
+    [T] Arc<[T]>;
+    [T: Clone] Cow<'_, [T]>;
     [T, const N: usize] [T; N];
+    [T, const N: usize] &[T; N];
     [T] VecDeque<T>;
+    [T] &VecDeque<T>;
     [K, V, S] HashMap<K, V, S>;
+    [K, V, S] &HashMap<K, V, S>;
     [K, V] BTreeMap<K, V>;
+    [K, V] &BTreeMap<K, V>;
     [T, S] HashSet<T, S>;
+    [T, S] &HashSet<T, S>;
     [T] BTreeSet<T>;
+    [T] &BTreeSet<T>;
 }
 
 /// A value that the `range` rule can compare: a number.
@@ -150,11 +164,17 @@ impl<T: RequiredInput + ?Sized> RequiredInput for &T {
     }
 }
 
-impl<T: RequiredInput + ?Sized> RequiredInput for Box<T> {
-    fn is_present(&self) -> bool {
-        (**self).is_present()
-    }
+macro_rules! required_through_pointers {
+    ($($pointer:ident)*) => {$(
+        impl<T: RequiredInput + ?Sized> RequiredInput for $pointer<T> {
+            fn is_present(&self) -> bool {
+                (**self).is_present()
+            }
+        }
+    )*};
 }
+
+required_through_pointers!(Box Rc Arc);
 
 /// A value that a `custom` rule function taking `&A` can be called with: `A` itself, or
 /// an `Option`, `Box`, `Rc`, `Arc`, `Cow` or reference of it; a `String` also as `str`
@@ -259,6 +279,14 @@ impl<M, T: NumberInput<M> + ?Sized> NumberInput<Pointer<M>> for &T {
     }
 }
 
+impl<M, T: NumberInput<M> + ToOwned + ?Sized> NumberInput<Pointer<M>> for Cow<'_, T> {
+    type Number = T::Number;
+
+    fn number(&self) -> Option<&T::Number> {
+        (**self).number()
+    }
+}
+
 impl<M, A: ?Sized, T: CustomInput<M, A> + ToOwned + ?Sized> CustomInput<Pointer<M>, A> for Cow<'_, T> {
     fn custom_input(&self) -> Option<&A> {
         (**self).custom_input()
@@ -350,5 +378,70 @@ impl<M, T: EachInput<M> + ?Sized> EachInput<Pointer<M>> for &T {
 
     fn each_item(&self, at: &PathNode<'_>, visit: impl FnMut(&T::Item, &PathNode<'_>)) {
         (**self).each_item(at, visit);
+    }
+}
+
+/// A map whose keys `keys(...)` checks one by one, paths naming each key; or an
+/// `Option`, `Box`, `Rc`, `Arc` or reference of one.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no keys for `keys` to check",
+    label = "`keys` needs a HashMap or BTreeMap (keys that implement Display), or an Option, Box, Rc, Arc or reference of one"
+)]
+pub trait KeysInput<M> {
+    /// The key type.
+    type Key: ?Sized;
+
+    /// Calls `visit` with every key and its path under `at`.
+    fn each_key(&self, at: &PathNode<'_>, visit: impl FnMut(&Self::Key, &PathNode<'_>));
+}
+
+macro_rules! map_keys {
+    ($([$($generics:tt)*] $ty:ty;)*) => {$(
+        impl<$($generics)*> KeysInput<Direct> for $ty {
+            type Key = K;
+
+            fn each_key(&self, at: &PathNode<'_>, mut visit: impl FnMut(&K, &PathNode<'_>)) {
+                for key in self.keys() {
+                    visit(key, &at.key(key));
+                }
+            }
+        }
+    )*};
+}
+
+map_keys! {
+    [K: std::fmt::Display, V, S] HashMap<K, V, S>;
+    [K: std::fmt::Display, V] BTreeMap<K, V>;
+}
+
+impl<M, T: KeysInput<M>> KeysInput<Optional<M>> for Option<T> {
+    type Key = T::Key;
+
+    fn each_key(&self, at: &PathNode<'_>, visit: impl FnMut(&T::Key, &PathNode<'_>)) {
+        if let Some(map) = self {
+            map.each_key(at, visit);
+        }
+    }
+}
+
+macro_rules! keys_through_pointers {
+    ($($pointer:ident)*) => {$(
+        impl<M, T: KeysInput<M> + ?Sized> KeysInput<Pointer<M>> for $pointer<T> {
+            type Key = T::Key;
+
+            fn each_key(&self, at: &PathNode<'_>, visit: impl FnMut(&T::Key, &PathNode<'_>)) {
+                (**self).each_key(at, visit);
+            }
+        }
+    )*};
+}
+
+keys_through_pointers!(Box Rc Arc);
+
+impl<M, T: KeysInput<M> + ?Sized> KeysInput<Pointer<M>> for &T {
+    type Key = T::Key;
+
+    fn each_key(&self, at: &PathNode<'_>, visit: impl FnMut(&T::Key, &PathNode<'_>)) {
+        (**self).each_key(at, visit);
     }
 }

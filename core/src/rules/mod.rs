@@ -42,4 +42,14 @@ registry! {
     nested;
     custom;
     each;
+    keys;
+    email: is_email;
+    #[cfg(feature = "url")]
+    url: is_url, is_url_with_scheme;
+    ip: is_ip, IpKind;
+    substring: has_substring, Substring;
+    characters: has_only, Characters;
+    credit_card: is_credit_card;
+    phone: is_phone;
+    must_match;
 }

@@ -1,6 +1,6 @@
 //! `sid`: a Twilio SID, a two-letter prefix then 32 hexadecimal digits.
 
-use crate::__private::{report, Site};
+use crate::__private::{check_text, Site};
 use crate::rules::input::StrInput;
 use crate::{PathNode, ValidationErrors};
 
@@ -36,9 +36,5 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     errors: &mut ValidationErrors,
     site: Site,
 ) {
-    if let Some(text) = value.str_input() {
-        if !is_sid(text, prefix) {
-            report(at, errors, site, "sid", 0, || message(prefix));
-        }
-    }
+    check_text(value, at, errors, site, "sid", |text| is_sid(text, prefix), || message(prefix));
 }

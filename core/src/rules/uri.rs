@@ -11,7 +11,7 @@
 //! nothing and accepts only ASCII, so `https://exämple.com` or a space is rejected;
 //! percent-escapes must be `%` and two hexadecimal digits.
 
-use crate::__private::{report, Site};
+use crate::__private::{check_text, Site};
 use crate::rules::input::StrInput;
 use crate::{PathNode, ValidationErrors};
 
@@ -314,16 +314,11 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     errors: &mut ValidationErrors,
     site: Site,
 ) {
-    if let Some(text) = value.str_input() {
-        let valid = if schemes.is_empty() {
-            is_uri(text)
-        } else {
-            is_uri_with_scheme(text, schemes)
-        };
-        if !valid {
-            report(at, errors, site, "uri", 0, || message(schemes));
-        }
-    }
+    let valid = |text: &str| match schemes {
+        [] => is_uri(text),
+        _ => is_uri_with_scheme(text, schemes),
+    };
+    check_text(value, at, errors, site, "uri", valid, || message(schemes));
 }
 
 #[cfg(test)]

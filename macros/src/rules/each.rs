@@ -21,6 +21,17 @@ pub fn parse(
     _common: &mut Common,
 ) -> syn::Result<Box<dyn RuleKind>> {
     let needs = "`each` needs the rules for every element: `each(sid(prefix = \"UG\"))`";
+    let rules = inner_rules(name, meta, errors, needs)?;
+    Ok(Box::new(Each { rules }))
+}
+
+/// The rules inside `each(...)` or `keys(...)`; `needs` is the error for none.
+pub fn inner_rules(
+    name: &Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+    needs: &str,
+) -> syn::Result<Vec<Rule>> {
     if !args::has_args(meta) || args::has_empty_parens(meta) {
         return Err(syn::Error::new_spanned(name, needs));
     }
@@ -33,15 +44,28 @@ pub fn parse(
             if inner_name == "rename" {
                 return Err(syn::Error::new_spanned(
                     &inner_name,
-                    "`rename` names the field: put it beside `each`",
+                    format!("`rename` names the field: put it beside `{name}`"),
                 ));
             }
-            rules.push(crate::parse::rule(inner_name.clone(), inner, errors)?);
+            rules.extend(crate::parse::rule(inner_name.clone(), inner, errors)?);
             Ok(())
         });
         Ok(())
     })?;
-    Ok(Box::new(Each { rules }))
+    Ok(rules)
+}
+
+/// The statement that runs `rules` on each item the runtime entry `module` visits.
+pub fn emit_inner(module: &str, rules: &[Rule], call: &Call) -> TokenStream {
+    let Call {
+        span, value, rt, at, ..
+    } = call;
+    let module = Ident::new(module, *span);
+    let item = Ident::new("__mb_item", *span);
+    let checks = (rules.iter()).map(|rule| crate::emit::rule_call(rule, &item, &quote!(__mb_item_at), &[]));
+    quote_spanned! {*span=>
+        #rt::rules::#module::check(#value, #at, __mb_errors, |#item, __mb_item_at, __mb_errors| { #(#checks)* });
+    }
 }
 
 impl RuleKind for Each {
@@ -54,15 +78,7 @@ impl RuleKind for Each {
     }
 
     fn emit(&self, call: &Call) -> TokenStream {
-        let Call {
-            span, value, rt, at, ..
-        } = call;
-        let item = Ident::new("__mb_item", *span);
-        let checks =
-            (self.rules.iter()).map(|rule| crate::emit::rule_call(rule, &item, &quote!(__mb_item_at)));
-        quote_spanned! {*span=>
-            #rt::rules::each::check(#value, #at, __mb_errors, |#item, __mb_item_at, __mb_errors| { #(#checks)* });
-        }
+        emit_inner("each", &self.rules, call)
     }
 
     fn message_is_constant(&self) -> bool {

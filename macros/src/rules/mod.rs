@@ -6,21 +6,32 @@
 //! whole recipe, with the runtime half in core).
 
 use proc_macro2::{Span, TokenStream};
+use quote::quote_spanned;
 use syn::meta::ParseNestedMeta;
 use syn::{Ident, LitStr};
 
 use crate::args::Common;
 use crate::types::Base;
 
+mod characters;
+mod credit_card;
 mod custom;
 mod each;
+mod email;
+mod ip;
+mod keys;
 mod length;
+mod must_match;
 mod nested;
 mod pattern;
+mod phone;
 mod range;
 mod required;
 mod sid;
+mod skip;
+mod substring;
 mod uri;
+mod url;
 
 /// Reads a rule's arguments after its name; `code`/`message` go to the `Common`.
 pub type Parse =
@@ -37,6 +48,23 @@ pub const REGISTRY: &[(&str, Parse)] = &[
     ("nested", nested::parse),
     ("custom", custom::parse),
     ("each", each::parse),
+    ("keys", keys::parse),
+    ("email", email::parse),
+    ("url", url::parse),
+    ("ip", ip::parse_any),
+    ("ipv4", ip::parse_v4),
+    ("ipv6", ip::parse_v6),
+    ("prefix", substring::parse_prefix),
+    ("suffix", substring::parse_suffix),
+    ("contains", substring::parse_contains),
+    ("does_not_contain", substring::parse_does_not_contain),
+    ("ascii", characters::parse_ascii),
+    ("alphanumeric", characters::parse_alphanumeric),
+    ("non_control_character", characters::parse_non_control),
+    ("credit_card", credit_card::parse),
+    ("phone", phone::parse),
+    ("must_match", must_match::parse),
+    ("skip", skip::parse),
 ];
 
 /// One rule as written on a field.
@@ -46,6 +74,9 @@ pub struct Rule {
     pub code: Option<LitStr>,
     pub message: Option<LitStr>,
     pub kind: Box<dyn RuleKind>,
+    /// False when one of its arguments was reported: its own checks are skipped then,
+    /// since what they would find follows from that mistake.
+    pub complete: bool,
 }
 
 /// What one rule knows about itself.
@@ -77,9 +108,65 @@ pub trait RuleKind {
         false
     }
 
-    /// The rules inside this one (`each`), checked like a field's.
+    /// The rules inside this one (`each`, `keys`), checked like a field's.
     fn inner(&self) -> &[Rule] {
         &[]
+    }
+
+    /// Checks what the rule says of the other fields of the same value: `field` is the
+    /// field the rule is on and `fields` its siblings' names, or `None` inside `each`
+    /// or `keys`, where there are none.
+    fn check_fields(&self, _name: &Ident, _field: Option<(&str, &[String])>, _errors: &mut Vec<syn::Error>) {}
+
+    /// Whether the rule must be alone on its field (`skip`).
+    fn alone(&self) -> bool {
+        false
+    }
+}
+
+/// A rule on a string whose runtime entry is `rules::<module>::check(value, args...,
+/// at, errors, site)`: most string rules are one of these.
+pub struct TextRule {
+    /// The rule's name, for the wrong-type message.
+    pub label: &'static str,
+    /// The core module that holds the entry.
+    pub module: &'static str,
+    /// The arguments between the value and `at`, each followed by a comma.
+    pub args: TokenStream,
+}
+
+/// Reads a `TextRule` that takes only `code` and `message`: `email`,
+/// `email(message = "...")`.
+pub fn text_flag(
+    label: &'static str,
+    module: &'static str,
+    args: TokenStream,
+    (name, meta, errors, common): (&Ident, &ParseNestedMeta, &mut Vec<syn::Error>, &mut Common),
+) -> syn::Result<Box<dyn RuleKind>> {
+    crate::args::flag(name, meta, errors, common)?;
+    Ok(Box::new(TextRule { label, module, args }))
+}
+
+impl RuleKind for TextRule {
+    fn target(&self) -> Target {
+        Target::Bases {
+            label: self.label,
+            fits: &[Base::Text],
+            needs: "a string",
+        }
+    }
+
+    fn emit(&self, call: &Call) -> TokenStream {
+        let Call {
+            span,
+            value,
+            rt,
+            tail,
+            ..
+        } = call;
+        let module = Ident::new(self.module, *span);
+        let args = &self.args;
+        quote_spanned!(*span=> #rt::rules::#module::check(#value, #args #tail);)
     }
 }
 
@@ -98,7 +185,7 @@ pub enum Target {
 }
 
 /// Where and on what a rule's code is emitted.
-pub struct Call {
+pub struct Call<'a> {
     /// The rule's name's span: a type error in the emitted code points there.
     pub span: Span,
     /// The value, spanned at the rule.
@@ -109,6 +196,18 @@ pub struct Call {
     pub rt: TokenStream,
     /// `at, errors, site`: the last arguments of every runtime entry.
     pub tail: TokenStream,
+    /// The other fields of the same value, which `must_match` compares with.
+    pub siblings: &'a [Sibling],
+}
+
+/// A field of the value being validated, as generated code sees it.
+pub struct Sibling {
+    /// Its name in Rust.
+    pub name: String,
+    /// The variable it is bound to.
+    pub binding: Ident,
+    /// Its name in error paths.
+    pub path_name: String,
 }
 
 /// The rule names in prose, for messages: "sid, length, ..., each".

@@ -2,7 +2,7 @@ use modelbuild::Validate;
 
 #[derive(Validate)]
 struct Build {
-    #[validate(email)]
+    #[validate(lowercase)]
     contact: String,
 }
 

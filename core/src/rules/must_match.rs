@@ -1,0 +1,25 @@
+//! `must_match(other_field)`: the field equals another field of the same value (a
+//! password and its confirmation), reported at this field's path.
+
+use crate::__private::{report, Site};
+use crate::{PathNode, ValidationErrors};
+
+/// The message of a failed `must_match` rule; `other` is the other field's path name.
+pub fn message(other: &str) -> String {
+    format!("must match {other}")
+}
+
+/// The derive's entry: reports at `at` when `value` differs from `other`.
+#[doc(hidden)]
+pub fn check<A: PartialEq<B> + ?Sized, B: ?Sized>(
+    value: &A,
+    other: &B,
+    other_name: &'static str,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    site: Site,
+) {
+    if value != other {
+        report(at, errors, site, "must_match", 0, || message(other_name));
+    }
+}

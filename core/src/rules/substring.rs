@@ -1,0 +1,76 @@
+//! `prefix = "..."`, `suffix = "..."`, `contains = "..."`, `does_not_contain = "..."`:
+//! where a fixed piece of text stands in a string. Compared byte for byte: no case
+//! folding, no Unicode normalization.
+
+use crate::__private::{check_text, Site};
+use crate::rules::input::StrInput;
+use crate::{PathNode, ValidationErrors};
+
+/// Which of the four rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Substring {
+    /// `prefix`: the value starts with the text.
+    Prefix,
+    /// `suffix`: the value ends with the text.
+    Suffix,
+    /// `contains`: the text occurs in the value.
+    Contains,
+    /// `does_not_contain`: the text does not occur in the value.
+    DoesNotContain,
+}
+
+impl Substring {
+    /// The rule's name, which is its code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Substring::Prefix => "prefix",
+            Substring::Suffix => "suffix",
+            Substring::Contains => "contains",
+            Substring::DoesNotContain => "does_not_contain",
+        }
+    }
+}
+
+/// Whether `value` passes the rule `kind` with the text `needle`.
+///
+/// ```
+/// use modelbuild::rules::{has_substring, Substring};
+///
+/// assert!(has_substring("UG0123", Substring::Prefix, "UG"));
+/// assert!(has_substring("report.pdf", Substring::Suffix, ".pdf"));
+/// assert!(has_substring("nightly-build", Substring::Contains, "build"));
+/// assert!(!has_substring("drop table", Substring::DoesNotContain, "drop"));
+/// ```
+pub fn has_substring(value: &str, kind: Substring, needle: &str) -> bool {
+    match kind {
+        Substring::Prefix => value.starts_with(needle),
+        Substring::Suffix => value.ends_with(needle),
+        Substring::Contains => value.contains(needle),
+        Substring::DoesNotContain => !value.contains(needle),
+    }
+}
+
+/// The message of a failed rule.
+pub fn message(kind: Substring, needle: &str) -> String {
+    match kind {
+        Substring::Prefix => format!("must start with {needle:?}"),
+        Substring::Suffix => format!("must end with {needle:?}"),
+        Substring::Contains => format!("must contain {needle:?}"),
+        Substring::DoesNotContain => format!("must not contain {needle:?}"),
+    }
+}
+
+/// The derive's entry: reports a failed `prefix`, `suffix`, `contains` or
+/// `does_not_contain` rule at `at`.
+#[doc(hidden)]
+pub fn check<M, T: StrInput<M> + ?Sized>(
+    value: &T,
+    kind: Substring,
+    needle: &'static str,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    site: Site,
+) {
+    let valid = |text: &str| has_substring(text, kind, needle);
+    check_text(value, at, errors, site, kind.code(), valid, || message(kind, needle));
+}

@@ -1,0 +1,65 @@
+//! `url`, `url(schemes = ["https"])` (feature `url`): a URL as the WHATWG URL Standard
+//! parses it, which is what browsers accept, through the `url` crate.
+//!
+//! Pick `uri` to accept exactly RFC 3986 (what OpenAPI's `format: uri` means: ASCII
+//! only, any scheme, `http:foo` is fine); pick `url` to accept what a browser would
+//! open: international domain names (`https://bücher.de/`), spaces and other characters
+//! the parser percent-encodes, but not `http:foo`, which has no host.
+
+use url::Url;
+
+use crate::__private::{check_text, Site};
+use crate::rules::input::StrInput;
+use crate::{PathNode, ValidationErrors};
+
+/// Whether `value` parses as an absolute URL.
+///
+/// ```
+/// use modelbuild::rules::is_url;
+///
+/// assert!(is_url("https://bücher.de/"));
+/// assert!(is_url("https://example.com/a b"));
+/// assert!(!is_url("http:foo")); // no host
+/// assert!(!is_url("/relative"));
+/// ```
+pub fn is_url(value: &str) -> bool {
+    Url::parse(value).is_ok()
+}
+
+/// Whether `value` parses as an absolute URL whose scheme is one of `schemes` (the
+/// parser lowercases schemes, so compare with lowercase names).
+///
+/// ```
+/// use modelbuild::rules::is_url_with_scheme;
+///
+/// assert!(is_url_with_scheme("HTTPS://example.com", &["https"]));
+/// assert!(!is_url_with_scheme("ftp://example.com", &["https", "http"]));
+/// ```
+pub fn is_url_with_scheme(value: &str, schemes: &[&str]) -> bool {
+    Url::parse(value).is_ok_and(|url| schemes.iter().any(|s| s.eq_ignore_ascii_case(url.scheme())))
+}
+
+/// The message of a failed `url` rule.
+pub fn message(schemes: &[&str]) -> String {
+    match schemes {
+        [] => "must be a URL".to_owned(),
+        [one] => format!("must be a URL with the scheme {one}"),
+        many => format!("must be a URL with one of the schemes {}", many.join(", ")),
+    }
+}
+
+/// The derive's entry: reports a failed `url` rule at `at`.
+#[doc(hidden)]
+pub fn check<M, T: StrInput<M> + ?Sized>(
+    value: &T,
+    schemes: &'static [&'static str],
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    site: Site,
+) {
+    let valid = |text: &str| match schemes {
+        [] => is_url(text),
+        _ => is_url_with_scheme(text, schemes),
+    };
+    check_text(value, at, errors, site, "url", valid, || message(schemes));
+}

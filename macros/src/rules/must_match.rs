@@ -1,0 +1,95 @@
+//! `must_match(other_field)`, `must_match(other = other_field, code = "...", message =
+//! "...")`: the field equals another field of the same value.
+
+use proc_macro2::TokenStream;
+use quote::quote_spanned;
+use syn::meta::ParseNestedMeta;
+use syn::{Ident, LitStr};
+
+use super::{Call, RuleKind, Target};
+use crate::args::{self, Common};
+use crate::suggest::did_you_mean;
+
+const NEEDS: &str = "`must_match` needs the other field: `must_match(password)`";
+
+struct MustMatch {
+    other: Ident,
+}
+
+pub fn parse(
+    name: &Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+    common: &mut Common,
+) -> syn::Result<Box<dyn RuleKind>> {
+    if !args::has_args(meta) {
+        return Err(syn::Error::new_spanned(name, NEEDS));
+    }
+    let mut other: Option<Ident> = None;
+    args::read(
+        name,
+        meta,
+        errors,
+        common,
+        "a field name, `other`, `code` or `message`",
+        |arg| {
+            if arg.path.is_ident("other") {
+                args::set_once(&mut other, arg, |arg| arg.value()?.parse())?;
+                return Ok(true);
+            }
+            // `must_match(password)`: a bare name is the other field.
+            match arg.path.get_ident() {
+                Some(field)
+                    if other.is_none() && (arg.input.is_empty() || arg.input.peek(syn::Token![,])) =>
+                {
+                    other = Some(field.clone());
+                    Ok(true)
+                }
+                _ => Ok(false),
+            }
+        },
+    )?;
+    let other = other.ok_or_else(|| syn::Error::new_spanned(name, NEEDS))?;
+    Ok(Box::new(MustMatch { other }))
+}
+
+impl RuleKind for MustMatch {
+    fn target(&self) -> Target {
+        Target::Anything
+    }
+
+    fn check_fields(&self, name: &Ident, field: Option<(&str, &[String])>, errors: &mut Vec<syn::Error>) {
+        let other = self.other.to_string();
+        let problem = match field {
+            None => {
+                format!("`{name}` compares two fields of one value: it cannot go inside `each` or `keys`")
+            }
+            Some((own, _)) if own == other => format!("`{name}` compares the field `{own}` with itself"),
+            Some((_, fields)) if !fields.contains(&other) => format!(
+                "no field `{other}` to match;{} expected a field of the same value",
+                did_you_mean(&other, fields.iter().map(String::as_str))
+            ),
+            Some(_) => return,
+        };
+        errors.push(syn::Error::new_spanned(&self.other, problem));
+    }
+
+    fn emit(&self, call: &Call) -> TokenStream {
+        let Call {
+            span,
+            value,
+            rt,
+            tail,
+            siblings,
+            ..
+        } = call;
+        let other = self.other.to_string();
+        let Some(sibling) = siblings.iter().find(|s| s.name == other) else {
+            // Reported by `check_fields`; nothing is emitted with errors.
+            return TokenStream::new();
+        };
+        let binding = Ident::new(&sibling.binding.to_string(), *span);
+        let other_name = LitStr::new(&sibling.path_name, *span);
+        quote_spanned!(*span=> #rt::rules::must_match::check(#value, #binding, #other_name, #tail);)
+    }
+}

@@ -1,0 +1,37 @@
+//! `skip`: no rule at all, for code bases that mark every field explicitly (as
+//! validator's `#[validate(skip)]` does).
+
+use proc_macro2::TokenStream;
+use syn::meta::ParseNestedMeta;
+use syn::{Ident, Token};
+
+use super::{Call, RuleKind, Target};
+use crate::args::Common;
+
+struct Skip;
+
+pub fn parse(
+    name: &Ident,
+    meta: &ParseNestedMeta,
+    _errors: &mut Vec<syn::Error>,
+    _common: &mut Common,
+) -> syn::Result<Box<dyn RuleKind>> {
+    if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+        return Err(syn::Error::new_spanned(name, "`skip` takes no arguments"));
+    }
+    Ok(Box::new(Skip))
+}
+
+impl RuleKind for Skip {
+    fn target(&self) -> Target {
+        Target::Anything
+    }
+
+    fn emit(&self, _call: &Call) -> TokenStream {
+        TokenStream::new()
+    }
+
+    fn alone(&self) -> bool {
+        true
+    }
+}

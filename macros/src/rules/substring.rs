@@ -1,0 +1,81 @@
+//! `prefix = "..."`, `suffix = "..."`, `contains = "..."`, `does_not_contain = "..."`,
+//! each also as `rule(value = "...", code = "...", message = "...")`.
+
+use quote::quote;
+use syn::meta::ParseNestedMeta;
+use syn::{Ident, LitStr, Token};
+
+use super::{RuleKind, TextRule};
+use crate::args::{self, Common};
+
+fn parse(
+    label: &'static str,
+    kind: &str,
+    (name, meta, errors, common): (&Ident, &ParseNestedMeta, &mut Vec<syn::Error>, &mut Common),
+) -> syn::Result<Box<dyn RuleKind>> {
+    let mut text: Option<LitStr> = None;
+    if args::has_args(meta) {
+        args::read(
+            name,
+            meta,
+            errors,
+            common,
+            "`value`, `code` or `message`",
+            args::slots([("value", &mut text)]),
+        )?;
+    } else if meta.input.peek(Token![=]) {
+        text = Some(meta.value()?.parse()?);
+    }
+    let text = text.ok_or_else(|| {
+        syn::Error::new_spanned(name, format!("`{label}` needs the text: `{label} = \"...\"`"))
+    })?;
+    if text.value().is_empty() {
+        let outcome = if kind == "DoesNotContain" { "fail" } else { "pass" };
+        return Err(syn::Error::new_spanned(
+            &text,
+            format!("an empty text would make every value {outcome} `{label}`"),
+        ));
+    }
+    let kind = Ident::new(kind, name.span());
+    Ok(Box::new(TextRule {
+        label,
+        module: "substring",
+        args: quote!(::modelbuild::__private::rules::Substring::#kind, #text,),
+    }))
+}
+
+pub fn parse_prefix(
+    name: &Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+    common: &mut Common,
+) -> syn::Result<Box<dyn RuleKind>> {
+    parse("prefix", "Prefix", (name, meta, errors, common))
+}
+
+pub fn parse_suffix(
+    name: &Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+    common: &mut Common,
+) -> syn::Result<Box<dyn RuleKind>> {
+    parse("suffix", "Suffix", (name, meta, errors, common))
+}
+
+pub fn parse_contains(
+    name: &Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+    common: &mut Common,
+) -> syn::Result<Box<dyn RuleKind>> {
+    parse("contains", "Contains", (name, meta, errors, common))
+}
+
+pub fn parse_does_not_contain(
+    name: &Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+    common: &mut Common,
+) -> syn::Result<Box<dyn RuleKind>> {
+    parse("does_not_contain", "DoesNotContain", (name, meta, errors, common))
+}
