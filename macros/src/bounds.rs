@@ -3,37 +3,77 @@
 
 use syn::{Expr, Lit, UnOp};
 
-/// Reports `low > high` when both are number literals.
-pub fn check_order(
-    low: Option<&Expr>,
-    high: Option<&Expr>,
-    low_name: &str,
-    high_name: &str,
-    errors: &mut Vec<syn::Error>,
-) {
-    let (Some(low), Some(high)) = (low, high) else {
-        return;
-    };
-    if let (Some(a), Some(b)) = (literal_number(low), literal_number(high)) {
-        if a > b {
-            errors.push(syn::Error::new_spanned(
-                low,
-                format!("`{low_name}` is greater than `{high_name}`: no value can pass"),
-            ));
+use std::cmp::Ordering;
+
+/// A bound's literal value: integers are kept exact (an `f64` would merge
+/// `9007199254740993` with `9007199254740992`), floats as `f64`.
+#[derive(Clone, Copy)]
+pub enum Literal {
+    Int(i128),
+    Float(f64),
+}
+
+impl Literal {
+    fn compare(self, other: Literal) -> Option<Ordering> {
+        match (self, other) {
+            (Literal::Int(a), Literal::Int(b)) => Some(a.cmp(&b)),
+            (a, b) => a.as_f64().partial_cmp(&b.as_f64()),
+        }
+    }
+
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Literal::Int(n) => n as f64,
+            Literal::Float(n) => n,
         }
     }
 }
 
+/// One bound of a pair: its key, its expression, and whether it is exclusive.
+pub type Bound<'a> = (&'a str, &'a Expr, bool);
+
+/// Reports a pair of literal bounds that no value can fall between: `low` above
+/// `high`, or equal to it when either excludes it.
+pub fn check_order(low: Option<Bound>, high: Option<Bound>, errors: &mut Vec<syn::Error>) {
+    let (Some((low_name, low, low_exclusive)), Some((high_name, high, high_exclusive))) = (low, high) else {
+        return;
+    };
+    let (Some(a), Some(b)) = (literal_number(low), literal_number(high)) else {
+        return;
+    };
+    let message = match a.compare(b) {
+        Some(Ordering::Greater) => format!("`{low_name}` is greater than `{high_name}`: no value can pass"),
+        Some(Ordering::Equal) if low_exclusive && high_exclusive => {
+            format!("`{low_name}` equals `{high_name}`: no value lies strictly between them")
+        }
+        Some(Ordering::Equal) if low_exclusive || high_exclusive => {
+            let excluding = if low_exclusive { low_name } else { high_name };
+            format!("`{low_name}` equals `{high_name}`, and `{excluding}` excludes it: no value can pass")
+        }
+        _ => return,
+    };
+    errors.push(syn::Error::new_spanned(low, message));
+}
+
 /// The value of an integer or float literal, possibly negated. A bound whose value is
 /// known here has text that cannot change between calls.
-pub fn literal_number(expr: &Expr) -> Option<f64> {
+pub fn literal_number(expr: &Expr) -> Option<Literal> {
     match expr {
         Expr::Lit(lit) => match &lit.lit {
-            Lit::Int(int) => int.base10_digits().parse().ok(),
-            Lit::Float(float) => float.base10_digits().parse().ok(),
+            Lit::Int(int) => match int.base10_digits().parse() {
+                Ok(n) => Some(Literal::Int(n)),
+                // Beyond i128 (a u128 bound): compared as a float.
+                Err(_) => int.base10_digits().parse().ok().map(Literal::Float),
+            },
+            Lit::Float(float) => float.base10_digits().parse().ok().map(Literal::Float),
             _ => None,
         },
-        Expr::Unary(unary) if matches!(unary.op, UnOp::Neg(_)) => literal_number(&unary.expr).map(|n| -n),
+        Expr::Unary(unary) if matches!(unary.op, UnOp::Neg(_)) => {
+            literal_number(&unary.expr).map(|n| match n {
+                Literal::Int(n) => Literal::Int(-n),
+                Literal::Float(n) => Literal::Float(-n),
+            })
+        }
         Expr::Group(group) => literal_number(&group.expr),
         Expr::Paren(paren) => literal_number(&paren.expr),
         _ => None,

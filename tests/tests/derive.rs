@@ -441,9 +441,9 @@ fn length_counts_in_the_chosen_unit() {
         [
             "must be at most 5 characters long",
             "must be at most 5 bytes long",
-            "must be at most 1 UTF-16 code units long",
-            "must be between 1 and 2 items long",
-            "must be exactly 1 items long",
+            "must be at most 1 UTF-16 code unit long",
+            "must have between 1 and 2 items",
+            "must have exactly 1 item",
         ]
     );
 }
@@ -777,5 +777,90 @@ fn generic_elements_take_the_bound_written_on_the_type() {
             ("items[1].assistant_sid", "sid"),
             ("items", "length"),
         ],
+    );
+}
+
+#[derive(Validate)]
+struct ThroughPointers<'a> {
+    #[validate(required)]
+    shared: Rc<Option<String>>,
+    #[validate(required)]
+    threaded: Arc<Option<u32>>,
+    #[validate(length(min = 1))]
+    boxed: Box<[u8]>,
+    #[validate(length(min = 1))]
+    counted: Rc<[u8]>,
+    #[validate(length(max = 1))]
+    borrowed_vec: &'a Vec<u8>,
+    #[validate(length(equal = 3))]
+    borrowed_array: &'a [u8; 2],
+    #[validate(length(max = 0))]
+    borrowed_map: &'a HashMap<String, u8>,
+    #[validate(length(min = 1))]
+    cow_slice: Cow<'a, [u8]>,
+    #[validate(range(min = 10))]
+    cow_number: Cow<'a, u32>,
+}
+
+#[test]
+fn required_length_and_range_reach_through_every_pointer_readme_names() {
+    let (vec, array, map) = (vec![1, 2], [1, 2], HashMap::from([("a".to_owned(), 1)]));
+    let value = ThroughPointers {
+        shared: Rc::new(None),
+        threaded: Arc::new(None),
+        boxed: Box::new([]),
+        counted: Rc::from(Vec::new()),
+        borrowed_vec: &vec,
+        borrowed_array: &array,
+        borrowed_map: &map,
+        cow_slice: Cow::Borrowed(&[]),
+        cow_number: Cow::Owned(9),
+    };
+    let errors = value.validate().unwrap_err();
+    let found: Vec<(String, &str)> = errors
+        .iter()
+        .map(|e| (e.path().to_string(), e.message()))
+        .collect();
+    let expected = [
+        ("shared", "is required"),
+        ("threaded", "is required"),
+        ("boxed", "must have at least 1 item"),
+        ("counted", "must have at least 1 item"),
+        ("borrowed_vec", "must have at most 1 item"),
+        ("borrowed_array", "must have exactly 3 items"),
+        ("borrowed_map", "must have at most 0 items"),
+        ("cow_slice", "must have at least 1 item"),
+        ("cow_number", "must be at least 10"),
+    ];
+    let expected: Vec<(String, &str)> = expected.iter().map(|(p, m)| (p.to_string(), *m)).collect();
+    assert_eq!(found, expected);
+}
+
+#[derive(Validate)]
+struct FloatBounds {
+    #[validate(range(exclusive_min = 1e-9, max = 1e21))]
+    ratio: f64,
+    #[validate(range(min = 0.25))]
+    share: f32,
+    #[validate(range(max = 18446744073709551615))]
+    big: u128,
+}
+
+#[test]
+fn bounds_print_short_and_exact() {
+    let value = FloatBounds {
+        ratio: 0.0,
+        share: 0.0,
+        big: u128::MAX,
+    };
+    let errors = value.validate().unwrap_err();
+    let messages: Vec<&str> = errors.iter().map(|e| e.message()).collect();
+    assert_eq!(
+        messages,
+        [
+            "must be greater than 1e-9 and at most 1e21",
+            "must be at least 0.25",
+            "must be at most 18446744073709551615"
+        ]
     );
 }

@@ -228,7 +228,10 @@ fn keys_checks_every_key_and_names_it() {
             ("much-too-long".into(), "v".into()),
             ("naïve".into(), String::new()),
         ]),
-        headers: Some(Rc::new(HashMap::from([("x-trace".into(), 1), ("trace".into(), 2)]))),
+        headers: Some(Rc::new(HashMap::from([
+            ("x-trace".into(), 1),
+            ("trace".into(), 2),
+        ]))),
     };
     expect(
         &labels,

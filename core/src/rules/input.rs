@@ -122,7 +122,7 @@ collection_length! {
 )]
 pub trait NumberInput<M> {
     /// The number type the bounds are written in.
-    type Number: PartialOrd + std::fmt::Display;
+    type Number: crate::rules::range::RangeNumber;
 
     /// The number, or `None` when absent (which passes the rule).
     fn number(&self) -> Option<&Self::Number>;

@@ -17,12 +17,15 @@ pub enum LengthUnit {
 }
 
 impl LengthUnit {
-    /// The unit's plural name, as messages use it.
-    pub fn noun(self) -> &'static str {
-        match self {
-            LengthUnit::Chars => "characters",
-            LengthUnit::Bytes => "bytes",
-            LengthUnit::Utf16 => "UTF-16 code units",
+    /// The unit's name, singular or plural for `count`, as messages use it.
+    pub fn noun(self, count: usize) -> &'static str {
+        match (self, count) {
+            (LengthUnit::Chars, 1) => "character",
+            (LengthUnit::Chars, _) => "characters",
+            (LengthUnit::Bytes, 1) => "byte",
+            (LengthUnit::Bytes, _) => "bytes",
+            (LengthUnit::Utf16, 1) => "UTF-16 code unit",
+            (LengthUnit::Utf16, _) => "UTF-16 code units",
         }
     }
 
@@ -74,14 +77,41 @@ pub fn has_length(value: &str, unit: LengthUnit, min: Option<usize>, max: Option
     is_count_within(unit.measure(value), min, max)
 }
 
-/// The message of a failed `length` rule; `noun` is `"characters"`, `"items"`, ...
-pub fn message(noun: &str, min: Option<usize>, max: Option<usize>) -> String {
+/// What a `length` rule counts: a string's units, or a collection's items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    /// A string, in this unit.
+    Text(LengthUnit),
+    /// A collection's items.
+    Items,
+}
+
+/// The message of a failed `length` rule.
+///
+/// ```
+/// use modelbuild::rules::length::{message, Counted};
+/// use modelbuild::rules::LengthUnit;
+///
+/// assert_eq!(message(Counted::Text(LengthUnit::Chars), None, Some(64)), "must be at most 64 characters long");
+/// assert_eq!(message(Counted::Items, Some(1), None), "must have at least 1 item");
+/// assert_eq!(message(Counted::Text(LengthUnit::Bytes), Some(1), Some(1)), "must be exactly 1 byte long");
+/// ```
+pub fn message(counted: Counted, min: Option<usize>, max: Option<usize>) -> String {
+    let (verb, tail) = match counted {
+        Counted::Text(_) => ("be", " long"),
+        Counted::Items => ("have", ""),
+    };
+    let noun = |count: usize| match counted {
+        Counted::Text(unit) => unit.noun(count),
+        Counted::Items if count == 1 => "item",
+        Counted::Items => "items",
+    };
     match (min, max) {
-        (Some(min), Some(max)) if min == max => format!("must be exactly {min} {noun} long"),
-        (Some(min), Some(max)) => format!("must be between {min} and {max} {noun} long"),
-        (Some(min), None) => format!("must be at least {min} {noun} long"),
-        (None, Some(max)) => format!("must be at most {max} {noun} long"),
-        (None, None) => format!("has a length in {noun} that is out of bounds"),
+        (Some(min), Some(max)) if min == max => format!("must {verb} exactly {min} {}{tail}", noun(min)),
+        (Some(min), Some(max)) => format!("must {verb} between {min} and {max} {}{tail}", noun(max)),
+        (Some(min), None) => format!("must {verb} at least {min} {}{tail}", noun(min)),
+        (None, Some(max)) => format!("must {verb} at most {max} {}{tail}", noun(max)),
+        (None, None) => format!("must {verb} a length within bounds, in {}", noun(2)),
     }
 }
 
@@ -104,16 +134,16 @@ pub fn check<M, T: LengthInput<M> + ?Sized>(
     errors: &mut ValidationErrors,
     site: Site,
 ) {
-    let (valid, noun, slot) = match value.measured() {
+    let (valid, counted, slot) = match value.measured() {
         None => return,
         Some(Measured::Text(text)) => {
             let unit = rule.unit.unwrap_or(LengthUnit::Chars);
-            (has_length(text, unit, rule.min, rule.max), unit.noun(), 0)
+            (has_length(text, unit, rule.min, rule.max), Counted::Text(unit), 0)
         }
-        Some(Measured::Items(count)) => (is_count_within(count, rule.min, rule.max), "items", 1),
+        Some(Measured::Items(count)) => (is_count_within(count, rule.min, rule.max), Counted::Items, 1),
     };
     if !valid {
-        report(at, errors, site, "length", slot, || message(noun, rule.min, rule.max));
+        report(at, errors, site, "length", slot, || message(counted, rule.min, rule.max));
     }
 }
 

@@ -37,7 +37,7 @@ registry! {
     uri: is_uri, is_uri_with_scheme;
     #[cfg(feature = "pattern")]
     pattern: matches_pattern;
-    range: is_in_range, Bounds;
+    range: is_in_range, Bounds, RangeNumber;
     required: is_present;
     nested;
     custom;

@@ -39,13 +39,50 @@ pub fn is_in_range<N: PartialOrd>(value: &N, bounds: &Bounds<N>) -> bool {
         && bounds.exclusive_max.as_ref().is_none_or(|max| value < max)
 }
 
+/// A number a `range` rule compares, and prints in its message.
+pub trait RangeNumber: PartialOrd + Display {
+    /// The number as a message prints it: integers in full, floats in the shorter of
+    /// their plain and exponent forms (`1e21`, not 22 digits; `0.5`, not `5e-1`).
+    fn short(&self) -> String {
+        self.to_string()
+    }
+}
+
+macro_rules! whole_numbers {
+    ($($ty:ty)*) => {$(impl RangeNumber for $ty {})*};
+}
+
+whole_numbers!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize);
+
+macro_rules! floats {
+    ($($ty:ty)*) => {$(
+        impl RangeNumber for $ty {
+            fn short(&self) -> String {
+                let (plain, exponent) = (format!("{self}"), format!("{self:e}"));
+                if exponent.len() < plain.len() { exponent } else { plain }
+            }
+        }
+    )*};
+}
+
+floats!(f32 f64);
+
 /// The message of a failed `range` rule, naming every bound.
-pub fn message<N: Display>(bounds: &Bounds<N>) -> String {
+///
+/// ```
+/// use modelbuild::rules::{range::message, Bounds};
+///
+/// let bounds = Bounds { min: Some(1), max: Some(1000), exclusive_min: None, exclusive_max: None };
+/// assert_eq!(message(&bounds), "must be at least 1 and at most 1000");
+/// let tiny = Bounds { min: None, max: None, exclusive_min: Some(1e-9), exclusive_max: Some(1e21) };
+/// assert_eq!(message(&tiny), "must be greater than 1e-9 and less than 1e21");
+/// ```
+pub fn message<N: RangeNumber>(bounds: &Bounds<N>) -> String {
     let parts: Vec<String> = [
-        bounds.exclusive_min.as_ref().map(|n| format!("greater than {n}")),
-        bounds.min.as_ref().map(|n| format!("at least {n}")),
-        bounds.max.as_ref().map(|n| format!("at most {n}")),
-        bounds.exclusive_max.as_ref().map(|n| format!("less than {n}")),
+        bounds.exclusive_min.as_ref().map(|n| format!("greater than {}", n.short())),
+        bounds.min.as_ref().map(|n| format!("at least {}", n.short())),
+        bounds.max.as_ref().map(|n| format!("at most {}", n.short())),
+        bounds.exclusive_max.as_ref().map(|n| format!("less than {}", n.short())),
     ]
     .into_iter()
     .flatten()

@@ -97,9 +97,10 @@ impl RuleKind for Length {
                 ));
             }
         }
-        check_order(self.min.as_ref(), self.max.as_ref(), "min", "max", errors);
+        let min = self.min.as_ref().map(|e| ("min", e, false));
+        check_order(min, self.max.as_ref().map(|e| ("max", e, false)), errors);
         for bound in [&self.min, &self.max, &self.equal].into_iter().flatten() {
-            if literal_number(bound).is_some_and(|n| n < 0.0) {
+            if literal_number(bound).is_some_and(|n| n.as_f64() < 0.0) {
                 errors.push(syn::Error::new_spanned(bound, "a length cannot be negative"));
             }
         }

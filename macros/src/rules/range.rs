@@ -73,13 +73,11 @@ impl RuleKind for Range {
                 ));
             }
         }
-        let lower = (self.min.as_ref().map(|e| ("min", e)))
-            .or(self.exclusive_min.as_ref().map(|e| ("exclusive_min", e)));
-        let upper = (self.max.as_ref().map(|e| ("max", e)))
-            .or(self.exclusive_max.as_ref().map(|e| ("exclusive_max", e)));
-        if let (Some((low_name, low)), Some((high_name, high))) = (lower, upper) {
-            check_order(Some(low), Some(high), low_name, high_name, errors);
-        }
+        let lower = (self.min.as_ref().map(|e| ("min", e, false)))
+            .or(self.exclusive_min.as_ref().map(|e| ("exclusive_min", e, true)));
+        let upper = (self.max.as_ref().map(|e| ("max", e, false)))
+            .or(self.exclusive_max.as_ref().map(|e| ("exclusive_max", e, true)));
+        check_order(lower, upper, errors);
     }
 
     fn target(&self) -> Target {

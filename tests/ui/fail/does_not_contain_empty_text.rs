@@ -1,0 +1,9 @@
+use modelbuild::Validate;
+
+#[derive(Validate)]
+struct Comment {
+    #[validate(does_not_contain(value = ""))]
+    text: String,
+}
+
+fn main() {}
