@@ -1,10 +1,12 @@
 //! `url`, `url(schemes = ["https"])` (feature `url`): a URL as the WHATWG URL Standard
 //! parses it, which is what browsers accept, through the `url` crate.
 //!
-//! Pick `uri` to accept exactly RFC 3986 (what OpenAPI's `format: uri` means: ASCII
-//! only, any scheme, `http:foo` is fine); pick `url` to accept what a browser would
-//! open: international domain names (`https://bücher.de/`), spaces and other characters
-//! the parser percent-encodes, but not `http:foo`, which has no host.
+//! Pick `uri` to accept exactly RFC 3986, what OpenAPI's `format: uri` means: ASCII
+//! only, the text as it is. Pick `url` to accept what a browser would open: it takes
+//! international domain names (`https://bücher.de/`) and text the parser repairs (a
+//! space in a path is percent-encoded, `http:foo` is read as `http://foo/`), and it
+//! refuses what no browser opens though RFC 3986 allows it (a port above 65535,
+//! `http://example.com:99999`).
 
 use url::Url;
 
@@ -19,7 +21,7 @@ use crate::{PathNode, ValidationErrors};
 ///
 /// assert!(is_url("https://bücher.de/"));
 /// assert!(is_url("https://example.com/a b"));
-/// assert!(!is_url("http:foo")); // no host
+/// assert!(!is_url("http://example.com:99999")); // no such port
 /// assert!(!is_url("/relative"));
 /// ```
 pub fn is_url(value: &str) -> bool {
