@@ -101,7 +101,7 @@ fn luhn_oracle(value: &str) -> bool {
         .iter()
         .enumerate()
         .map(|(i, &d)| {
-            if (digits.len() - i) % 2 == 0 {
+            if (digits.len() - i).is_multiple_of(2) {
                 let doubled = d * 2;
                 doubled / 10 + doubled % 10
             } else {
@@ -109,7 +109,7 @@ fn luhn_oracle(value: &str) -> bool {
             }
         })
         .sum();
-    total % 10 == 0
+    total.is_multiple_of(10)
 }
 
 fn card_candidate() -> impl Strategy<Value = String> {
