@@ -6,10 +6,19 @@
 //! | `sid(prefix = "UG")` | [`is_sid`] |
 //! | `length(min, max, equal, unit)` | [`has_length`], [`is_count_within`] |
 //! | `uri`, `uri(schemes = [..])` | [`is_uri`], [`is_uri_with_scheme`] |
+//! | `url`, `url(schemes = [..])` (feature `url`) | `is_url`, `is_url_with_scheme` |
 //! | `pattern = "regex"` (feature `pattern`, on by default) | `matches_pattern` |
 //! | `range(min, max, exclusive_min, exclusive_max)` | [`is_in_range`] |
 //! | `required` | [`is_present`] |
+//! | `email` | [`is_email`] |
+//! | `ip`, `ipv4`, `ipv6` | [`is_ip`] |
+//! | `prefix`, `suffix`, `contains`, `does_not_contain` | [`has_substring`] |
+//! | `ascii`, `alphanumeric`, `non_control_character` | [`has_only`] |
+//! | `credit_card` | [`is_credit_card`] |
+//! | `phone` | [`is_phone`] |
+//! | `must_match(other)` | `==` on the two fields |
 //! | `each(rule, ...)` | the rules inside, on every element ([`input::EachInput`]) |
+//! | `keys(rule, ...)` | the rules inside, on every key of a map ([`input::KeysInput`]) |
 //!
 //! [`input`] says how a rule reaches a value through `Option`, `Box` and friends.
 
