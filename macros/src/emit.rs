@@ -139,7 +139,10 @@ fn field_checks(fields: &Fields) -> TokenStream {
 
 /// The statement that checks `rule` on `value`, found at the path node `at`.
 pub fn rule_call(rule: &Rule, value: &Ident, at: &TokenStream, siblings: &[Sibling]) -> TokenStream {
-    let span = rule.name.span();
+    // Located at the rule, so that a type error points there, but resolved at the call
+    // site: the rule's own span may come from a `macro_rules!` expansion, whose hygiene
+    // would hide the derive's local variables (`__mb_errors`, the field bindings).
+    let span = Span::call_site().located_at(rule.name.span());
     let site = site(rule);
     rule.kind.emit(&Call {
         span,

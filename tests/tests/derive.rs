@@ -864,3 +864,36 @@ fn bounds_print_short_and_exact() {
         ]
     );
 }
+
+/// A derive written inside a `macro_rules!`, as benchmark and test helpers do: the
+/// rule's tokens then carry the macro's hygiene, which must not hide the derive's own
+/// variables.
+macro_rules! one_rule {
+    ($name:ident, [$($rule:tt)*]) => {
+        #[derive(Validate)]
+        struct $name {
+            #[validate($($rule)*)]
+            value: &'static str,
+        }
+    };
+}
+
+one_rule!(MacroEmail, [email]);
+one_rule!(MacroEach, [length(max = 3), custom = no_x]);
+
+fn no_x(value: &str) -> Result<(), &'static str> {
+    if value.contains('x') {
+        Err("has an x")
+    } else {
+        Ok(())
+    }
+}
+
+#[test]
+fn derives_inside_macro_rules_work() {
+    expect(&MacroEmail { value: "nope" }, &[("value", "email")]);
+    expect(
+        &MacroEach { value: "xxxx" },
+        &[("value", "length"), ("value", "custom")],
+    );
+}
