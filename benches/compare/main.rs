@@ -1,6 +1,7 @@
 //! modelbuild against `validator` and `garde`, validating the same ModelBuild-shaped
 //! data in one run. Prints the median time per call, the ratio to the faster peer and
-//! the allocations per call, then `is_uri` against `url::Url::parse`.
+//! the allocations per call; then each newer rule on its own against the peers' rule
+//! of the same meaning; then `is_uri` against `url::Url::parse`.
 //!
 //! Run with `cargo bench -p modelbuild-benches --bench compare`.
 
@@ -8,6 +9,7 @@ mod counting_alloc;
 mod data;
 mod harness;
 mod peers;
+mod rules;
 
 use std::hint::black_box;
 
@@ -72,6 +74,7 @@ fn main() {
         creates("create request, invalid", None, &create_invalid),
     ];
     print_rows(&rows);
+    rules::print(&rules::rows());
     print_uri_comparison();
 }
 

@@ -149,6 +149,13 @@ proptest! {
     }
 
     #[test]
+    fn is_ip_v4_agrees_with_std(candidate in r"(25[0-9]|2[0-9]{0,2}|0|00|1[0-9]{0,3}|3[0-9]{0,2}|\.){1,9}") {
+        let std_says = candidate.parse::<std::net::Ipv4Addr>().is_ok();
+        prop_assert_eq!(is_ip(&candidate, IpKind::V4), std_says, "{:?}", candidate);
+        prop_assert_eq!(is_ip(&candidate, IpKind::Any), std_says, "{:?}", candidate);
+    }
+
+    #[test]
     fn ip_text_that_std_refuses_is_refused(candidate in r"[0-9a-f:.]{0,20}") {
         let std_says = candidate.parse::<std::net::IpAddr>().is_ok();
         prop_assert_eq!(is_ip(&candidate, IpKind::Any), std_says);

@@ -36,29 +36,69 @@ const MAX_LABEL: usize = 63;
 /// assert!(!is_email(&format!("{}@example.com", "a".repeat(65)))); // local part > 64
 /// ```
 pub fn is_email(value: &str) -> bool {
-    let Some((local, domain)) = value.split_once('@') else {
+    let bytes = value.as_bytes();
+    let Some(at) = bytes.iter().position(|&b| b == b'@') else {
         return false;
     };
-    !local.is_empty()
-        && local.len() <= MAX_LOCAL
-        && local.bytes().all(is_local_byte)
+    let (local, domain) = (&bytes[..at], &bytes[at + 1..]);
+    (1..=MAX_LOCAL).contains(&local.len())
         && domain.len() <= MAX_DOMAIN
-        && domain.split('.').all(is_label)
+        && local.iter().all(|&b| CLASSES[usize::from(b)] & LOCAL != 0)
+        && is_domain(domain)
 }
 
-fn is_local_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~.".contains(&b)
+/// Dot-separated labels of 1 to 63 letters, digits and hyphens, neither first nor last
+/// a hyphen. (A second `@` fails here, as a byte no label allows.)
+fn is_domain(domain: &[u8]) -> bool {
+    let (mut length, mut previous) = (0, b'.');
+    for &b in domain {
+        if b == b'.' {
+            if length == 0 || previous == b'-' {
+                return false;
+            }
+            length = 0;
+        } else if CLASSES[usize::from(b)] & LABEL != 0 && !(length == 0 && b == b'-') {
+            length += 1;
+            if length > MAX_LABEL {
+                return false;
+            }
+        } else {
+            return false;
+        }
+        previous = b;
+    }
+    length > 0 && previous != b'-'
 }
 
-/// A label: 1 to 63 letters, digits and hyphens, neither first nor last a hyphen.
-/// (A second `@` fails here too, as a byte no label allows.)
-fn is_label(label: &str) -> bool {
-    let bytes = label.as_bytes();
-    matches!(bytes.first(), Some(b) if b.is_ascii_alphanumeric())
-        && matches!(bytes.last(), Some(b) if b.is_ascii_alphanumeric())
-        && bytes.len() <= MAX_LABEL
-        && bytes.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-')
-}
+const LOCAL: u8 = 1;
+const LABEL: u8 = 2;
+
+/// Which part of an address each byte may stand in; non-ASCII bytes in neither.
+static CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let mut class = 0;
+        if c.is_ascii_alphanumeric() {
+            class = LOCAL | LABEL;
+        } else if c == b'-' {
+            class = LOCAL | LABEL;
+        } else {
+            let mut i = 0;
+            let atext = b"!#$%&'*+/=?^_`{|}~.";
+            while i < atext.len() {
+                if atext[i] == c {
+                    class = LOCAL;
+                }
+                i += 1;
+            }
+        }
+        table[b] = class;
+        b += 1;
+    }
+    table
+};
 
 /// The message of a failed `email` rule.
 pub fn message() -> String {

@@ -5,7 +5,7 @@
 //! refused, as it is ambiguous); IPv6 is RFC 4291's text form, `::` compression and an
 //! embedded IPv4 tail included, with no zone (`%eth0`) and no brackets.
 
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::net::Ipv6Addr;
 
 use crate::__private::{check_text, Site};
 use crate::rules::input::StrInput;
@@ -35,10 +35,30 @@ pub enum IpKind {
 /// ```
 pub fn is_ip(value: &str, kind: IpKind) -> bool {
     match kind {
-        IpKind::Any => value.parse::<IpAddr>().is_ok(),
-        IpKind::V4 => value.parse::<Ipv4Addr>().is_ok(),
+        IpKind::Any if value.contains(':') => value.parse::<Ipv6Addr>().is_ok(),
+        IpKind::Any | IpKind::V4 => is_ipv4(value.as_bytes()),
         IpKind::V6 => value.parse::<Ipv6Addr>().is_ok(),
     }
+}
+
+/// What `Ipv4Addr::from_str` accepts, without building the address: four decimal
+/// octets of one to three digits, no leading zero, each at most 255.
+fn is_ipv4(bytes: &[u8]) -> bool {
+    let mut octets = 0;
+    for octet in bytes.split(|&b| b == b'.') {
+        octets += 1;
+        let valid = match *octet {
+            [b'0'] => true,
+            [b'1'..=b'9'] => true,
+            [b'1'..=b'9', b'0'..=b'9'] => true,
+            [a @ b'1'..=b'9', b @ b'0'..=b'9', c @ b'0'..=b'9'] => (a, b, c) <= (b'2', b'5', b'5'),
+            _ => false,
+        };
+        if !valid || octets > 4 {
+            return false;
+        }
+    }
+    octets == 4
 }
 
 /// The message of a failed `ip`, `ipv4` or `ipv6` rule.

@@ -45,8 +45,17 @@ pub fn has_substring(value: &str, kind: Substring, needle: &str) -> bool {
     match kind {
         Substring::Prefix => value.starts_with(needle),
         Substring::Suffix => value.ends_with(needle),
-        Substring::Contains => value.contains(needle),
-        Substring::DoesNotContain => !value.contains(needle),
+        Substring::Contains => contains(value, needle),
+        Substring::DoesNotContain => !contains(value, needle),
+    }
+}
+
+/// `str::contains`, but a one-byte needle (`"-"`, `"@"`) is a byte search, which
+/// skips setting up the general substring searcher.
+fn contains(value: &str, needle: &str) -> bool {
+    match needle.as_bytes() {
+        [byte] => value.as_bytes().contains(byte),
+        _ => value.contains(needle),
     }
 }
 
