@@ -80,9 +80,7 @@ static CLASSES: [u8; 256] = {
     while b < 128 {
         let c = b as u8;
         let mut class = 0;
-        if c.is_ascii_alphanumeric() {
-            class = LOCAL | LABEL;
-        } else if c == b'-' {
+        if c.is_ascii_alphanumeric() || c == b'-' {
             class = LOCAL | LABEL;
         } else {
             let mut i = 0;
