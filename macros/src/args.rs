@@ -97,6 +97,22 @@ pub fn slots<'s, T: syn::parse::Parse, const N: usize>(
     }
 }
 
+/// Reads the one argument of a rule written either `rule = value` or
+/// `rule(key = value, code = "...", message = "...")`; `None` when neither gave it.
+pub fn value_or_key<T: syn::parse::Parse>(
+    key: &'static str,
+    (name, meta, errors, common): (&Ident, &ParseNestedMeta, &mut Vec<syn::Error>, &mut Common),
+) -> syn::Result<Option<T>> {
+    let mut value = None;
+    if has_args(meta) {
+        let known = format!("`{key}`, `code` or `message`");
+        read(name, meta, errors, common, &known, slots([(key, &mut value)]))?;
+    } else if meta.input.peek(Token![=]) {
+        value = Some(meta.value()?.parse()?);
+    }
+    Ok(value)
+}
+
 /// Reads the options of a rule that has none of its own: `rule` or
 /// `rule(code = "...", message = "...")`; `rule = value` is an error.
 pub fn flag(

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote_spanned;
 use syn::meta::ParseNestedMeta;
-use syn::{Ident, Token};
+use syn::Ident;
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
@@ -19,19 +19,7 @@ pub fn parse(
     errors: &mut Vec<syn::Error>,
     common: &mut Common,
 ) -> syn::Result<Box<dyn RuleKind>> {
-    let mut function = None;
-    if args::has_args(meta) {
-        args::read(
-            name,
-            meta,
-            errors,
-            common,
-            "`function`, `code` or `message`",
-            args::slots([("function", &mut function)]),
-        )?;
-    } else if meta.input.peek(Token![=]) {
-        function = Some(meta.value()?.parse()?);
-    }
+    let function: Option<syn::Path> = args::value_or_key("function", (name, meta, errors, common))?;
     let function = function
         .ok_or_else(|| syn::Error::new_spanned(name, "`custom` needs a function: `custom = path::to_fn`"))?;
     Ok(Box::new(Custom { function }))

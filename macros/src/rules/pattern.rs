@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote_spanned;
 use syn::meta::ParseNestedMeta;
-use syn::{Ident, LitStr, Token};
+use syn::{Ident, LitStr};
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
@@ -20,20 +20,7 @@ pub fn parse(
     errors: &mut Vec<syn::Error>,
     common: &mut Common,
 ) -> syn::Result<Box<dyn RuleKind>> {
-    let mut regex = None;
-    if args::has_args(meta) {
-        args::read(
-            name,
-            meta,
-            errors,
-            common,
-            "`regex`, `code` or `message`",
-            args::slots([("regex", &mut regex)]),
-        )?;
-    } else if meta.input.peek(Token![=]) {
-        regex = Some(meta.value()?.parse()?);
-    }
-    let regex = regex
+    let regex = args::value_or_key("regex", (name, meta, errors, common))?
         .ok_or_else(|| syn::Error::new_spanned(name, "`pattern` needs a regex: `pattern = \"^[a-z]+$\"`"))?;
     Ok(Box::new(Pattern { regex }))
 }

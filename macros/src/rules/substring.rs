@@ -3,7 +3,7 @@
 
 use quote::quote;
 use syn::meta::ParseNestedMeta;
-use syn::{Ident, LitStr, Token};
+use syn::{Ident, LitStr};
 
 use super::{RuleKind, TextRule};
 use crate::args::{self, Common};
@@ -13,19 +13,7 @@ fn parse(
     kind: &str,
     (name, meta, errors, common): (&Ident, &ParseNestedMeta, &mut Vec<syn::Error>, &mut Common),
 ) -> syn::Result<Box<dyn RuleKind>> {
-    let mut text: Option<LitStr> = None;
-    if args::has_args(meta) {
-        args::read(
-            name,
-            meta,
-            errors,
-            common,
-            "`value`, `code` or `message`",
-            args::slots([("value", &mut text)]),
-        )?;
-    } else if meta.input.peek(Token![=]) {
-        text = Some(meta.value()?.parse()?);
-    }
+    let text: Option<LitStr> = args::value_or_key("value", (name, meta, errors, common))?;
     let text = text.ok_or_else(|| {
         syn::Error::new_spanned(name, format!("`{label}` needs the text: `{label} = \"...\"`"))
     })?;

@@ -22,6 +22,17 @@ pub fn parse(
     errors: &mut Vec<syn::Error>,
     common: &mut Common,
 ) -> syn::Result<Box<dyn RuleKind>> {
+    let schemes = parse_rule(name, meta, errors, common)?;
+    Ok(Box::new(Uri { schemes }))
+}
+
+/// The arguments of `uri` and `url`: `rule`, or `rule(schemes = [...], code, message)`.
+pub fn parse_rule(
+    name: &Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+    common: &mut Common,
+) -> syn::Result<Vec<LitStr>> {
     let mut schemes = None;
     if args::has_args(meta) {
         args::read(
@@ -41,13 +52,11 @@ pub fn parse(
     } else {
         args::reject_value(name, meta)?;
     }
-    Ok(Box::new(Uri {
-        schemes: schemes.unwrap_or_default(),
-    }))
+    Ok(schemes.unwrap_or_default())
 }
 
-/// `["https", "http"]`; shared with `url`.
-pub fn parse_schemes(arg: &ParseNestedMeta) -> syn::Result<Vec<LitStr>> {
+/// `["https", "http"]`.
+fn parse_schemes(arg: &ParseNestedMeta) -> syn::Result<Vec<LitStr>> {
     let value = arg.value()?;
     let content;
     syn::bracketed!(content in value);

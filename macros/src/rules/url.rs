@@ -6,9 +6,9 @@ use quote::quote_spanned;
 use syn::meta::ParseNestedMeta;
 use syn::{Ident, LitStr};
 
-use super::uri::{check_schemes, parse_schemes};
+use super::uri::{check_schemes, parse_rule};
 use super::{Call, RuleKind, Target};
-use crate::args::{self, Common};
+use crate::args::Common;
 use crate::types::Base;
 
 struct Url {
@@ -21,28 +21,8 @@ pub fn parse(
     errors: &mut Vec<syn::Error>,
     common: &mut Common,
 ) -> syn::Result<Box<dyn RuleKind>> {
-    let mut schemes = None;
-    if args::has_args(meta) {
-        args::read(
-            name,
-            meta,
-            errors,
-            common,
-            "`schemes`, `code` or `message`",
-            |arg| {
-                if !arg.path.is_ident("schemes") {
-                    return Ok(false);
-                }
-                args::set_once(&mut schemes, arg, parse_schemes)?;
-                Ok(true)
-            },
-        )?;
-    } else {
-        args::reject_value(name, meta)?;
-    }
-    Ok(Box::new(Url {
-        schemes: schemes.unwrap_or_default(),
-    }))
+    let schemes = parse_rule(name, meta, errors, common)?;
+    Ok(Box::new(Url { schemes }))
 }
 
 impl RuleKind for Url {
