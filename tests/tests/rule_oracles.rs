@@ -112,6 +112,45 @@ fn luhn_oracle(value: &str) -> bool {
     total.is_multiple_of(10)
 }
 
+/// Up to nine hex groups joined by `:`, perhaps with a `::` somewhere, perhaps an IPv4
+/// tail: valid IPv6 or close to it.
+fn ipv6_candidate() -> impl Strategy<Value = String> {
+    let good = prop::sample::select(vec!["0", "1", "ff", "FFFF", "abcd", "0db8"]);
+    let bad = prop::sample::select(vec!["12345", "g", "", ":"]);
+    let group = prop_oneof![12 => good, 1 => bad];
+    let tail = prop::sample::select(vec![
+        "",
+        "",
+        "",
+        "1.2.3.4",
+        "255.255.255.255",
+        "256.1.1.1",
+        "01.2.3.4",
+        "1.2.3",
+        "%eth0",
+    ]);
+    (prop::collection::vec(group, 0..10), 0usize..12, tail).prop_map(|(groups, gap, tail)| {
+        let mut text = String::new();
+        for (i, group) in groups.iter().enumerate() {
+            if i > 0 {
+                text.push(':');
+            }
+            if i == gap {
+                text.push(':');
+            }
+            text.push_str(group);
+        }
+        if gap >= groups.len() {
+            text.push_str("::");
+        }
+        if !tail.is_empty() {
+            text.push(':');
+            text.push_str(tail);
+        }
+        text
+    })
+}
+
 fn card_candidate() -> impl Strategy<Value = String> {
     let piece = prop::sample::select(vec!["0", "1", "4", "5", "9", "42", "4111", " ", "-", "  ", "x"]);
     prop::collection::vec(piece, 8..24).prop_map(|pieces| pieces.concat())
@@ -156,6 +195,14 @@ proptest! {
     }
 
     #[test]
+    fn is_ip_v6_agrees_with_std(candidate in ipv6_candidate()) {
+        let v6 = candidate.parse::<std::net::Ipv6Addr>().is_ok();
+        prop_assert_eq!(is_ip(&candidate, IpKind::V6), v6, "{:?}", candidate);
+        let any = candidate.parse::<std::net::IpAddr>().is_ok();
+        prop_assert_eq!(is_ip(&candidate, IpKind::Any), any, "{:?}", candidate);
+    }
+
+    #[test]
     fn ip_text_that_std_refuses_is_refused(candidate in r"[0-9a-f:.]{0,20}") {
         let std_says = candidate.parse::<std::net::IpAddr>().is_ok();
         prop_assert_eq!(is_ip(&candidate, IpKind::Any), std_says);
@@ -174,4 +221,14 @@ proptest! {
         prop_assert!(!has_substring(&text, Substring::DoesNotContain, &needle));
         prop_assert_eq!(has_substring(&value, Substring::Prefix, &needle), value.starts_with(needle.as_str()));
     }
+}
+
+#[test]
+fn the_ipv6_candidates_fall_on_both_sides() {
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = ipv6_candidate();
+    let valid = (0..4000)
+        .filter(|_| is_ip(&strategy.new_tree(&mut runner).unwrap().current(), IpKind::V6))
+        .count();
+    assert!((100..3900).contains(&valid), "{valid} of 4000 valid");
 }

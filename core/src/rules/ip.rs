@@ -1,11 +1,12 @@
 //! `ip`, `ipv4`, `ipv6`: an IP address, exactly as the standard library parses it
 //! (`std::net::IpAddr`, `Ipv4Addr`, `Ipv6Addr`).
 //!
+//! The address is checked, not built: the same reading as std's parser (a property
+//! test compares the two), without its work of making an `IpAddr`.
+//!
 //! IPv4 is four decimal octets with no leading zeros (`192.168.0.1`; `010.0.0.1` is
 //! refused, as it is ambiguous); IPv6 is RFC 4291's text form, `::` compression and an
 //! embedded IPv4 tail included, with no zone (`%eth0`) and no brackets.
-
-use std::net::Ipv6Addr;
 
 use crate::__private::{check_text, Site};
 use crate::rules::input::StrInput;
@@ -35,30 +36,89 @@ pub enum IpKind {
 /// ```
 pub fn is_ip(value: &str, kind: IpKind) -> bool {
     match kind {
-        IpKind::Any if value.contains(':') => value.parse::<Ipv6Addr>().is_ok(),
+        IpKind::Any if value.contains(':') => is_ipv6(value.as_bytes()),
         IpKind::Any | IpKind::V4 => is_ipv4(value.as_bytes()),
-        IpKind::V6 => value.parse::<Ipv6Addr>().is_ok(),
+        IpKind::V6 => is_ipv6(value.as_bytes()),
+    }
+}
+
+/// What `Ipv6Addr::from_str` accepts, read the way it reads, without building the
+/// address: up to eight groups of one to four hex digits, at most one `::` standing
+/// for at least one group, and an IPv4 address in place of the last two groups.
+fn is_ipv6(bytes: &[u8]) -> bool {
+    let (head, head_ends_in_ipv4, at) = groups(bytes, 0, 8);
+    if head == 8 {
+        return at == bytes.len();
+    }
+    if head_ends_in_ipv4 || bytes.get(at..at + 2) != Some(b"::") {
+        return false;
+    }
+    let (_, _, end) = groups(bytes, at + 2, 8 - (head + 1));
+    end == bytes.len()
+}
+
+/// Reads at most `limit` `:`-separated groups from `start`: how many, whether the last
+/// two were an IPv4 address, and where reading stopped (before a separator that was
+/// not followed by a group).
+fn groups(bytes: &[u8], start: usize, limit: usize) -> (usize, bool, usize) {
+    let mut at = start;
+    for i in 0..limit {
+        let group_start = match (i, bytes.get(at)) {
+            (0, _) => at,
+            (_, Some(b':')) => at + 1,
+            _ => return (i, false, at),
+        };
+        if i + 1 < limit {
+            if let Some(end) = ipv4_at(bytes, group_start) {
+                return (i + 2, true, end);
+            }
+        }
+        match digits(bytes, group_start, |b| b.is_ascii_hexdigit()) {
+            count @ 1..=4 => at = group_start + count,
+            _ => return (i, false, at),
+        }
+    }
+    (limit, false, at)
+}
+
+/// An IPv4 address starting at `start` (more may follow): where it ends.
+fn ipv4_at(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut at = start;
+    for i in 0..4 {
+        if i > 0 {
+            if bytes.get(at) != Some(&b'.') {
+                return None;
+            }
+            at += 1;
+        }
+        let count = digits(bytes, at, |b| b.is_ascii_digit());
+        if !is_octet(&bytes[at..at + count]) {
+            return None;
+        }
+        at += count;
+    }
+    Some(at)
+}
+
+/// How many bytes from `start` on satisfy `class`.
+fn digits(bytes: &[u8], start: usize, class: impl Fn(&u8) -> bool) -> usize {
+    bytes.get(start..).map_or(0, |rest| rest.iter().take_while(|b| class(b)).count())
+}
+
+/// One to three decimal digits, no leading zero, at most 255.
+fn is_octet(digits: &[u8]) -> bool {
+    match *digits {
+        [b'0'..=b'9'] => true,
+        [b'1'..=b'9', b'0'..=b'9'] => true,
+        [a @ b'1'..=b'9', b @ b'0'..=b'9', c @ b'0'..=b'9'] => (a, b, c) <= (b'2', b'5', b'5'),
+        _ => false,
     }
 }
 
 /// What `Ipv4Addr::from_str` accepts, without building the address: four decimal
 /// octets of one to three digits, no leading zero, each at most 255.
 fn is_ipv4(bytes: &[u8]) -> bool {
-    let mut octets = 0;
-    for octet in bytes.split(|&b| b == b'.') {
-        octets += 1;
-        let valid = match *octet {
-            [b'0'] => true,
-            [b'1'..=b'9'] => true,
-            [b'1'..=b'9', b'0'..=b'9'] => true,
-            [a @ b'1'..=b'9', b @ b'0'..=b'9', c @ b'0'..=b'9'] => (a, b, c) <= (b'2', b'5', b'5'),
-            _ => false,
-        };
-        if !valid || octets > 4 {
-            return false;
-        }
-    }
-    octets == 4
+    ipv4_at(bytes, 0) == Some(bytes.len())
 }
 
 /// The message of a failed `ip`, `ipv4` or `ipv6` rule.
