@@ -16,11 +16,11 @@ pub fn container(container: &Container, errors: &mut Vec<syn::Error>) {
     for fields in groups {
         let names: Vec<String> = fields.all().iter().map(|f| f.member_name()).collect();
         for field in fields.all() {
-            let place = Some((field.member_name(), names.as_slice()));
+            let own = field.member_name();
             rules(
                 &field.rules,
                 TypeKind::of(field.ty),
-                place.as_ref().map(|(own, all)| (own.as_str(), *all)),
+                Some((own.as_str(), names.as_slice())),
                 errors,
             );
         }

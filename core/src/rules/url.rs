@@ -28,8 +28,8 @@ pub fn is_url(value: &str) -> bool {
     Url::parse(value).is_ok()
 }
 
-/// Whether `value` parses as an absolute URL whose scheme is one of `schemes` (the
-/// parser lowercases schemes, so compare with lowercase names).
+/// Whether `value` parses as an absolute URL whose scheme is one of `schemes`, compared
+/// without regard to ASCII case.
 ///
 /// ```
 /// use modelbuild::rules::is_url_with_scheme;

@@ -10,8 +10,14 @@ use super::{Call, Rule, RuleKind, Target};
 use crate::args::{self, Common};
 use crate::types::Base;
 
-struct Each {
-    rules: Vec<Rule>,
+/// `each` or `keys`: rules for every element (every key) of a collection; they differ
+/// only in what they visit, which is the runtime module of the same name.
+pub struct Inner {
+    /// The rule's name, which is also its runtime module.
+    pub label: &'static str,
+    /// What the rule applies to, in prose.
+    pub needs: &'static str,
+    pub rules: Vec<Rule>,
 }
 
 pub fn parse(
@@ -21,8 +27,11 @@ pub fn parse(
     _common: &mut Common,
 ) -> syn::Result<Box<dyn RuleKind>> {
     let needs = "`each` needs the rules for every element: `each(sid(prefix = \"UG\"))`";
-    let rules = inner_rules(name, meta, errors, needs)?;
-    Ok(Box::new(Each { rules }))
+    Ok(Box::new(Inner {
+        label: "each",
+        needs: "a collection",
+        rules: inner_rules(name, meta, errors, needs)?,
+    }))
 }
 
 /// The rules inside `each(...)` or `keys(...)`; `needs` is the error for none.
@@ -55,30 +64,27 @@ pub fn inner_rules(
     Ok(rules)
 }
 
-/// The statement that runs `rules` on each item the runtime entry `module` visits.
-pub fn emit_inner(module: &str, rules: &[Rule], call: &Call) -> TokenStream {
-    let Call {
-        span, value, rt, at, ..
-    } = call;
-    let module = Ident::new(module, *span);
-    let item = Ident::new("__mb_item", *span);
-    let checks = (rules.iter()).map(|rule| crate::emit::rule_call(rule, &item, &quote!(__mb_item_at), &[]));
-    quote_spanned! {*span=>
-        #rt::rules::#module::check(#value, #at, __mb_errors, |#item, __mb_item_at, __mb_errors| { #(#checks)* });
-    }
-}
-
-impl RuleKind for Each {
+impl RuleKind for Inner {
     fn target(&self) -> Target {
         Target::Bases {
-            label: "each",
+            label: self.label,
             fits: &[Base::Collection],
-            needs: "a collection",
+            needs: self.needs,
         }
     }
 
+    /// `rules::<each|keys>::check(value, at, errors, |item, item_at, errors| ...)`.
     fn emit(&self, call: &Call) -> TokenStream {
-        emit_inner("each", &self.rules, call)
+        let Call {
+            span, value, rt, at, ..
+        } = call;
+        let module = Ident::new(self.label, *span);
+        let item = Ident::new("__mb_item", *span);
+        let checks =
+            (self.rules.iter()).map(|rule| crate::emit::rule_call(rule, &item, &quote!(__mb_item_at), &[]));
+        quote_spanned! {*span=>
+            #rt::rules::#module::check(#value, #at, __mb_errors, |#item, __mb_item_at, __mb_errors| { #(#checks)* });
+        }
     }
 
     fn message_is_constant(&self) -> bool {

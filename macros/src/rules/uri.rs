@@ -12,8 +12,14 @@ use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
 use crate::types::Base;
 
-struct Uri {
-    schemes: Vec<LitStr>,
+/// `uri` or `url`: a rule on a string with an optional list of schemes; they differ
+/// only in the runtime module they call and in `url` needing modelbuild's feature.
+pub struct Schemes {
+    /// The rule's name, which is also its runtime module.
+    pub label: &'static str,
+    pub schemes: Vec<LitStr>,
+    /// What else the rule checks while compiling (`url`: that its feature is on).
+    pub requires: fn(&Ident, &mut Vec<syn::Error>),
 }
 
 pub fn parse(
@@ -22,8 +28,11 @@ pub fn parse(
     errors: &mut Vec<syn::Error>,
     common: &mut Common,
 ) -> syn::Result<Box<dyn RuleKind>> {
-    let schemes = parse_rule(name, meta, errors, common)?;
-    Ok(Box::new(Uri { schemes }))
+    Ok(Box::new(Schemes {
+        label: "uri",
+        schemes: parse_rule(name, meta, errors, common)?,
+        requires: |_, _| {},
+    }))
 }
 
 /// The arguments of `uri` and `url`: `rule`, or `rule(schemes = [...], code, message)`.
@@ -65,7 +74,7 @@ fn parse_schemes(arg: &ParseNestedMeta) -> syn::Result<Vec<LitStr>> {
 }
 
 /// Each scheme is RFC 3986's `scheme` and given once (schemes ignore case).
-pub fn check_schemes(schemes: &[LitStr], errors: &mut Vec<syn::Error>) {
+fn check_schemes(schemes: &[LitStr], errors: &mut Vec<syn::Error>) {
     let mut seen = HashSet::new();
     for scheme in schemes {
         let value = scheme.value();
@@ -88,14 +97,15 @@ pub fn check_schemes(schemes: &[LitStr], errors: &mut Vec<syn::Error>) {
     }
 }
 
-impl RuleKind for Uri {
-    fn check(&self, _name: &Ident, errors: &mut Vec<syn::Error>) {
+impl RuleKind for Schemes {
+    fn check(&self, name: &Ident, errors: &mut Vec<syn::Error>) {
+        (self.requires)(name, errors);
         check_schemes(&self.schemes, errors);
     }
 
     fn target(&self) -> Target {
         Target::Bases {
-            label: "uri",
+            label: self.label,
             fits: &[Base::Text],
             needs: "a string",
         }
@@ -109,7 +119,8 @@ impl RuleKind for Uri {
             tail,
             ..
         } = call;
+        let module = Ident::new(self.label, *span);
         let schemes = &self.schemes;
-        quote_spanned!(*span=> #rt::rules::uri::check(#value, &[#(#schemes),*], #tail);)
+        quote_spanned!(*span=> #rt::rules::#module::check(#value, &[#(#schemes),*], #tail);)
     }
 }

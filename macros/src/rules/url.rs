@@ -1,19 +1,12 @@
 //! `url`, `url(schemes = ["https"])` (modelbuild's feature `url`): what a browser's URL
 //! parser accepts.
 
-use proc_macro2::TokenStream;
-use quote::quote_spanned;
 use syn::meta::ParseNestedMeta;
-use syn::{Ident, LitStr};
+use syn::Ident;
 
-use super::uri::{check_schemes, parse_rule};
-use super::{Call, RuleKind, Target};
+use super::uri::{parse_rule, Schemes};
+use super::RuleKind;
 use crate::args::Common;
-use crate::types::Base;
-
-struct Url {
-    schemes: Vec<LitStr>,
-}
 
 pub fn parse(
     name: &Ident,
@@ -21,39 +14,11 @@ pub fn parse(
     errors: &mut Vec<syn::Error>,
     common: &mut Common,
 ) -> syn::Result<Box<dyn RuleKind>> {
-    let schemes = parse_rule(name, meta, errors, common)?;
-    Ok(Box::new(Url { schemes }))
-}
-
-impl RuleKind for Url {
-    fn check(&self, name: &Ident, errors: &mut Vec<syn::Error>) {
-        check_feature(name, errors);
-        check_schemes(&self.schemes, errors);
-    }
-
-    fn target(&self) -> Target {
-        Target::Bases {
-            label: "url",
-            fits: &[Base::Text],
-            needs: "a string",
-        }
-    }
-
-    fn emit(&self, call: &Call) -> TokenStream {
-        let Call {
-            span,
-            value,
-            rt,
-            tail,
-            ..
-        } = call;
-        // The WHATWG parser lowercases the scheme; compare with lowercase names.
-        let schemes = self
-            .schemes
-            .iter()
-            .map(|s| LitStr::new(&s.value().to_ascii_lowercase(), s.span()));
-        quote_spanned!(*span=> #rt::rules::url::check(#value, &[#(#schemes),*], #tail);)
-    }
+    Ok(Box::new(Schemes {
+        label: "url",
+        schemes: parse_rule(name, meta, errors, common)?,
+        requires: check_feature,
+    }))
 }
 
 #[cfg(feature = "url")]
