@@ -8,7 +8,7 @@
 use std::io::{self, Write};
 
 use modelbuild::model_build::{paths, TwilioError};
-use modelbuild::{CreateModelBuild, ModelBuild, ModelBuildPage, Valid, Validate, ValidationErrors};
+use modelbuild::{CreateModelBuild, ModelBuild, ModelBuildPage, Params, Valid, Validate, ValidationErrors};
 use serde::Deserialize;
 
 const SUBSCRIPTION: &str = include_str!("data/subscription_invalid.json");
@@ -19,8 +19,10 @@ const PAGE: &str = include_str!("data/model_build_page.json");
 const BAD_FORM: &str = include_str!("data/create_model_build_invalid.form");
 
 /// A webhook subscription, as an app of yours might accept it: six rules, one of them
-/// `nested`, which checks `Contact`'s own rules and prefixes their paths.
+/// `nested`, which checks `Contact`'s own rules and prefixes their paths. Paths name
+/// the fields as the client sent them, in camelCase.
 #[derive(Deserialize, Validate)]
+#[serde(rename_all = "camelCase")]
 struct Subscription {
     #[validate(sid(prefix = "AC"))]
     account_sid: String,
@@ -43,6 +45,19 @@ struct Contact {
 /// The assistant, named by its unique name: the API's paths take one instead of a SID.
 const ASSISTANT: &str = "support bot";
 
+/// Messages in French for the rules the payload uses; any other keeps its English one.
+fn french(code: &str, params: &Params) -> Option<String> {
+    let template = match code {
+        "sid" => "doit être un SID : {prefix} suivi de 32 chiffres hexadécimaux",
+        "uri" => "doit être une URI de schéma {schemes}",
+        "length" => "doit avoir entre {min} et {max} éléments",
+        "range" => "doit être entre {min} et {max}",
+        "required" => "est obligatoire",
+        _ => return None,
+    };
+    Some(params.render(template))
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     run(&mut io::stdout().lock())
 }
@@ -56,9 +71,14 @@ pub(crate) fn run(out: &mut impl Write) -> Result<(), Box<dyn std::error::Error>
     let result = subscription.validate();
     writeln!(out, "   every broken rule, as `path: message` lines:")?;
     list(out, &result)?;
-    writeln!(out, "   and as JSON, one object per error:")?;
+    writeln!(out, "   and as JSON, each with a JSON Pointer into the payload and its parameters:")?;
     for error in result.as_ref().err().into_iter().flatten() {
         writeln!(out, "   {}", serde_json::to_string(error)?)?;
+    }
+    writeln!(out, "   or in your users' language, made from each error's code and parameters:")?;
+    if let Err(mut errors) = result {
+        errors.translate(&french);
+        list(out, &Err(errors))?;
     }
 
     writeln!(

@@ -9,14 +9,15 @@ use std::sync::OnceLock;
 pub use crate::error::{RuleError, ValidationErrors};
 pub use crate::path_node::PathNode;
 pub use crate::rules;
-pub use crate::validate::Validate;
+pub use crate::validate::{Validate, ValidateWith};
 
 use crate::error::FieldError;
+use crate::params::Params;
 use crate::rules::input::StrInput;
 
 /// What one rule's call site knows at compile time: the `code` and `message` given on
-/// the rule, and, when the default message depends only on the attribute's literals,
-/// a cache that makes it once, so later failures report it without allocating.
+/// the rule, and, when the message (the default one, or the site's template filled in)
+/// depends only on the attribute's literals, a cache that makes it once, so later failures report it without allocating.
 #[derive(Clone, Copy)]
 pub struct Site {
     pub code: Option<&'static str>,
@@ -48,40 +49,63 @@ impl MessageCache {
     }
 }
 
-/// Reports a failed rule at `at`: the site's code and message, or the rule's own
-/// (`message` is called only when the site has no message and no cached one).
+/// Reports a failed rule at `at`: the site's code and message (a template filled in
+/// from the parameters), or the rule's own (`message` is called only when the site has
+/// no message and no cached one).
 #[cold]
-pub(crate) fn report(
+pub(crate) fn report<P: FnOnce() -> Params, M: FnOnce() -> String>(
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
     site: Site,
-    code: &'static str,
     slot: usize,
-    message: impl FnOnce() -> String,
+    failure: Failure<P, M>,
 ) {
-    let message = match (site.message, site.cache) {
-        (Some(message), _) => Cow::Borrowed(message),
+    let params = (failure.params)();
+    let message = site_message(site, slot, &params, failure.message);
+    let code = site.code.unwrap_or(failure.code);
+    errors.push(FieldError::new(at.to_path(), code, message).with_params(params));
+}
+
+/// What a rule reports when it fails: its code, and how to make its parameters and
+/// its default message, which only a failure pays for.
+pub(crate) struct Failure<P, M> {
+    pub code: &'static str,
+    pub params: P,
+    pub message: M,
+}
+
+/// The message a failed rule reports: see [`report`].
+pub(crate) fn site_message(
+    site: Site,
+    slot: usize,
+    params: &Params,
+    message: impl FnOnce() -> String,
+) -> Cow<'static, str> {
+    match (site.message, site.cache) {
+        (Some(text), _) if !text.contains(['{', '}']) => Cow::Borrowed(text),
+        (Some(template), Some(cache)) => {
+            Cow::Borrowed(cache.slots[slot].get_or_init(|| params.render(template)).as_str())
+        }
+        (Some(template), None) => Cow::Owned(params.render(template)),
         (None, Some(cache)) => Cow::Borrowed(cache.slots[slot].get_or_init(message).as_str()),
         (None, None) => Cow::Owned(message()),
-    };
-    errors.push(FieldError::new(at.to_path(), site.code.unwrap_or(code), message));
+    }
 }
 
 /// The entry of a rule on a string: reads the value through [`StrInput`] (an absent
-/// value passes) and reports `code` when `valid` says no.
+/// value passes) and reports `failure` when `valid` says no.
 #[inline]
 pub(crate) fn check_text<M, T: StrInput<M> + ?Sized>(
     value: &T,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
     site: Site,
-    code: &'static str,
     valid: impl FnOnce(&str) -> bool,
-    message: impl FnOnce() -> String,
+    failure: Failure<impl FnOnce() -> Params, impl FnOnce() -> String>,
 ) {
     if let Some(text) = value.str_input() {
         if !valid(text) {
-            report(at, errors, site, code, 0, message);
+            report(at, errors, site, 0, failure);
         }
     }
 }

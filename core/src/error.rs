@@ -1,17 +1,20 @@
 //! The error types: [`Path`], [`FieldError`], [`ValidationErrors`] and [`RuleError`].
 
 use std::borrow::Cow;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
+use crate::params::{ParamValue, Params};
+
 /// One step of a [`Path`]: a field name, a sequence index or a map key.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Segment {
-    /// A struct field (or a tuple field, named by its position, such as `"0"`).
+    /// A field of a struct or of an enum variant, or an enum variant's name, by the
+    /// name it has on the wire.
     Field(Cow<'static, str>),
-    /// An element of a sequence: `items[2]`.
+    /// An element of a sequence (or of a tuple, which serde writes as one): `items[2]`.
     Index(usize),
     /// The value under a map key: `labels[env]`.
     Key(String),
@@ -20,7 +23,13 @@ pub enum Segment {
 /// Where in a value a broken rule was found.
 ///
 /// Displays as `items[2].sid`; the root path (a rule on the whole value) displays as
-/// the empty string.
+/// the empty string. A name that is not plain (made only of letters, digits, `_` and
+/// `-`; for a key, not only ASCII digits, which would read as an index) is written as a
+/// quoted, escaped string, so that two different paths never display the same:
+/// `labels["b][c"]`, `labels[""]`, `labels["2"]`, `meta."page.size"`.
+///
+/// [`to_json_pointer`](Path::to_json_pointer) gives the same place as an RFC 6901
+/// JSON Pointer, which is how a client finds it in the document it sent.
 ///
 /// ```
 /// use modelbuild::{Path, Segment};
@@ -31,6 +40,11 @@ pub enum Segment {
 ///     Segment::Field("sid".into()),
 /// ]);
 /// assert_eq!(path.to_string(), "model_builds[1].sid");
+/// assert_eq!(path.to_json_pointer(), "/model_builds/1/sid");
+///
+/// let odd = Path::from_segments(vec![Segment::Field("m".into()), Segment::Key("b][c".into())]);
+/// assert_eq!(odd.to_string(), r#"m["b][c"]"#);
+/// assert_eq!(odd.to_json_pointer(), "/m/b][c");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Path {
@@ -83,20 +97,81 @@ impl Path {
         }
     }
 
+    /// This path and one more segment.
+    pub(crate) fn child(self, segment: Segment) -> Path {
+        let mut segments = self.segments().to_vec();
+        segments.push(segment);
+        Path::from_segments(segments)
+    }
+
     /// Whether this is the root path.
     pub fn is_root(&self) -> bool {
         self.segments().is_empty()
     }
+
+    /// The RFC 6901 JSON Pointer to the same place: `""` for the root, otherwise
+    /// `/` before each segment, with `~` written `~0` and `/` written `~1`.
+    ///
+    /// ```
+    /// use modelbuild::{Path, Segment};
+    ///
+    /// let path = Path::from_segments(vec![Segment::Key("a/b~c".into()), Segment::Index(0)]);
+    /// assert_eq!(path.to_json_pointer(), "/a~1b~0c/0");
+    /// assert_eq!(Path::root().to_json_pointer(), "");
+    /// ```
+    pub fn to_json_pointer(&self) -> String {
+        let mut pointer = String::new();
+        for segment in self.segments() {
+            pointer.push('/');
+            match segment {
+                Segment::Field(name) => escape_pointer(name, &mut pointer),
+                Segment::Key(key) => escape_pointer(key, &mut pointer),
+                // Writing to a String cannot fail.
+                Segment::Index(index) => drop(write!(pointer, "{index}")),
+            }
+        }
+        pointer
+    }
+}
+
+fn escape_pointer(token: &str, pointer: &mut String) {
+    for c in token.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+}
+
+/// Whether a name may be written as it is: letters, digits, `_` and `-`, at least one
+/// of them. Such a name holds none of the characters that delimit segments (`.`, `[`,
+/// `]`, `"`) and no space.
+fn is_plain(name: &str) -> bool {
+    !name.is_empty() && (name.chars()).all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
 impl fmt::Display for Path {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, segment) in self.segments().iter().enumerate() {
             match segment {
-                Segment::Field(name) if i == 0 => f.write_str(name)?,
-                Segment::Field(name) => write!(f, ".{name}")?,
+                Segment::Field(name) => {
+                    if i > 0 {
+                        f.write_str(".")?;
+                    }
+                    if is_plain(name) {
+                        f.write_str(name)?;
+                    } else {
+                        // Rust's string literal form: quoted, with `"` and `\` escaped.
+                        write!(f, "{name:?}")?;
+                    }
+                }
                 Segment::Index(index) => write!(f, "[{index}]")?,
-                Segment::Key(key) => write!(f, "[{key}]")?,
+                // A key of digits is quoted too, or `["2"]` would read as index 2.
+                Segment::Key(key) if is_plain(key) && !key.bytes().all(|b| b.is_ascii_digit()) => {
+                    write!(f, "[{key}]")?
+                }
+                Segment::Key(key) => write!(f, "[{key:?}]")?,
             }
         }
         Ok(())
@@ -109,20 +184,29 @@ impl Serialize for Path {
     }
 }
 
-/// One broken rule: where, which rule, and a message for people.
+/// One broken rule: where, which rule, its parameters, and a message for people.
 ///
 /// ```
-/// use modelbuild::{FieldError, Path};
+/// use modelbuild::{FieldError, Params, Path};
 ///
-/// let error = FieldError::new(Path::root(), "custom", "must be even");
+/// let error = FieldError::new(Path::root(), "custom", "must be even")
+///     .with_params(Params::new().with("divisor", 2));
 /// assert_eq!(error.code(), "custom");
 /// assert_eq!(error.to_string(), "must be even");
+/// assert_eq!(
+///     serde_json::to_value(&error).unwrap(),
+///     serde_json::json!({
+///         "path": "", "pointer": "", "code": "custom", "message": "must be even",
+///         "params": {"divisor": 2},
+///     }),
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     path: Path,
     code: Cow<'static, str>,
     message: Cow<'static, str>,
+    params: Params,
 }
 
 impl FieldError {
@@ -136,7 +220,20 @@ impl FieldError {
             path,
             code: code.into(),
             message: message.into(),
+            params: Params::new(),
         }
+    }
+
+    /// The same error with these parameters.
+    pub fn with_params(mut self, params: Params) -> Self {
+        self.params = params;
+        self
+    }
+
+    /// The same error with another message.
+    pub fn with_message(mut self, message: impl Into<Cow<'static, str>>) -> Self {
+        self.message = message.into();
+        self
     }
 
     /// Where the broken rule was found.
@@ -154,6 +251,12 @@ impl FieldError {
     pub fn message(&self) -> &str {
         &self.message
     }
+
+    /// The rule's parameters, such as `max = 64` and `unit = "chars"`: what a
+    /// translated message needs (see [`Params`] for each rule's).
+    pub fn params(&self) -> &Params {
+        &self.params
+    }
 }
 
 impl fmt::Display for FieldError {
@@ -170,10 +273,12 @@ impl std::error::Error for FieldError {}
 
 impl Serialize for FieldError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut object = serializer.serialize_struct("FieldError", 3)?;
+        let mut object = serializer.serialize_struct("FieldError", 5)?;
         object.serialize_field("path", &self.path)?;
+        object.serialize_field("pointer", &self.path.to_json_pointer())?;
         object.serialize_field("code", &*self.code)?;
         object.serialize_field("message", &*self.message)?;
+        object.serialize_field("params", &self.params)?;
         object.end()
     }
 }
@@ -240,6 +345,36 @@ impl ValidationErrors {
         self.errors.is_empty()
     }
 
+    /// Gives every error the message `translate` makes from its code and parameters;
+    /// an error for which it returns `None` keeps its message.
+    ///
+    /// The structs stay as they are: an app localizes at the edge, per request.
+    ///
+    /// ```
+    /// use modelbuild::{Params, Validate};
+    ///
+    /// #[derive(Validate)]
+    /// struct Build {
+    ///     #[validate(length(max = 4))]
+    ///     unique_name: String,
+    /// }
+    ///
+    /// let french = |code: &str, params: &Params| match code {
+    ///     "length" => Some(params.render("doit compter au plus {max} caractères")),
+    ///     _ => None,
+    /// };
+    /// let mut errors = Build { unique_name: "trop long".into() }.validate().unwrap_err();
+    /// errors.translate(&french);
+    /// assert_eq!(errors.to_string(), "unique_name: doit compter au plus 4 caractères");
+    /// ```
+    pub fn translate(&mut self, translate: &impl Translate) {
+        for error in &mut self.errors {
+            if let Some(message) = translate.message(&error.code, &error.params) {
+                error.message = message;
+            }
+        }
+    }
+
     /// `Ok(())` when empty, otherwise `Err(self)`.
     pub fn into_result(self) -> Result<(), ValidationErrors> {
         if self.is_empty() {
@@ -298,8 +433,30 @@ impl Extend<FieldError> for ValidationErrors {
     }
 }
 
-/// What a `custom` rule function returns when the value is wrong: a code and a message,
-/// placed at the field's path by the derive.
+/// Makes messages from a code and parameters: what
+/// [`ValidationErrors::translate`] calls for every error.
+///
+/// Closures `Fn(&str, &Params) -> Option<M>` implement it, for any `M` that converts
+/// into `Cow<'static, str>` (`String`, `&'static str`); so can a message catalog.
+pub trait Translate {
+    /// The message for a broken rule with this code and these parameters, or `None`
+    /// to keep the one it has.
+    fn message(&self, code: &str, params: &Params) -> Option<Cow<'static, str>>;
+}
+
+impl<F, M> Translate for F
+where
+    F: Fn(&str, &Params) -> Option<M>,
+    M: Into<Cow<'static, str>>,
+{
+    fn message(&self, code: &str, params: &Params) -> Option<Cow<'static, str>> {
+        self(code, params).map(Into::into)
+    }
+}
+
+/// What a `custom` rule function returns when the value is wrong: a code, a message
+/// and parameters, placed at the field's path by the derive, or, from a rule on the
+/// whole value, at the field named with [`at`](RuleError::at).
 ///
 /// `&'static str` and `String` convert into a `RuleError` with the code `"custom"`.
 ///
@@ -324,7 +481,13 @@ impl Extend<FieldError> for ValidationErrors {
 pub struct RuleError {
     code: Cow<'static, str>,
     message: Cow<'static, str>,
+    // Boxed so that `Result<(), RuleError>` stays small (clippy's `result_large_err`
+    // would otherwise fire on every custom function of a user's).
+    params: Option<Box<Params>>,
+    field: Option<Cow<'static, str>>,
 }
+
+static NO_PARAMS: Params = Params::new();
 
 impl RuleError {
     /// An error with its own code and message.
@@ -332,7 +495,59 @@ impl RuleError {
         RuleError {
             code: code.into(),
             message: message.into(),
+            params: None,
+            field: None,
         }
+    }
+
+    /// The same error with one more parameter, for translations and for a
+    /// `message = "..."` template on the rule.
+    pub fn with_param(mut self, name: &'static str, value: impl Into<ParamValue>) -> Self {
+        self.params.get_or_insert_with(Box::default).push(name, value);
+        self
+    }
+
+    /// The same error, reported at the field `field` of the value rather than at the
+    /// value itself: for a rule on a whole type that compares fields. `field` is the
+    /// field's name in Rust (or its name on the wire); the error's path uses the wire
+    /// name. A name that is no field of the value is kept as given, so the error is
+    /// not lost.
+    ///
+    /// ```
+    /// use modelbuild::{RuleError, Validate};
+    ///
+    /// #[derive(Validate, serde::Deserialize)]
+    /// #[serde(rename_all = "camelCase")]
+    /// #[validate(custom = passwords_match)]
+    /// struct SignUp {
+    ///     password: String,
+    ///     password_confirm: String,
+    /// }
+    ///
+    /// fn passwords_match(form: &SignUp) -> Result<(), RuleError> {
+    ///     if form.password == form.password_confirm {
+    ///         return Ok(());
+    ///     }
+    ///     Err(RuleError::new("mismatch", "must equal the password").at("password_confirm"))
+    /// }
+    ///
+    /// let form = SignUp { password: "a".into(), password_confirm: "b".into() };
+    /// let errors = form.validate().unwrap_err();
+    /// assert_eq!(errors.to_string(), "passwordConfirm: must equal the password");
+    /// ```
+    pub fn at(mut self, field: impl Into<Cow<'static, str>>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    /// The field named with [`at`](RuleError::at).
+    pub fn field(&self) -> Option<&str> {
+        self.field.as_deref()
+    }
+
+    /// The parameters.
+    pub fn params(&self) -> &Params {
+        self.params.as_deref().unwrap_or(&NO_PARAMS)
     }
 
     /// The code.
@@ -345,8 +560,12 @@ impl RuleError {
         &self.message
     }
 
-    pub(crate) fn into_parts(self) -> (Cow<'static, str>, Cow<'static, str>) {
-        (self.code, self.message)
+    pub(crate) fn into_parts(self) -> RuleErrorParts {
+        RuleErrorParts {
+            code: self.code,
+            message: self.message,
+            params: self.params.map_or_else(Params::new, |params| *params),
+        }
     }
 }
 
@@ -369,3 +588,28 @@ impl fmt::Display for RuleError {
 }
 
 impl std::error::Error for RuleError {}
+
+pub(crate) struct RuleErrorParts {
+    pub code: Cow<'static, str>,
+    pub message: Cow<'static, str>,
+    pub params: Params,
+}
+
+/// What a `custom` rule may return as its error: one [`RuleError`] (or anything that
+/// converts into one), or several, as a `Vec`.
+pub trait RuleErrors {
+    /// The errors, in order.
+    fn into_rule_errors(self) -> impl Iterator<Item = RuleError>;
+}
+
+impl<E: Into<RuleError>> RuleErrors for E {
+    fn into_rule_errors(self) -> impl Iterator<Item = RuleError> {
+        std::iter::once(self.into())
+    }
+}
+
+impl RuleErrors for Vec<RuleError> {
+    fn into_rule_errors(self) -> impl Iterator<Item = RuleError> {
+        self.into_iter()
+    }
+}

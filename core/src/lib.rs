@@ -18,6 +18,7 @@ mod error;
 pub mod form;
 #[cfg(feature = "model-build")]
 pub mod model_build;
+mod params;
 mod path_node;
 pub mod rules;
 mod valid;
@@ -27,14 +28,15 @@ mod validate;
 #[allow(missing_docs)]
 pub mod __private;
 
-pub use error::{FieldError, Path, RuleError, Segment, ValidationErrors};
+pub use error::{FieldError, Path, RuleError, RuleErrors, Segment, Translate, ValidationErrors};
 #[cfg(feature = "model-build")]
 pub use model_build::{
     CreateModelBuild, ModelBuild, ModelBuildPage, ModelBuildStatus, PageMeta, UpdateModelBuild,
 };
+pub use params::{ParamValue, Params};
 pub use path_node::PathNode;
 pub use valid::Valid;
-pub use validate::Validate;
+pub use validate::{Validate, ValidateWith};
 
 /// The date crate the models use, re-exported so its types can be named.
 #[cfg(feature = "model-build")]

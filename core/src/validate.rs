@@ -1,5 +1,5 @@
-//! The [`Validate`] trait and its impls for containers, which make `nested` work
-//! through `Option`, `Box`, `Vec`, slices and maps.
+//! The [`Validate`] and [`ValidateWith`] traits and their impls for containers, which
+//! make `nested` work through `Option`, `Box`, `Vec`, slices and maps.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -30,6 +30,12 @@ use crate::path_node::PathNode;
 ///     .unwrap_err();
 /// assert_eq!(errors.iter().next().unwrap().code(), "uri");
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `Validate`",
+    label = "`nested` and `Valid` need `Validate` here",
+    note = "derive it with `#[derive(Validate)]`; a type that declares `#[validate(context = ...)]` \
+            implements `ValidateWith<Context>` instead, so the type that nests it must declare the same context"
+)]
 pub trait Validate {
     /// Checks every rule and returns every broken one, each with its path.
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -43,96 +49,146 @@ pub trait Validate {
     fn validate_at(&self, at: &PathNode<'_>, errors: &mut ValidationErrors);
 }
 
-impl<T: Validate + ?Sized> Validate for &T {
-    fn validate_at(&self, at: &PathNode<'_>, errors: &mut ValidationErrors) {
-        (**self).validate_at(at, errors);
+/// A value whose rules need something from the caller: a set of names already taken,
+/// a limit from configuration. The type declares it with
+/// `#[validate(context = Context)]`; its `custom` rules receive `&Context` after the
+/// value, and `nested` and `each(nested)` pass it down.
+///
+/// A type with no context implements `ValidateWith<C>` for every `C` (ignoring it), so
+/// it can be nested in a type with any context. A type with a context implements only
+/// `ValidateWith<Context>`, not [`Validate`]: it cannot be validated without one.
+///
+/// ```
+/// use std::collections::HashSet;
+/// use modelbuild::{RuleError, ValidateWith, Validate};
+///
+/// struct Taken(HashSet<String>);
+///
+/// fn is_free(name: &str, taken: &Taken) -> Result<(), RuleError> {
+///     match taken.0.contains(name) {
+///         true => Err(RuleError::new("taken", "is already taken")),
+///         false => Ok(()),
+///     }
+/// }
+///
+/// #[derive(Validate)]
+/// #[validate(context = Taken)]
+/// struct Rename {
+///     #[validate(length(max = 64), custom = is_free)]
+///     unique_name: String,
+/// }
+///
+/// let taken = Taken(HashSet::from(["nightly".to_owned()]));
+/// let errors = Rename { unique_name: "nightly".into() }.validate_with(&taken).unwrap_err();
+/// assert_eq!(errors.to_string(), "unique_name: is already taken");
+/// assert!(Rename { unique_name: "weekly".into() }.validate_with(&taken).is_ok());
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be validated with a context of type `{C}`",
+    label = "`nested` passes the context `{C}` to this value",
+    note = "a type nested in one with `#[validate(context = {C})]` must declare no context or the same one"
+)]
+pub trait ValidateWith<C: ?Sized> {
+    /// Checks every rule with `context` and returns every broken one.
+    fn validate_with(&self, context: &C) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        self.validate_with_at(context, &PathNode::root(), &mut errors);
+        errors.into_result()
     }
+
+    /// Checks every rule of the value found at `at`, with `context`, appending what is
+    /// broken to `errors`. Implementations must not allocate when nothing is broken.
+    fn validate_with_at(&self, context: &C, at: &PathNode<'_>, errors: &mut ValidationErrors);
 }
 
-impl<T: Validate + ?Sized> Validate for Box<T> {
-    fn validate_at(&self, at: &PathNode<'_>, errors: &mut ValidationErrors) {
-        (**self).validate_at(at, errors);
-    }
-}
-
-impl<T: Validate + ?Sized> Validate for Rc<T> {
-    fn validate_at(&self, at: &PathNode<'_>, errors: &mut ValidationErrors) {
-        (**self).validate_at(at, errors);
-    }
-}
-
-impl<T: Validate + ?Sized> Validate for Arc<T> {
-    fn validate_at(&self, at: &PathNode<'_>, errors: &mut ValidationErrors) {
-        (**self).validate_at(at, errors);
-    }
-}
-
-impl<T: Validate + ToOwned + ?Sized> Validate for Cow<'_, T> {
-    fn validate_at(&self, at: &PathNode<'_>, errors: &mut ValidationErrors) {
-        (**self).validate_at(at, errors);
-    }
-}
-
-impl<T: Validate> Validate for Option<T> {
-    fn validate_at(&self, at: &PathNode<'_>, errors: &mut ValidationErrors) {
-        if let Some(value) = self {
-            value.validate_at(at, errors);
+/// Each container is `Validate` when its items are, and `ValidateWith<C>` when they
+/// are that: the same walk (`$walk`, which calls `visit` on each item at its path),
+/// with or without a context.
+macro_rules! containers {
+    ($(impl[$($generics:tt)*] $ty:ty where [$item:ty] => $walk:path;)*) => {$(
+        impl<$($generics)*> Validate for $ty
+        where
+            $item: Validate,
+        {
+            fn validate_at(&self, at: &PathNode<'_>, errors: &mut ValidationErrors) {
+                $walk(self, at, errors, |item: &$item, at, errors| item.validate_at(at, errors));
+            }
         }
-    }
+
+        impl<$($generics)*, Ctx: ?Sized> ValidateWith<Ctx> for $ty
+        where
+            $item: ValidateWith<Ctx>,
+        {
+            fn validate_with_at(&self, context: &Ctx, at: &PathNode<'_>, errors: &mut ValidationErrors) {
+                $walk(self, at, errors, |item: &$item, at, errors| {
+                    item.validate_with_at(context, at, errors)
+                });
+            }
+        }
+    )*};
 }
 
-impl<T: Validate> Validate for [T] {
-    fn validate_at(&self, at: &PathNode<'_>, errors: &mut ValidationErrors) {
-        validate_indexed(self.iter(), at, errors);
-    }
-}
-
-impl<T: Validate, const N: usize> Validate for [T; N] {
-    fn validate_at(&self, at: &PathNode<'_>, errors: &mut ValidationErrors) {
-        validate_indexed(self.iter(), at, errors);
-    }
-}
-
-impl<T: Validate> Validate for Vec<T> {
-    fn validate_at(&self, at: &PathNode<'_>, errors: &mut ValidationErrors) {
-        validate_indexed(self.iter(), at, errors);
-    }
-}
-
-impl<T: Validate> Validate for VecDeque<T> {
-    fn validate_at(&self, at: &PathNode<'_>, errors: &mut ValidationErrors) {
-        validate_indexed(self.iter(), at, errors);
-    }
-}
-
-impl<K: Display, V: Validate, S> Validate for HashMap<K, V, S> {
-    fn validate_at(&self, at: &PathNode<'_>, errors: &mut ValidationErrors) {
-        validate_keyed(self.iter(), at, errors);
-    }
-}
-
-impl<K: Display, V: Validate> Validate for BTreeMap<K, V> {
-    fn validate_at(&self, at: &PathNode<'_>, errors: &mut ValidationErrors) {
-        validate_keyed(self.iter(), at, errors);
-    }
-}
-
-fn validate_indexed<'v, T: Validate + 'v>(
-    items: impl Iterator<Item = &'v T>,
+fn pointee<P: std::ops::Deref + ?Sized>(
+    value: &P,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
+    mut visit: impl FnMut(&P::Target, &PathNode<'_>, &mut ValidationErrors),
 ) {
-    for (index, item) in items.enumerate() {
-        item.validate_at(&at.index(index), errors);
+    visit(value, at, errors);
+}
+
+fn present<T>(
+    value: &Option<T>,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    mut visit: impl FnMut(&T, &PathNode<'_>, &mut ValidationErrors),
+) {
+    if let Some(item) = value {
+        visit(item, at, errors);
     }
 }
 
-fn validate_keyed<'v, K: Display + 'v, V: Validate + 'v>(
-    entries: impl Iterator<Item = (&'v K, &'v V)>,
+fn indexed<'v, C, T>(
+    items: &'v C,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-) {
+    mut visit: impl FnMut(&T, &PathNode<'_>, &mut ValidationErrors),
+) where
+    C: ?Sized,
+    &'v C: IntoIterator<Item = &'v T>,
+    T: 'v,
+{
+    for (index, item) in items.into_iter().enumerate() {
+        visit(item, &at.index(index), errors);
+    }
+}
+
+fn keyed<'v, C, K, V>(
+    entries: &'v C,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    mut visit: impl FnMut(&V, &PathNode<'_>, &mut ValidationErrors),
+) where
+    &'v C: IntoIterator<Item = (&'v K, &'v V)>,
+    K: Display + 'v,
+    V: 'v,
+{
     for (key, value) in entries {
-        value.validate_at(&at.key(key), errors);
+        visit(value, &at.key(key), errors);
     }
+}
+
+containers! {
+    impl['r, T: ?Sized] &'r T where [T] => pointee;
+    impl[T: ?Sized] Box<T> where [T] => pointee;
+    impl[T: ?Sized] Rc<T> where [T] => pointee;
+    impl[T: ?Sized] Arc<T> where [T] => pointee;
+    impl['c, T: ToOwned + ?Sized] Cow<'c, T> where [T] => pointee;
+    impl[T] Option<T> where [T] => present;
+    impl[T] [T] where [T] => indexed;
+    impl[T, const N: usize] [T; N] where [T] => indexed;
+    impl[T] Vec<T> where [T] => indexed;
+    impl[T] VecDeque<T> where [T] => indexed;
+    impl[K: Display, V, S] HashMap<K, V, S> where [V] => keyed;
+    impl[K: Display, V] BTreeMap<K, V> where [V] => keyed;
 }

@@ -60,10 +60,52 @@ pub fn rules(
         }
         rule.kind.check(&rule.name, errors);
         rule.kind.check_fields(&rule.name, field, errors);
+        if let (Some(message), Some(params)) = (&rule.message, rule.kind.params()) {
+            check_template(&rule.name, message, &params, errors);
+        }
         if let Some(problem) = kind.and_then(|kind| type_mismatch(rule, kind)) {
             errors.push(syn::Error::new_spanned(&rule.name, problem));
         }
     }
+}
+
+/// Every `{name}` in a `message` template names a parameter the rule gives, and every
+/// other brace is doubled.
+fn check_template(rule: &syn::Ident, message: &syn::LitStr, params: &[&str], errors: &mut Vec<syn::Error>) {
+    let text = message.value();
+    let mut rest = text.as_str();
+    let problem = loop {
+        let Some(at) = rest.find(['{', '}']) else {
+            return;
+        };
+        let tail = &rest[at..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            rest = &tail[2..];
+            continue;
+        }
+        if tail.starts_with('}') {
+            break "an unmatched `}` in the message; write `}}` for a brace".to_owned();
+        }
+        let Some(end) = tail.find('}') else {
+            break "an unclosed `{` in the message; write `{{` for a brace".to_owned();
+        };
+        let name = &tail[1..end];
+        if !params.contains(&name) {
+            let given = match params {
+                [] => "none".to_owned(),
+                names => names
+                    .iter()
+                    .map(|n| format!("`{{{n}}}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            break format!(
+                "`{{{name}}}` is no parameter of this `{rule}`; it gives {given} (write `{{{{` for a brace)"
+            );
+        }
+        rest = &tail[end + 1..];
+    };
+    errors.push(syn::Error::new_spanned(message, problem));
 }
 
 fn type_mismatch(rule: &Rule, kind: TypeKind) -> Option<String> {

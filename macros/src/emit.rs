@@ -8,14 +8,15 @@ use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
 use syn::{DeriveInput, Ident, LitStr};
 
-use crate::parse::{Container, Field, Fields, Shape};
+use crate::parse::{Container, Field, Fields, Place, Shape, Variant};
 use crate::rules::{Call, Rule, Sibling};
 
 pub fn impl_validate(container: &Container) -> TokenStream {
+    let context = container.context.is_some();
     let body = match &container.shape {
         Shape::Struct(fields) => {
             let pattern = destructure(quote!(Self), fields);
-            let checks = field_checks(fields);
+            let checks = field_checks(fields, &quote!(__mb_at), context);
             quote! {
                 let #pattern = self;
                 #checks
@@ -26,44 +27,49 @@ pub fn impl_validate(container: &Container) -> TokenStream {
             let arms = variants.iter().map(|variant| {
                 let ident = variant.ident;
                 let pattern = destructure(quote!(Self::#ident), &variant.fields);
-                let checks = field_checks(&variant.fields);
-                quote!(#pattern => { #checks })
+                let (base, steps) = variant_base(variant);
+                let checks = field_checks(&variant.fields, &base, context);
+                quote!(#pattern => { #steps #checks })
             });
             quote!(match self { #(#arms)* })
         }
     };
-    let whole = container.customs.iter().map(|rule| {
-        rule_call(
-            rule,
-            &Ident::new("self", Span::call_site()),
-            &quote!(__mb_at),
-            &[],
-        )
-    });
-    wrap_impl(
-        container.input,
-        &nested_bounds(container),
-        quote! {
-            #body
-            #(#whole)*
-        },
-    )
+    let whole = whole_value_checks(container);
+    let body = quote! {
+        #body
+        #whole
+    };
+    let input = container.input;
+    let bounds = nested_bounds(container);
+    match &container.context {
+        Some(context) => wrap_impl(
+            input,
+            quote!(::modelbuild::__private::ValidateWith<#context>),
+            &bounds(quote!(::modelbuild::__private::ValidateWith<#context>)),
+            quote! {
+                fn validate_with_at(
+                    &self,
+                    __mb_ctx: &#context,
+                    __mb_at: &::modelbuild::__private::PathNode<'_>,
+                    __mb_errors: &mut ::modelbuild::__private::ValidationErrors,
+                ) {
+                    #body
+                }
+            },
+            None,
+        ),
+        None => context_free(input, &bounds(quote!(::modelbuild::__private::Validate)), body),
+    }
 }
 
-/// The impl block; `extra_bounds` are added to the type's own where clause.
-fn wrap_impl(input: &DeriveInput, extra_bounds: &[TokenStream], body: TokenStream) -> TokenStream {
-    let ident = &input.ident;
-    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let mut predicates: Vec<TokenStream> = where_clause
-        .map(|w| w.predicates.iter().map(|p| quote!(#p)).collect())
-        .unwrap_or_default();
-    predicates.extend(extra_bounds.iter().cloned());
-    quote! {
-        #[automatically_derived]
-        impl #impl_generics ::modelbuild::__private::Validate for #ident #ty_generics
-        where #(#predicates,)*
-        {
-            #[allow(unused_variables, clippy::needless_borrow)]
+/// `Validate`, with `body`, and `ValidateWith<C>` for every `C`, which calls it: a
+/// type with no context can be nested in a type with any.
+fn context_free(input: &DeriveInput, bounds: &[TokenStream], body: TokenStream) -> TokenStream {
+    let validate = wrap_impl(
+        input,
+        quote!(::modelbuild::__private::Validate),
+        bounds,
+        quote! {
             fn validate_at(
                 &self,
                 __mb_at: &::modelbuild::__private::PathNode<'_>,
@@ -71,6 +77,53 @@ fn wrap_impl(input: &DeriveInput, extra_bounds: &[TokenStream], body: TokenStrea
             ) {
                 #body
             }
+        },
+        None,
+    );
+    let with = wrap_impl(
+        input,
+        quote!(::modelbuild::__private::ValidateWith<__MbContext>),
+        bounds,
+        quote! {
+            #[inline]
+            fn validate_with_at(
+                &self,
+                _: &__MbContext,
+                __mb_at: &::modelbuild::__private::PathNode<'_>,
+                __mb_errors: &mut ::modelbuild::__private::ValidationErrors,
+            ) {
+                ::modelbuild::__private::Validate::validate_at(self, __mb_at, __mb_errors)
+            }
+        },
+        Some(quote!(__MbContext: ?::core::marker::Sized)),
+    );
+    quote!(#validate #with)
+}
+
+/// The impl block of `trait_` holding `items`; `extra_bounds` are added to the type's
+/// own where clause, and `extra_param` to its generics.
+fn wrap_impl(
+    input: &DeriveInput,
+    trait_: TokenStream,
+    extra_bounds: &[TokenStream],
+    items: TokenStream,
+    extra_param: Option<TokenStream>,
+) -> TokenStream {
+    let ident = &input.ident;
+    let (_, ty_generics, where_clause) = input.generics.split_for_impl();
+    let params = input.generics.params.iter().map(|p| quote!(#p));
+    let params: Vec<TokenStream> = params.chain(extra_param).collect();
+    let mut predicates: Vec<TokenStream> = where_clause
+        .map(|w| w.predicates.iter().map(|p| quote!(#p)).collect())
+        .unwrap_or_default();
+    predicates.extend(extra_bounds.iter().cloned());
+    quote! {
+        #[automatically_derived]
+        #[allow(unused_variables, clippy::needless_borrow)]
+        impl<#(#params),*> #trait_ for #ident #ty_generics
+        where #(#predicates,)*
+        {
+            #items
         }
     }
 }
@@ -81,7 +134,7 @@ pub fn with_errors(input: &DeriveInput, errors: Vec<syn::Error>) -> TokenStream 
     let compile_errors = errors.iter().map(syn::Error::to_compile_error);
     let fallback = match input.data {
         syn::Data::Union(_) => quote!(),
-        _ => wrap_impl(input, &[], quote!()),
+        _ => context_free(input, &[], quote!()),
     };
     quote! {
         #(#compile_errors)*
@@ -113,23 +166,54 @@ fn destructure(path: TokenStream, fields: &Fields) -> TokenStream {
     }
 }
 
-fn field_checks(fields: &Fields) -> TokenStream {
-    let siblings: Vec<Sibling> = (fields.all().iter().enumerate())
+/// The node a variant's fields hang from (`__mb_variant`, or `__mb_at` itself when
+/// serde puts them where the enum is), and the statements that make it.
+fn variant_base(variant: &Variant) -> (TokenStream, TokenStream) {
+    let mut base = quote!(__mb_at);
+    let mut steps = TokenStream::new();
+    for (i, name) in variant.base.iter().enumerate() {
+        let node = format_ident!("__mb_variant_{}", i);
+        steps.extend(quote!(let #node = #base.field(#name);));
+        base = quote!((&#node));
+    }
+    (base, steps)
+}
+
+/// The node of a field at `place`, from the node `base` its value's fields hang from.
+fn node(place: &Place, base: &TokenStream) -> TokenStream {
+    match place {
+        Place::Field(name) => quote!(#base.field(#name)),
+        Place::Index(index) => quote!(#base.index(#index)),
+        Place::Here => quote!(*#base),
+    }
+}
+
+fn siblings(fields: &Fields) -> Vec<Sibling> {
+    (fields.all().iter().enumerate())
         .map(|(i, field)| Sibling {
             name: field.member_name(),
             binding: binding(i),
-            path_name: field.path_name.clone(),
+            path_name: field.path_name(),
         })
-        .collect();
+        .collect()
+}
+
+fn field_checks(fields: &Fields, base: &TokenStream, context: bool) -> TokenStream {
+    let siblings = siblings(fields);
     let checks = (fields.all().iter().zip(&siblings))
         .filter(|(field, _)| field.rules.iter().any(|rule| !rule.kind.alone()))
         .map(|(field, sibling)| {
-            let name = &field.path_name;
+            let node = node(&field.place, base);
+            let scope = Scope {
+                siblings: &siblings,
+                context,
+                whole: None,
+            };
             let rules = (field.rules.iter())
-                .map(|rule| rule_call(rule, &sibling.binding, &quote!(&__mb_here), &siblings));
+                .map(|rule| rule_call(rule, &sibling.binding, &quote!(&__mb_here), &scope));
             quote! {
                 {
-                    let __mb_here = __mb_at.field(#name);
+                    let __mb_here = #node;
                     #(#rules)*
                 }
             }
@@ -137,8 +221,95 @@ fn field_checks(fields: &Fields) -> TokenStream {
     quote!(#(#checks)*)
 }
 
+/// The `custom` rules on the whole value, after every field's: each may name fields,
+/// found through a table of the value's fields and the node they hang from (which, for
+/// an enum, depends on the variant).
+fn whole_value_checks(container: &Container) -> TokenStream {
+    if container.customs.is_empty() {
+        return TokenStream::new();
+    }
+    let table = |fields: &Fields| {
+        let entries = fields.all().iter().map(|field| {
+            let rust = field.member_name();
+            let place = match &field.place {
+                Place::Field(name) => quote!(Field(#name)),
+                Place::Index(index) => quote!(Index(#index)),
+                Place::Here => quote!(Here),
+            };
+            quote!((#rust, ::modelbuild::__private::rules::custom::Place::#place))
+        });
+        quote!(&[#(#entries),*])
+    };
+    let (setup, siblings) = match &container.shape {
+        Shape::Struct(fields) => {
+            let table = table(fields);
+            let setup = quote! {
+                let __mb_fields: &[::modelbuild::__private::rules::custom::FieldPlace] = #table;
+                let __mb_fields_at: ::modelbuild::__private::PathNode<'_> = *__mb_at;
+            };
+            (setup, siblings(fields))
+        }
+        Shape::Enum(variants) if variants.is_empty() => return TokenStream::new(),
+        Shape::Enum(variants) => {
+            let arms = variants.iter().map(|variant| {
+                let ident = variant.ident;
+                let pattern = match &variant.fields {
+                    Fields::Named(_) => quote!(Self::#ident { .. }),
+                    Fields::Unnamed(_) => quote!(Self::#ident(..)),
+                    Fields::Unit => quote!(Self::#ident),
+                };
+                let table = table(&variant.fields);
+                let node = match variant.base.as_slice() {
+                    [] => quote!(*__mb_at),
+                    [first, rest @ ..] => {
+                        // Built from the outside in, so each node borrows the one before.
+                        let mut node = quote!(__mb_at.field(#first));
+                        for name in rest {
+                            node = quote!(#node.field(#name));
+                        }
+                        node
+                    }
+                };
+                quote!(#pattern => (#table, #node),)
+            });
+            let setup = quote! {
+                let (__mb_fields, __mb_fields_at): (
+                    &[::modelbuild::__private::rules::custom::FieldPlace],
+                    ::modelbuild::__private::PathNode<'_>,
+                ) = match self { #(#arms)* };
+            };
+            (setup, Vec::new())
+        }
+    };
+    let scope = Scope {
+        siblings: &siblings,
+        context: container.context.is_some(),
+        whole: Some(quote!(__mb_fields, &__mb_fields_at)),
+    };
+    let calls = (container.customs.iter()).map(|rule| {
+        rule_call(
+            rule,
+            &Ident::new("self", Span::call_site()),
+            &quote!(__mb_at),
+            &scope,
+        )
+    });
+    quote! {
+        #setup
+        #(#calls)*
+    }
+}
+
+/// What generated code around a rule has: the value's other fields, whether a context
+/// `__mb_ctx` is in scope, and, for a rule on the whole value, its field table.
+pub struct Scope<'a> {
+    pub siblings: &'a [Sibling],
+    pub context: bool,
+    pub whole: Option<TokenStream>,
+}
+
 /// The statement that checks `rule` on `value`, found at the path node `at`.
-pub fn rule_call(rule: &Rule, value: &Ident, at: &TokenStream, siblings: &[Sibling]) -> TokenStream {
+pub fn rule_call(rule: &Rule, value: &Ident, at: &TokenStream, scope: &Scope) -> TokenStream {
     // Located at the rule, so that a type error points there, but resolved at the call
     // site: the rule's own span may come from a `macro_rules!` expansion, whose hygiene
     // would hide the derive's local variables (`__mb_errors`, the field bindings).
@@ -151,7 +322,9 @@ pub fn rule_call(rule: &Rule, value: &Ident, at: &TokenStream, siblings: &[Sibli
         at: at.clone(),
         rt: quote_spanned!(span=> ::modelbuild::__private),
         tail: quote_spanned!(span=> #at, __mb_errors, #site),
-        siblings,
+        siblings: scope.siblings,
+        context: scope.context,
+        whole: scope.whole.clone(),
     })
 }
 
@@ -163,7 +336,8 @@ fn site(rule: &Rule) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
     let (code, message) = (option(&rule.code), option(&rule.message));
-    let cache = if rule.message.is_none() && rule.kind.message_is_constant() {
+    let template = (rule.message.as_ref()).is_some_and(|m| m.value().contains(['{', '}']));
+    let cache = if (rule.message.is_none() || template) && rule.kind.message_is_constant() {
         quote!(::core::option::Option::Some({
             static __MB_MESSAGE: ::modelbuild::__private::MessageCache =
                 ::modelbuild::__private::MessageCache::new();
@@ -175,29 +349,25 @@ fn site(rule: &Rule) -> TokenStream {
     quote!(::modelbuild::__private::Site { code: #code, message: #message, cache: #cache })
 }
 
-/// `FieldType: Validate` for each `nested` field whose type mentions a type parameter,
+/// `FieldType: <trait>` for each `nested` field whose type mentions a type parameter,
 /// as serde bounds its generic fields: `Page<T>` is `Validate` when `T` is.
-fn nested_bounds(container: &Container) -> Vec<TokenStream> {
+fn nested_bounds<'c>(container: &'c Container) -> impl Fn(TokenStream) -> Vec<TokenStream> + 'c {
     let params: Vec<&Ident> = container.input.generics.type_params().map(|p| &p.ident).collect();
-    if params.is_empty() {
-        return Vec::new();
-    }
     let fields: Vec<&Field> = match &container.shape {
         Shape::Struct(fields) => fields.all().iter().collect(),
         Shape::Enum(variants) => variants.iter().flat_map(|v| v.fields.all()).collect(),
     };
-    fields
+    let types: Vec<&syn::Type> = fields
         .into_iter()
+        .filter(|_| !params.is_empty())
         .filter(|f| f.rules.iter().any(|r| r.kind.needs_validate()))
         .filter(|f| {
             let ty = f.ty;
             mentions(quote!(#ty), &params)
         })
-        .map(|f| {
-            let ty = f.ty;
-            quote!(#ty: ::modelbuild::__private::Validate)
-        })
-        .collect()
+        .map(|f| f.ty)
+        .collect();
+    move |trait_| types.iter().map(|ty| quote!(#ty: #trait_)).collect()
 }
 
 fn mentions(tokens: TokenStream, params: &[&Ident]) -> bool {

@@ -8,11 +8,15 @@ use syn::{Attribute, DeriveInput, Ident, LitStr, Member, Type};
 
 use crate::args::{guard, skip_rest, Common};
 use crate::rules::{self, Rule};
+use crate::serde_attrs::{self, Case, ContainerAttrs, Tagging};
 use crate::suggest::did_you_mean;
 
 pub struct Container<'a> {
     pub input: &'a DeriveInput,
+    /// `custom` rules on the whole value.
     pub customs: Vec<Rule>,
+    /// `context = Type`: what the custom rules receive and `nested` passes down.
+    pub context: Option<Type>,
     pub shape: Shape<'a>,
 }
 
@@ -24,6 +28,20 @@ pub enum Shape<'a> {
 pub struct Variant<'a> {
     pub ident: &'a Ident,
     pub fields: Fields<'a>,
+    /// The names between the enum's path and its fields' on the wire: the variant's
+    /// name when externally tagged, the content's key when adjacently tagged.
+    pub base: Vec<String>,
+}
+
+/// Where a field is on the wire, from the node its value's fields hang from.
+#[derive(Clone)]
+pub enum Place {
+    /// Under this name.
+    Field(String),
+    /// At this position of a sequence: the fields of a tuple struct or variant.
+    Index(usize),
+    /// Where the value itself is: a flattened field, the field of a newtype.
+    Here,
 }
 
 pub enum Fields<'a> {
@@ -49,13 +67,21 @@ impl Field<'_> {
             Member::Unnamed(index) => index.index.to_string(),
         }
     }
+
+    /// The field's name in messages: its wire name when it has one.
+    pub fn path_name(&self) -> String {
+        match &self.place {
+            Place::Field(name) => name.clone(),
+            Place::Index(_) | Place::Here => self.member_name(),
+        }
+    }
 }
 
 pub struct Field<'a> {
     pub member: Member,
     pub ty: &'a Type,
-    /// The name in error paths: the field's name, its position, or `rename`.
-    pub path_name: String,
+    /// Where errors of this field are: by its wire name, or `rename`.
+    pub place: Place,
     pub rules: Vec<Rule>,
 }
 
@@ -65,18 +91,18 @@ fn rule_names() -> String {
 }
 
 pub fn container<'a>(input: &'a DeriveInput, errors: &mut Vec<syn::Error>) -> Option<Container<'a>> {
-    let customs = container_rules(&input.attrs, errors);
+    let (customs, context) = container_rules(&input.attrs, errors);
+    let serde = serde_attrs::container(&input.attrs);
     let shape = match &input.data {
-        syn::Data::Struct(data) => Shape::Struct(fields(&data.fields, errors)),
+        syn::Data::Struct(data) => {
+            Shape::Struct(fields(&data.fields, serde.rename_all, serde.transparent, errors))
+        }
         syn::Data::Enum(data) => Shape::Enum(
             data.variants
                 .iter()
                 .map(|variant| {
                     reject_attrs(&variant.attrs, "a variant", errors);
-                    Variant {
-                        ident: &variant.ident,
-                        fields: fields(&variant.fields, errors),
-                    }
+                    variant_model(variant, &serde, errors)
                 })
                 .collect(),
         ),
@@ -91,8 +117,41 @@ pub fn container<'a>(input: &'a DeriveInput, errors: &mut Vec<syn::Error>) -> Op
     Some(Container {
         input,
         customs,
+        context,
         shape,
     })
+}
+
+/// A variant, laid out as serde lays out the enum.
+fn variant_model<'a>(
+    variant: &'a syn::Variant,
+    serde: &ContainerAttrs,
+    errors: &mut Vec<syn::Error>,
+) -> Variant<'a> {
+    let own = serde_attrs::variant(&variant.attrs);
+    let rust = variant.ident.to_string();
+    let rust = rust.trim_start_matches("r#");
+    let name = match (own.rename, own.skip, serde.rename_all) {
+        (Some(rename), _, _) => rename,
+        (None, false, Some(case)) => case.variant(rust),
+        _ => rust.to_owned(),
+    };
+    let tagging = if own.untagged {
+        &Tagging::Untagged
+    } else {
+        &serde.tagging
+    };
+    let base = match tagging {
+        Tagging::External => vec![name],
+        Tagging::Adjacent { content } => vec![content.clone()],
+        Tagging::Internal | Tagging::Untagged => Vec::new(),
+    };
+    let case = own.rename_all.or(serde.rename_all_fields);
+    Variant {
+        ident: &variant.ident,
+        fields: fields(&variant.fields, case, false, errors),
+        base,
+    }
 }
 
 fn validate_attrs(attrs: &[Attribute]) -> impl Iterator<Item = &Attribute> {
@@ -108,9 +167,11 @@ fn reject_attrs(attrs: &[Attribute], place: &str, errors: &mut Vec<syn::Error>) 
     }
 }
 
-/// `#[validate(custom = f)]` on the type itself: a check of the whole value.
-fn container_rules(attrs: &[Attribute], errors: &mut Vec<syn::Error>) -> Vec<Rule> {
+/// `#[validate(custom = f)]` on the type itself, a check of the whole value, and
+/// `#[validate(context = Type)]`.
+fn container_rules(attrs: &[Attribute], errors: &mut Vec<syn::Error>) -> (Vec<Rule>, Option<Type>) {
     let mut rules = Vec::new();
+    let mut context: Option<Type> = None;
     for attr in validate_attrs(attrs) {
         let parsed = attr.parse_nested_meta(|meta| {
             let Some(name) = rule_name(&meta, errors) else {
@@ -121,10 +182,24 @@ fn container_rules(attrs: &[Attribute], errors: &mut Vec<syn::Error>) -> Vec<Rul
                     rules.extend(rule(name.clone(), meta, errors)?);
                     Ok(())
                 });
+            } else if name == "context" {
+                guard(&meta, errors, |meta, _| {
+                    if context.is_some() {
+                        return Err(syn::Error::new_spanned(
+                            &name,
+                            "duplicate `context`; a type has one",
+                        ));
+                    }
+                    context = Some(meta.value()?.parse()?);
+                    Ok(())
+                });
             } else {
                 errors.push(syn::Error::new_spanned(
                     &meta.path,
-                    format!("unknown attribute `{name}` on a type; only `custom = path::to_fn` checks the whole value"),
+                    format!(
+                        "unknown attribute `{name}` on a type; expected `custom = path::to_fn`, which checks \
+                         the whole value, or `context = Type`"
+                    ),
                 ));
                 skip_rest(meta.input);
             }
@@ -132,24 +207,51 @@ fn container_rules(attrs: &[Attribute], errors: &mut Vec<syn::Error>) -> Vec<Rul
         });
         errors.extend(parsed.err());
     }
-    rules
+    (rules, context)
 }
 
-fn fields<'a>(fields: &'a syn::Fields, errors: &mut Vec<syn::Error>) -> Fields<'a> {
+/// The fields, each with its place on the wire: `case` is the `rename_all` that
+/// applies to them; `transparent` is serde's, which puts the one field where the
+/// value is.
+fn fields<'a>(
+    fields: &'a syn::Fields,
+    case: Option<Case>,
+    transparent: bool,
+    errors: &mut Vec<syn::Error>,
+) -> Fields<'a> {
+    let serde: Vec<_> = fields
+        .iter()
+        .map(|field| serde_attrs::field(&field.attrs))
+        .collect();
+    // Serde writes a tuple of one field (a newtype) as that field, and a longer one as
+    // a sequence of the fields it does not skip.
+    let newtype = fields.len() == 1;
+    let mut position = 0;
     let mut parsed = || {
-        fields
-            .iter()
-            .enumerate()
-            .map(|(index, field)| {
-                let member = match &field.ident {
-                    Some(ident) => Member::Named(ident.clone()),
-                    None => Member::Unnamed(index.into()),
+        (fields.iter().zip(serde.iter()).enumerate())
+            .map(|(index, (field, attrs))| {
+                let (member, rust) = match &field.ident {
+                    Some(ident) => (
+                        Member::Named(ident.clone()),
+                        ident.to_string().trim_start_matches("r#").to_owned(),
+                    ),
+                    None => (Member::Unnamed(index.into()), index.to_string()),
                 };
-                let default_name = match &field.ident {
-                    Some(ident) => ident.to_string().trim_start_matches("r#").to_owned(),
-                    None => index.to_string(),
+                let place = match (&field.ident, attrs) {
+                    (_, attrs) if attrs.skip => Place::Field(rust),
+                    (_, attrs) if attrs.flatten => Place::Here,
+                    _ if transparent || (field.ident.is_none() && newtype) => Place::Here,
+                    (None, _) => {
+                        position += 1;
+                        Place::Index(position - 1)
+                    }
+                    (Some(_), attrs) => Place::Field(match (&attrs.rename, case) {
+                        (Some(rename), _) => rename.clone(),
+                        (None, Some(case)) => case.field(&rust),
+                        (None, None) => rust,
+                    }),
                 };
-                field_rules(field, member, default_name, errors)
+                field_rules(field, member, place, errors)
             })
             .collect::<Vec<_>>()
     };
@@ -163,7 +265,7 @@ fn fields<'a>(fields: &'a syn::Fields, errors: &mut Vec<syn::Error>) -> Fields<'
 fn field_rules<'a>(
     field: &'a syn::Field,
     member: Member,
-    default_name: String,
+    place: Place,
     errors: &mut Vec<syn::Error>,
 ) -> Field<'a> {
     let mut rules = Vec::new();
@@ -191,7 +293,7 @@ fn field_rules<'a>(
     Field {
         member,
         ty: &field.ty,
-        path_name: rename.map_or(default_name, |lit| lit.value()),
+        place: rename.map_or(place, |lit| Place::Field(lit.value())),
         rules,
     }
 }

@@ -127,8 +127,10 @@ fn errors_serialize_as_an_array_of_objects() {
         json,
         serde_json::json!([{
             "path": "sid",
+            "pointer": "/sid",
             "code": "sid",
-            "message": "must be a SID: \"UG\" followed by 32 hexadecimal digits"
+            "message": "must be a SID: \"UG\" followed by 32 hexadecimal digits",
+            "params": {"prefix": "UG"}
         }])
     );
     let error: &dyn std::error::Error = &errors;
@@ -288,9 +290,10 @@ struct Newtype(#[validate(length(equal = 2))] String);
 struct Unit;
 
 #[test]
-fn tuple_structs_name_fields_by_position() {
-    expect(&Tuple("x".into(), 0, 2), &[("0", "sid"), ("2", "range")]);
-    expect(&Newtype("abc".into()), &[("0", "length")]);
+fn tuple_structs_are_laid_out_as_serde_writes_them() {
+    // A tuple is a sequence, `["x", 0, 2]`; a newtype is its one field, `"abc"`.
+    expect(&Tuple("x".into(), 0, 2), &[("[0]", "sid"), ("[2]", "range")]);
+    expect(&Newtype("abc".into()), &[("", "length")]);
     expect(&Unit, &[]);
 }
 
@@ -308,7 +311,8 @@ enum Source {
 
 #[test]
 fn enums_validate_the_fields_of_their_variant() {
-    expect(&Source::Sid("UG".into()), &[("0", "sid")]);
+    // Externally tagged, as serde writes them: `{"Sid": "UG"}`, `{"Named": {...}}`.
+    expect(&Source::Sid("UG".into()), &[("Sid", "sid")]);
     expect(&Source::Sid(UG.into()), &[]);
     expect(
         &Source::Named {
@@ -322,7 +326,10 @@ fn enums_validate_the_fields_of_their_variant() {
                 },
             ],
         },
-        &[("unique_name", "length"), ("children[1].assistant_sid", "sid")],
+        &[
+            ("Named.unique_name", "length"),
+            ("Named.children[1].assistant_sid", "sid"),
+        ],
     );
     expect(&Source::Nothing, &[]);
 }
@@ -385,7 +392,7 @@ fn nested_paths_name_keys_and_indexes() {
         &value,
         &[
             ("map[dev].assistant_sid", "sid"),
-            ("hash[7].assistant_sid", "sid"),
+            ("hash[\"7\"].assistant_sid", "sid"),
             ("optional.assistant_sid", "sid"),
             ("array", "length"),
             ("array[0].assistant_sid", "sid"),

@@ -209,7 +209,7 @@ fn must_match_works_in_enum_variants() {
         new: "a".into(),
         repeat: "b".into(),
     };
-    expect(&change, &[("repeat", "must_match")]);
+    expect(&change, &[("Password.repeat", "must_match")]);
 }
 
 #[derive(Validate)]

@@ -23,11 +23,11 @@ use crate::Validate;
 pub struct ListModelBuilds {
     /// How many builds a page holds: 1 to 1000, 50 when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(rename = "PageSize", range(min = 1, max = 1000))]
+    #[validate(range(min = 1, max = 1000))]
     pub page_size: Option<i64>,
     /// The page index, from 0; for the client's own bookkeeping.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(rename = "Page", range(min = 0))]
+    #[validate(range(min = 0))]
     pub page: Option<i64>,
     /// The token of the page to fetch, as the API gave it.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -27,11 +27,11 @@ use crate::Validate;
 pub struct CreateModelBuild {
     /// The URL Twilio POSTs status updates to: an absolute `http` or `https` URI.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(rename = "StatusCallback", uri(schemes = ["https", "http"]))]
+    #[validate(uri(schemes = ["https", "http"]))]
     pub status_callback: Option<String>,
     /// A unique name for the build, at most 64 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(rename = "UniqueName", length(max = 64))]
+    #[validate(length(max = 64))]
     pub unique_name: Option<String>,
 }
 
@@ -50,7 +50,7 @@ pub struct CreateModelBuild {
 pub struct UpdateModelBuild {
     /// A unique name for the build, at most 64 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(rename = "UniqueName", length(max = 64))]
+    #[validate(length(max = 64))]
     pub unique_name: Option<String>,
 }
 

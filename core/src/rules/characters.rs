@@ -1,7 +1,8 @@
 //! `ascii`, `alphanumeric`, `non_control_character`: which characters a string may
 //! hold. The empty string passes all three (pair with `length(min = 1)` to refuse it).
 
-use crate::__private::{check_text, Site};
+use crate::params::Params;
+use crate::__private::{check_text, Site, Failure};
 use crate::rules::input::StrInput;
 use crate::{PathNode, ValidationErrors};
 
@@ -68,5 +69,5 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     errors: &mut ValidationErrors,
     site: Site,
 ) {
-    check_text(value, at, errors, site, kind.code(), |text| has_only(text, kind), || message(kind));
+    check_text(value, at, errors, site, |text| has_only(text, kind), Failure { code: kind.code(), params: Params::new, message: || message(kind) });
 }

@@ -4,7 +4,8 @@
 //! spaces or single hyphens (`4111 1111 1111 1111`, `4111-1111-1111-1111`); no other
 //! character, and no separator first, last or doubled. The issuer is not checked.
 
-use crate::__private::{check_text, Site};
+use crate::params::Params;
+use crate::__private::{check_text, Site, Failure};
 use crate::rules::input::StrInput;
 use crate::{PathNode, ValidationErrors};
 
@@ -54,5 +55,5 @@ pub fn message() -> String {
 /// The derive's entry: reports a failed `credit_card` rule at `at`.
 #[doc(hidden)]
 pub fn check<M, T: StrInput<M> + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: Site) {
-    check_text(value, at, errors, site, "credit_card", is_credit_card, message);
+    check_text(value, at, errors, site, is_credit_card, Failure { code: "credit_card", params: Params::new, message });
 }

@@ -1,29 +1,100 @@
 //! `custom`: a function of yours, called with the field's value (or, on the type, the
-//! whole value); its error is reported at the field's path.
+//! whole value), then the type's context and the rule's `args` when there are any; its
+//! errors are reported at the field's path, or, from a rule on the whole value, at the
+//! fields they name.
 
 use std::borrow::Cow;
 
 use crate::__private::Site;
-use crate::error::{FieldError, RuleError};
+use crate::error::{FieldError, RuleError, RuleErrors, Segment};
 use crate::rules::input::CustomInput;
 use crate::{PathNode, ValidationErrors};
 
-/// The derive's entry: calls `function` on the value, reporting its error at `at`.
+/// The derive's entry on a field: calls `function` on the value, reporting its errors
+/// at `at`.
 #[doc(hidden)]
 pub fn check<M, A, T, F, E>(value: &T, function: F, at: &PathNode<'_>, errors: &mut ValidationErrors, site: Site)
 where
     A: ?Sized,
     T: CustomInput<M, A> + ?Sized,
     F: FnOnce(&A) -> Result<(), E>,
-    E: Into<RuleError>,
+    E: RuleErrors,
 {
     let Some(argument) = value.custom_input() else {
         return;
     };
-    if let Err(error) = function(argument) {
-        let (code, message) = error.into().into_parts();
-        let code = site.code.map_or(code, Cow::Borrowed);
-        let message = site.message.map_or(message, Cow::Borrowed);
-        errors.push(FieldError::new(at.to_path(), code, message));
+    if let Err(found) = function(argument) {
+        for error in found.into_rule_errors() {
+            push(error, at.to_path(), errors, site);
+        }
     }
+}
+
+/// Where a field of the validated value is, relative to the node its fields hang from.
+#[doc(hidden)]
+#[derive(Clone, Copy)]
+pub enum Place {
+    /// Under its name.
+    Field(&'static str),
+    /// At a position of a tuple.
+    Index(usize),
+    /// Where the value is: a flattened field, a newtype's field.
+    Here,
+}
+
+/// A field of the validated value: its name in Rust and its place.
+#[doc(hidden)]
+pub type FieldPlace = (&'static str, Place);
+
+/// The derive's entry on the whole value: calls `function`, reporting each error at
+/// the field it names (found in `fields`, by Rust or wire name, under `fields_at`), or
+/// at `at` when it names none.
+#[doc(hidden)]
+#[allow(clippy::too_many_arguments)] // generated code's entry, one call per rule
+pub fn check_whole<F, E>(
+    function: F,
+    fields: &[FieldPlace],
+    fields_at: &PathNode<'_>,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    site: Site,
+) where
+    F: FnOnce() -> Result<(), E>,
+    E: RuleErrors,
+{
+    if let Err(found) = function() {
+        for error in found.into_rule_errors() {
+            let path = match error.field() {
+                None => at.to_path(),
+                Some(name) => field_path(name, fields, fields_at),
+            };
+            push(error, path, errors, site);
+        }
+    }
+}
+
+#[cold]
+fn field_path(name: &str, fields: &[FieldPlace], fields_at: &PathNode<'_>) -> crate::Path {
+    let place = fields.iter().find(|(rust, place)| {
+        *rust == name || matches!(place, Place::Field(wire) if *wire == name)
+    });
+    match place {
+        Some((_, Place::Field(wire))) => fields_at.field(wire).to_path(),
+        Some((_, Place::Index(index))) => fields_at.index(*index).to_path(),
+        Some((_, Place::Here)) => fields_at.to_path(),
+        // Not a field of this value: kept under the name given, so it is not lost.
+        None => fields_at.to_path().child(Segment::Field(Cow::Owned(name.to_owned()))),
+    }
+}
+
+#[cold]
+fn push(error: RuleError, path: crate::Path, errors: &mut ValidationErrors, site: Site) {
+    let parts = error.into_parts();
+    let code = site.code.map_or(parts.code, Cow::Borrowed);
+    let message = match site.message {
+        None => parts.message,
+        Some(text) if !text.contains(['{', '}']) => Cow::Borrowed(text),
+        Some(template) => Cow::Owned(parts.params.render(template)),
+    };
+    errors.push(FieldError::new(path, code, message).with_params(parts.params));
 }

@@ -13,7 +13,8 @@
 //! form. Quoted local parts and IP-literal domains, which RFC 5321 allows and browsers
 //! do not, are refused.
 
-use crate::__private::{check_text, Site};
+use crate::params::Params;
+use crate::__private::{check_text, Site, Failure};
 use crate::rules::input::StrInput;
 use crate::{PathNode, ValidationErrors};
 
@@ -106,5 +107,5 @@ pub fn message() -> String {
 /// The derive's entry: reports a failed `email` rule at `at`.
 #[doc(hidden)]
 pub fn check<M, T: StrInput<M> + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: Site) {
-    check_text(value, at, errors, site, "email", is_email, message);
+    check_text(value, at, errors, site, is_email, Failure { code: "email", params: Params::new, message });
 }

@@ -8,7 +8,8 @@
 //! refused, as it is ambiguous); IPv6 is RFC 4291's text form, `::` compression and an
 //! embedded IPv4 tail included, with no zone (`%eth0`) and no brackets.
 
-use crate::__private::{check_text, Site};
+use crate::params::Params;
+use crate::__private::{check_text, Site, Failure};
 use crate::rules::input::StrInput;
 use crate::{PathNode, ValidationErrors};
 
@@ -149,5 +150,5 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     errors: &mut ValidationErrors,
     site: Site,
 ) {
-    check_text(value, at, errors, site, code(kind), |text| is_ip(text, kind), || message(kind));
+    check_text(value, at, errors, site, |text| is_ip(text, kind), Failure { code: code(kind), params: Params::new, message: || message(kind) });
 }

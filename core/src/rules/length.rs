@@ -1,6 +1,7 @@
 //! `length`: how long a string is, in a chosen unit, or how many items a collection has.
 
-use crate::__private::{report, Site};
+use crate::params::Params;
+use crate::__private::{report, Site, Failure};
 use crate::rules::input::{LengthInput, Measured, StrInput};
 use crate::{PathNode, ValidationErrors};
 
@@ -122,7 +123,42 @@ pub fn message(counted: Counted, min: Option<usize>, max: Option<usize>) -> Stri
 pub struct LengthRule {
     pub min: Option<usize>,
     pub max: Option<usize>,
+    /// Whether the attribute said `equal` (then `min` and `max` are both that).
+    pub equal: bool,
     pub unit: Option<LengthUnit>,
+}
+
+impl LengthUnit {
+    /// The unit's name as `unit = "..."` writes it, and as the `unit` parameter gives it.
+    pub fn name(self) -> &'static str {
+        match self {
+            LengthUnit::Chars => "chars",
+            LengthUnit::Bytes => "bytes",
+            LengthUnit::Utf16 => "utf16",
+        }
+    }
+}
+
+/// The parameters of a failed `length` rule: `equal`, or whichever of `min` and `max`
+/// it has; then `unit`, which is `items` on a collection.
+fn params(rule: LengthRule, counted: Counted) -> Params {
+    let mut params = Params::new();
+    match (rule.equal, rule.min) {
+        (true, Some(equal)) => params.push("equal", equal),
+        _ => {
+            if let Some(min) = rule.min {
+                params.push("min", min);
+            }
+            if let Some(max) = rule.max {
+                params.push("max", max);
+            }
+        }
+    }
+    let unit = match counted {
+        Counted::Text(unit) => unit.name(),
+        Counted::Items => "items",
+    };
+    params.with("unit", unit)
 }
 
 /// The derive's entry: reports a failed `length` rule at `at`.
@@ -143,7 +179,8 @@ pub fn check<M, T: LengthInput<M> + ?Sized>(
         Some(Measured::Items(count)) => (is_count_within(count, rule.min, rule.max), Counted::Items, 1),
     };
     if !valid {
-        report(at, errors, site, "length", slot, || message(counted, rule.min, rule.max));
+        let params = || params(rule, counted);
+        report(at, errors, site, slot, Failure { code: "length", params, message: || message(counted, rule.min, rule.max) });
     }
 }
 

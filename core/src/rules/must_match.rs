@@ -1,7 +1,8 @@
 //! `must_match(other_field)`: the field equals another field of the same value (a
 //! password and its confirmation), reported at this field's path.
 
-use crate::__private::{report, Site};
+use crate::params::Params;
+use crate::__private::{report, Site, Failure};
 use crate::{PathNode, ValidationErrors};
 
 /// The message of a failed `must_match` rule; `other` is the other field's path name.
@@ -20,6 +21,7 @@ pub fn check<A: PartialEq<B> + ?Sized, B: ?Sized>(
     site: Site,
 ) {
     if value != other {
-        report(at, errors, site, "must_match", 0, || message(other_name));
+        let params = || Params::new().with("other", other_name);
+        report(at, errors, site, 0, Failure { code: "must_match", params, message: || message(other_name) });
     }
 }

@@ -4,7 +4,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::__private::{report, Site};
+use crate::params::Params;
+use crate::__private::{report, Site, Failure};
 use crate::rules::input::StrInput;
 use crate::{PathNode, ValidationErrors};
 
@@ -63,14 +64,17 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     };
     match regex.get() {
         Ok(compiled) if matches_pattern(text, compiled) => {}
-        Ok(_) => report(at, errors, site, "pattern", 0, || message(regex.pattern)),
+        Ok(_) => {
+            let params = || Params::new().with("pattern", regex.pattern);
+            report(at, errors, site, 0, Failure { code: "pattern", params, message: || message(regex.pattern) })
+        }
         // The syntax was checked at compile time; only the regex crate's size limit
         // can still refuse it. Say so rather than panic or let the value pass.
-        Err(error) => report(at, errors, Site::PLAIN, "pattern", 0, || {
+        Err(error) => report(at, errors, Site::PLAIN, 0, Failure { code: "pattern", params: Params::new, message: || {
             format!(
                 "could not be checked: the pattern {} does not compile: {error}",
                 regex.pattern
             )
-        }),
+        } }),
     }
 }

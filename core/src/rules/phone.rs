@@ -2,7 +2,8 @@
 //! 15 digits, the first not `0` (`+14155552671`). No spaces, hyphens or brackets: a
 //! number written for people must be normalized before it is sent.
 
-use crate::__private::{check_text, Site};
+use crate::params::Params;
+use crate::__private::{check_text, Site, Failure};
 use crate::rules::input::StrInput;
 use crate::{PathNode, ValidationErrors};
 
@@ -35,5 +36,5 @@ pub fn message() -> String {
 /// The derive's entry: reports a failed `phone` rule at `at`.
 #[doc(hidden)]
 pub fn check<M, T: StrInput<M> + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: Site) {
-    check_text(value, at, errors, site, "phone", is_phone, message);
+    check_text(value, at, errors, site, is_phone, Failure { code: "phone", params: Params::new, message });
 }

@@ -2,7 +2,8 @@
 
 use std::fmt::Display;
 
-use crate::__private::{report, Site};
+use crate::params::{ParamValue, Params};
+use crate::__private::{report, Site, Failure};
 use crate::rules::input::NumberInput;
 use crate::{PathNode, ValidationErrors};
 
@@ -40,32 +41,32 @@ pub fn is_in_range<N: PartialOrd>(value: &N, bounds: &Bounds<N>) -> bool {
 }
 
 /// A number a `range` rule compares, and prints in its message.
-pub trait RangeNumber: PartialOrd + Display {
+pub trait RangeNumber: PartialOrd + Display + Copy + Into<ParamValue> {
     /// The number as a message prints it: integers in full, floats in the shorter of
     /// their plain and exponent forms (`1e21`, not 22 digits; `0.5`, not `5e-1`).
     fn short(&self) -> String {
-        self.to_string()
+        (*self).into().to_string()
     }
 }
 
-macro_rules! whole_numbers {
+macro_rules! numbers {
     ($($ty:ty)*) => {$(impl RangeNumber for $ty {})*};
 }
 
-whole_numbers!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize);
+numbers!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64);
 
-macro_rules! floats {
-    ($($ty:ty)*) => {$(
-        impl RangeNumber for $ty {
-            fn short(&self) -> String {
-                let (plain, exponent) = (format!("{self}"), format!("{self:e}"));
-                if exponent.len() < plain.len() { exponent } else { plain }
-            }
-        }
-    )*};
+/// The parameters of a failed `range` rule: the bounds it has, by their names.
+fn params<N: RangeNumber>(bounds: &Bounds<N>) -> Params {
+    [
+        ("min", bounds.min),
+        ("max", bounds.max),
+        ("exclusive_min", bounds.exclusive_min),
+        ("exclusive_max", bounds.exclusive_max),
+    ]
+    .into_iter()
+    .filter_map(|(name, bound)| Some((name, bound?)))
+    .collect()
 }
-
-floats!(f32 f64);
 
 /// The message of a failed `range` rule, naming every bound.
 ///
@@ -101,7 +102,7 @@ pub fn check<M, T: NumberInput<M> + ?Sized>(
 ) {
     if let Some(number) = value.number() {
         if !is_in_range(number, &bounds) {
-            report(at, errors, site, "range", 0, || message(&bounds));
+            report(at, errors, site, 0, Failure { code: "range", params: || params(&bounds), message: || message(&bounds) });
         }
     }
 }

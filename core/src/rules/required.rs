@@ -1,6 +1,7 @@
 //! `required`: an optional value that must be present.
 
-use crate::__private::Site;
+use crate::__private::{site_message, Site};
+use crate::params::Params;
 use crate::error::FieldError;
 use crate::rules::input::RequiredInput;
 use crate::{PathNode, ValidationErrors};
@@ -25,7 +26,7 @@ pub const MESSAGE: &str = "is required";
 pub fn check<T: RequiredInput + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: Site) {
     if !value.is_present() {
         // The default message is a constant: nothing to cache.
-        let message = site.message.unwrap_or(MESSAGE);
+        let message = site_message(site, 0, &Params::new(), || MESSAGE.to_owned());
         errors.push(FieldError::new(at.to_path(), site.code.unwrap_or("required"), message));
     }
 }

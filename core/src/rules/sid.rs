@@ -1,6 +1,7 @@
 //! `sid`: a Twilio SID, a two-letter prefix then 32 hexadecimal digits.
 
-use crate::__private::{check_text, Site};
+use crate::params::Params;
+use crate::__private::{check_text, Site, Failure};
 use crate::rules::input::StrInput;
 use crate::{PathNode, ValidationErrors};
 
@@ -36,5 +37,6 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     errors: &mut ValidationErrors,
     site: Site,
 ) {
-    check_text(value, at, errors, site, "sid", |text| is_sid(text, prefix), || message(prefix));
+    let params = || Params::new().with("prefix", prefix);
+    check_text(value, at, errors, site, |text| is_sid(text, prefix), Failure { code: "sid", params, message: || message(prefix) });
 }

@@ -2,7 +2,8 @@
 //! where a fixed piece of text stands in a string. Compared byte for byte: no case
 //! folding, no Unicode normalization.
 
-use crate::__private::{check_text, Site};
+use crate::params::Params;
+use crate::__private::{check_text, Site, Failure};
 use crate::rules::input::StrInput;
 use crate::{PathNode, ValidationErrors};
 
@@ -81,5 +82,6 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     site: Site,
 ) {
     let valid = |text: &str| has_substring(text, kind, needle);
-    check_text(value, at, errors, site, kind.code(), valid, || message(kind, needle));
+    let params = || Params::new().with(kind.code(), needle);
+    check_text(value, at, errors, site, valid, Failure { code: kind.code(), params, message: || message(kind, needle) });
 }

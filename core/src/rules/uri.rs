@@ -11,7 +11,10 @@
 //! nothing and accepts only ASCII, so `https://exämple.com` or a space is rejected;
 //! percent-escapes must be `%` and two hexadecimal digits.
 
-use crate::__private::{check_text, Site};
+use std::borrow::Cow;
+
+use crate::__private::{check_text, Site, Failure};
+use crate::params::Params;
 use crate::rules::input::StrInput;
 use crate::{PathNode, ValidationErrors};
 
@@ -101,8 +104,8 @@ pub fn is_uri(value: &str) -> bool {
 /// assert!(is_uri_with_scheme("HTTPS://example.com", &["http", "https"]));
 /// assert!(!is_uri_with_scheme("ftp://example.com", &["http", "https"]));
 /// ```
-pub fn is_uri_with_scheme(value: &str, schemes: &[&str]) -> bool {
-    scheme_of(value).is_some_and(|scheme| schemes.iter().any(|s| s.eq_ignore_ascii_case(scheme)))
+pub fn is_uri_with_scheme<S: AsRef<str>>(value: &str, schemes: &[S]) -> bool {
+    scheme_of(value).is_some_and(|scheme| schemes.iter().any(|s| s.as_ref().eq_ignore_ascii_case(scheme)))
 }
 
 /// The scheme of `value` when it is a valid URI, else `None`.
@@ -296,12 +299,26 @@ fn all_in(bytes: &[u8], class: u8) -> bool {
 }
 
 /// The message of a failed `uri` rule.
-pub fn message(schemes: &[&str]) -> String {
+pub fn message<S: AsRef<str>>(schemes: &[S]) -> String {
     const RULE: &str = ", per RFC 3986's `URI` rule (a fragment is allowed)";
     match schemes {
         [] => format!("must be a URI with a scheme{RULE}"),
-        [one] => format!("must be a URI with the scheme {one}{RULE}"),
-        many => format!("must be a URI with one of the schemes {}{RULE}", many.join(", ")),
+        [one] => format!("must be a URI with the scheme {}{RULE}", one.as_ref()),
+        many => format!("must be a URI with one of the schemes {}{RULE}", join(many)),
+    }
+}
+
+/// The schemes as a message lists them: `https, http`.
+pub(crate) fn join<S: AsRef<str>>(schemes: &[S]) -> String {
+    let names: Vec<&str> = schemes.iter().map(AsRef::as_ref).collect();
+    names.join(", ")
+}
+
+/// The parameters of a failed `uri` or `url` rule: `schemes`, when it names some.
+pub(crate) fn params(schemes: &'static [Cow<'static, str>]) -> Params {
+    match schemes {
+        [] => Params::new(),
+        _ => Params::new().with("schemes", schemes),
     }
 }
 
@@ -309,7 +326,7 @@ pub fn message(schemes: &[&str]) -> String {
 #[doc(hidden)]
 pub fn check<M, T: StrInput<M> + ?Sized>(
     value: &T,
-    schemes: &'static [&'static str],
+    schemes: &'static [Cow<'static, str>],
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
     site: Site,
@@ -318,7 +335,7 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
         [] => is_uri(text),
         _ => is_uri_with_scheme(text, schemes),
     };
-    check_text(value, at, errors, site, "uri", valid, || message(schemes));
+    check_text(value, at, errors, site, valid, Failure { code: "uri", params: || params(schemes), message: || message(schemes) });
 }
 
 #[cfg(test)]

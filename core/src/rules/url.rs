@@ -10,7 +10,10 @@
 
 use url::Url;
 
-use crate::__private::{check_text, Site};
+use std::borrow::Cow;
+
+use crate::__private::{check_text, Site, Failure};
+use crate::rules::uri::{join, params};
 use crate::rules::input::StrInput;
 use crate::{PathNode, ValidationErrors};
 
@@ -37,16 +40,16 @@ pub fn is_url(value: &str) -> bool {
 /// assert!(is_url_with_scheme("HTTPS://example.com", &["https"]));
 /// assert!(!is_url_with_scheme("ftp://example.com", &["https", "http"]));
 /// ```
-pub fn is_url_with_scheme(value: &str, schemes: &[&str]) -> bool {
-    Url::parse(value).is_ok_and(|url| schemes.iter().any(|s| s.eq_ignore_ascii_case(url.scheme())))
+pub fn is_url_with_scheme<S: AsRef<str>>(value: &str, schemes: &[S]) -> bool {
+    Url::parse(value).is_ok_and(|url| schemes.iter().any(|s| s.as_ref().eq_ignore_ascii_case(url.scheme())))
 }
 
 /// The message of a failed `url` rule.
-pub fn message(schemes: &[&str]) -> String {
+pub fn message<S: AsRef<str>>(schemes: &[S]) -> String {
     match schemes {
         [] => "must be a URL".to_owned(),
-        [one] => format!("must be a URL with the scheme {one}"),
-        many => format!("must be a URL with one of the schemes {}", many.join(", ")),
+        [one] => format!("must be a URL with the scheme {}", one.as_ref()),
+        many => format!("must be a URL with one of the schemes {}", join(many)),
     }
 }
 
@@ -54,7 +57,7 @@ pub fn message(schemes: &[&str]) -> String {
 #[doc(hidden)]
 pub fn check<M, T: StrInput<M> + ?Sized>(
     value: &T,
-    schemes: &'static [&'static str],
+    schemes: &'static [Cow<'static, str>],
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
     site: Site,
@@ -63,5 +66,5 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
         [] => is_url(text),
         _ => is_url_with_scheme(text, schemes),
     };
-    check_text(value, at, errors, site, "url", valid, || message(schemes));
+    check_text(value, at, errors, site, valid, Failure { code: "url", params: || params(schemes), message: || message(schemes) });
 }

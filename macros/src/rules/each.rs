@@ -80,8 +80,8 @@ impl RuleKind for Inner {
         } = call;
         let module = Ident::new(self.label, *span);
         let item = Ident::new("__mb_item", *span);
-        let checks =
-            (self.rules.iter()).map(|rule| crate::emit::rule_call(rule, &item, &quote!(__mb_item_at), &[]));
+        let checks = (self.rules.iter())
+            .map(|rule| crate::emit::rule_call(rule, &item, &quote!(__mb_item_at), &call.inner_scope()));
         quote_spanned! {*span=>
             #rt::rules::#module::check(#value, #at, __mb_errors, |#item, __mb_item_at, __mb_errors| { #(#checks)* });
         }
@@ -93,5 +93,9 @@ impl RuleKind for Inner {
 
     fn inner(&self) -> &[Rule] {
         &self.rules
+    }
+
+    fn params(&self) -> Option<Vec<&'static str>> {
+        None
     }
 }

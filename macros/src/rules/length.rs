@@ -129,6 +129,7 @@ impl RuleKind for Length {
             tail,
             ..
         } = call;
+        let equal = self.equal.is_some();
         let (min, max) = match &self.equal {
             Some(equal) => (some(Some(equal)), some(Some(equal))),
             None => (some(self.min.as_ref()), some(self.max.as_ref())),
@@ -150,11 +151,23 @@ impl RuleKind for Length {
         };
         quote_spanned! {*span=>
             #text_only
-            #rt::rules::length::check(#value, #rt::rules::length::LengthRule { min: #min, max: #max, unit: #unit }, #tail);
+            #rt::rules::length::check(#value, #rt::rules::length::LengthRule { min: #min, max: #max, equal: #equal, unit: #unit }, #tail);
         }
     }
 
     fn message_is_constant(&self) -> bool {
         all_literal([&self.min, &self.max, &self.equal])
+    }
+
+    fn params(&self) -> Option<Vec<&'static str>> {
+        let mut names = match self.equal {
+            Some(_) => vec!["equal"],
+            None => [("min", &self.min), ("max", &self.max)]
+                .into_iter()
+                .filter_map(|(name, bound)| bound.as_ref().map(|_| name))
+                .collect(),
+        };
+        names.push("unit");
+        Some(names)
     }
 }

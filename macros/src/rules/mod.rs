@@ -122,6 +122,13 @@ pub trait RuleKind {
     fn alone(&self) -> bool {
         false
     }
+
+    /// The parameters its errors carry, which a `message = "..."` template may name;
+    /// `None` when they are only known at run time (`custom`) or come from inner
+    /// rules (`nested`, `each`, `keys`).
+    fn params(&self) -> Option<Vec<&'static str>> {
+        Some(Vec::new())
+    }
 }
 
 /// A rule on a string whose runtime entry is `rules::<module>::check(value, args...,
@@ -133,6 +140,8 @@ pub struct TextRule {
     pub module: &'static str,
     /// The arguments between the value and `at`, each followed by a comma.
     pub args: TokenStream,
+    /// The names of its errors' parameters.
+    pub params: Vec<&'static str>,
 }
 
 /// Reads a `TextRule` that takes only `code` and `message`: `email`,
@@ -144,7 +153,12 @@ pub fn text_flag(
     (name, meta, errors, common): (&Ident, &ParseNestedMeta, &mut Vec<syn::Error>, &mut Common),
 ) -> syn::Result<Box<dyn RuleKind>> {
     crate::args::flag(name, meta, errors, common)?;
-    Ok(Box::new(TextRule { label, module, args }))
+    Ok(Box::new(TextRule {
+        label,
+        module,
+        args,
+        params: Vec::new(),
+    }))
 }
 
 impl RuleKind for TextRule {
@@ -167,6 +181,10 @@ impl RuleKind for TextRule {
         let module = Ident::new(self.module, *span);
         let args = &self.args;
         quote_spanned!(*span=> #rt::rules::#module::check(#value, #args #tail);)
+    }
+
+    fn params(&self) -> Option<Vec<&'static str>> {
+        Some(self.params.clone())
     }
 }
 
@@ -198,6 +216,22 @@ pub struct Call<'a> {
     pub tail: TokenStream,
     /// The other fields of the same value, which `must_match` compares with.
     pub siblings: &'a [Sibling],
+    /// Whether the type has a context, in scope as `__mb_ctx`.
+    pub context: bool,
+    /// For a rule on the whole value: `fields, fields_at`, its field table and the
+    /// node its fields hang from.
+    pub whole: Option<TokenStream>,
+}
+
+impl Call<'_> {
+    /// The scope of rules nested in this one (`each`, `keys`): no siblings there.
+    pub fn inner_scope(&self) -> crate::emit::Scope<'static> {
+        crate::emit::Scope {
+            siblings: &[],
+            context: self.context,
+            whole: None,
+        }
+    }
 }
 
 /// A field of the value being validated, as generated code sees it.

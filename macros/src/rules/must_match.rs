@@ -92,4 +92,8 @@ impl RuleKind for MustMatch {
         let other_name = LitStr::new(&sibling.path_name, *span);
         quote_spanned!(*span=> #rt::rules::must_match::check(#value, #binding, #other_name, #tail);)
     }
+
+    fn params(&self) -> Option<Vec<&'static str>> {
+        Some(vec!["other"])
+    }
 }

@@ -34,9 +34,19 @@ impl RuleKind for Nested {
 
     fn emit(&self, call: &Call) -> TokenStream {
         let Call {
-            span, value, rt, at, ..
+            span,
+            value,
+            rt,
+            at,
+            context,
+            ..
         } = call;
-        quote_spanned!(*span=> #rt::rules::nested::check(#value, #at, __mb_errors);)
+        match context {
+            true => {
+                quote_spanned!(*span=> #rt::rules::nested::check_with(#value, __mb_ctx, #at, __mb_errors);)
+            }
+            false => quote_spanned!(*span=> #rt::rules::nested::check(#value, #at, __mb_errors);),
+        }
     }
 
     fn message_is_constant(&self) -> bool {
@@ -45,5 +55,9 @@ impl RuleKind for Nested {
 
     fn needs_validate(&self) -> bool {
         true
+    }
+
+    fn params(&self) -> Option<Vec<&'static str>> {
+        None
     }
 }

@@ -54,6 +54,10 @@ impl RuleKind for Pattern {
             }
         }
     }
+
+    fn params(&self) -> Option<Vec<&'static str>> {
+        Some(vec!["pattern"])
+    }
 }
 
 #[cfg(feature = "pattern")]

@@ -109,4 +109,15 @@ impl RuleKind for Range {
     fn message_is_constant(&self) -> bool {
         all_literal(self.bounds())
     }
+
+    fn params(&self) -> Option<Vec<&'static str>> {
+        let names = ["min", "max", "exclusive_min", "exclusive_max"];
+        Some(
+            names
+                .into_iter()
+                .zip(self.bounds())
+                .filter_map(|(name, bound)| bound.as_ref().map(|_| name))
+                .collect(),
+        )
+    }
 }

@@ -67,4 +67,8 @@ impl RuleKind for Sid {
         let prefix = &self.prefix;
         quote_spanned!(*span=> #rt::rules::sid::check(#value, #prefix, #tail);)
     }
+
+    fn params(&self) -> Option<Vec<&'static str>> {
+        Some(vec!["prefix"])
+    }
 }

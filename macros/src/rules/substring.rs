@@ -29,6 +29,7 @@ fn parse(
         label,
         module: "substring",
         args: quote!(::modelbuild::__private::rules::Substring::#kind, #text,),
+        params: vec![label],
     }))
 }
 

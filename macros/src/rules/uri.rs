@@ -121,6 +121,16 @@ impl RuleKind for Schemes {
         } = call;
         let module = Ident::new(self.label, *span);
         let schemes = &self.schemes;
-        quote_spanned!(*span=> #rt::rules::#module::check(#value, &[#(#schemes),*], #tail);)
+        quote_spanned! {*span=>
+            #rt::rules::#module::check(#value, &[#(::std::borrow::Cow::Borrowed(#schemes)),*], #tail);
+        }
+    }
+
+    fn params(&self) -> Option<Vec<&'static str>> {
+        Some(if self.schemes.is_empty() {
+            vec![]
+        } else {
+            vec!["schemes"]
+        })
     }
 }
