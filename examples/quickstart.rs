@@ -71,11 +71,17 @@ pub(crate) fn run(out: &mut impl Write) -> Result<(), Box<dyn std::error::Error>
     let result = subscription.validate();
     writeln!(out, "   every broken rule, as `path: message` lines:")?;
     list(out, &result)?;
-    writeln!(out, "   and as JSON, each with a JSON Pointer into the payload and its parameters:")?;
+    writeln!(
+        out,
+        "   and as JSON, each with a JSON Pointer into the payload and its parameters:"
+    )?;
     for error in result.as_ref().err().into_iter().flatten() {
         writeln!(out, "   {}", serde_json::to_string(error)?)?;
     }
-    writeln!(out, "   or in your users' language, made from each error's code and parameters:")?;
+    writeln!(
+        out,
+        "   or in your users' language, made from each error's code and parameters:"
+    )?;
     if let Err(mut errors) = result {
         errors.translate(&french);
         list(out, &Err(errors))?;

@@ -120,7 +120,10 @@ impl Serialize for ParamValue {
                 Ok(n) => serializer.serialize_i64(n),
                 Err(_) => serializer.serialize_i128(*n),
             },
-            ParamValue::UInt(n) => serializer.serialize_u128(*n),
+            ParamValue::UInt(n) => match u64::try_from(*n) {
+                Ok(n) => serializer.serialize_u64(n),
+                Err(_) => serializer.serialize_u128(*n),
+            },
             ParamValue::Float(x) => serializer.serialize_f64(*x),
             ParamValue::Bool(b) => serializer.serialize_bool(*b),
             ParamValue::Str(text) => serializer.serialize_str(text),

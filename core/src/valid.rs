@@ -6,7 +6,7 @@ use std::ops::Deref;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::ValidationErrors;
-use crate::validate::Validate;
+use crate::validate::{Validate, ValidateWith};
 
 /// Proof that a `T` passed validation.
 ///
@@ -42,6 +42,16 @@ impl<T: Validate> Valid<T> {
 }
 
 impl<T> Valid<T> {
+    /// Validates `value` with `context` (for a type that declares
+    /// `#[validate(context = ...)]`), returning every broken rule when it is not valid.
+    pub fn new_with<C: ?Sized>(value: T, context: &C) -> Result<Self, ValidationErrors>
+    where
+        T: ValidateWith<C>,
+    {
+        value.validate_with(context)?;
+        Ok(Valid(value))
+    }
+
     /// The validated value.
     pub fn into_inner(self) -> T {
         self.0

@@ -12,7 +12,7 @@ use crate::parse::{Container, Field, Fields, Place, Shape, Variant};
 use crate::rules::{Call, Rule, Sibling};
 
 pub fn impl_validate(container: &Container) -> TokenStream {
-    let context = container.context.is_some();
+    let context = container.context.as_ref();
     let body = match &container.shape {
         Shape::Struct(fields) => {
             let pattern = destructure(quote!(Self), fields);
@@ -198,7 +198,7 @@ fn siblings(fields: &Fields) -> Vec<Sibling> {
         .collect()
 }
 
-fn field_checks(fields: &Fields, base: &TokenStream, context: bool) -> TokenStream {
+fn field_checks(fields: &Fields, base: &TokenStream, context: Option<&syn::Type>) -> TokenStream {
     let siblings = siblings(fields);
     let checks = (fields.all().iter().zip(&siblings))
         .filter(|(field, _)| field.rules.iter().any(|rule| !rule.kind.alone()))
@@ -283,7 +283,7 @@ fn whole_value_checks(container: &Container) -> TokenStream {
     };
     let scope = Scope {
         siblings: &siblings,
-        context: container.context.is_some(),
+        context: container.context.as_ref(),
         whole: Some(quote!(__mb_fields, &__mb_fields_at)),
     };
     let calls = (container.customs.iter()).map(|rule| {
@@ -300,11 +300,12 @@ fn whole_value_checks(container: &Container) -> TokenStream {
     }
 }
 
-/// What generated code around a rule has: the value's other fields, whether a context
-/// `__mb_ctx` is in scope, and, for a rule on the whole value, its field table.
+/// What generated code around a rule has: the value's other fields, the type of the
+/// context `__mb_ctx` when one is in scope, and, for a rule on the whole value, its
+/// field table.
 pub struct Scope<'a> {
     pub siblings: &'a [Sibling],
-    pub context: bool,
+    pub context: Option<&'a syn::Type>,
     pub whole: Option<TokenStream>,
 }
 

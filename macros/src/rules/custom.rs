@@ -82,7 +82,9 @@ impl RuleKind for Custom {
             ..
         } = call;
         let function = &self.function;
-        let context = context.then(|| quote_spanned!(*span=> __mb_ctx));
+        // Spanned at the rule: a function whose context parameter has the wrong
+        // type is reported at the attribute.
+        let context = context.map(|_| quote_spanned!(*span=> __mb_ctx));
         let extra = self.args.iter().map(|arg| {
             let field = match arg {
                 Expr::Path(path) if path.qself.is_none() => path.path.get_ident(),

@@ -216,16 +216,16 @@ pub struct Call<'a> {
     pub tail: TokenStream,
     /// The other fields of the same value, which `must_match` compares with.
     pub siblings: &'a [Sibling],
-    /// Whether the type has a context, in scope as `__mb_ctx`.
-    pub context: bool,
+    /// The type's context, in scope as `__mb_ctx`, when it declares one.
+    pub context: Option<&'a syn::Type>,
     /// For a rule on the whole value: `fields, fields_at`, its field table and the
     /// node its fields hang from.
     pub whole: Option<TokenStream>,
 }
 
-impl Call<'_> {
+impl<'a> Call<'a> {
     /// The scope of rules nested in this one (`each`, `keys`): no siblings there.
-    pub fn inner_scope(&self) -> crate::emit::Scope<'static> {
+    pub fn inner_scope(&self) -> crate::emit::Scope<'a> {
         crate::emit::Scope {
             siblings: &[],
             context: self.context,

@@ -42,10 +42,12 @@ impl RuleKind for Nested {
             ..
         } = call;
         match context {
-            true => {
-                quote_spanned!(*span=> #rt::rules::nested::check_with(#value, __mb_ctx, #at, __mb_errors);)
-            }
-            false => quote_spanned!(*span=> #rt::rules::nested::check(#value, #at, __mb_errors);),
+            // The context named, so that a nested type with another one is reported as
+            // such, not as a mismatch of references.
+            Some(context) => quote_spanned! {*span=>
+                #rt::rules::nested::check_with::<#context, _>(#value, __mb_ctx, #at, __mb_errors);
+            },
+            None => quote_spanned!(*span=> #rt::rules::nested::check(#value, #at, __mb_errors);),
         }
     }
 
