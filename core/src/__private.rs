@@ -11,13 +11,14 @@ pub use crate::path_node::PathNode;
 pub use crate::rules;
 pub use crate::validate::{Validate, ValidateWith};
 
-use crate::error::FieldError;
+use crate::error::{FieldError, SharedParams};
 use crate::params::Params;
 use crate::rules::input::StrInput;
 
 /// What one rule's call site knows at compile time: the `code` and `message` given on
-/// the rule, and, when the message (the default one, or the site's template filled in)
-/// depends only on the attribute's literals, a cache that makes it once, so later failures report it without allocating.
+/// the rule, and, when its message and parameters depend only on the attribute's
+/// literals, a cache that makes them on the first failure, so that later failures
+/// report them without allocating or copying.
 #[derive(Clone, Copy)]
 pub struct Site {
     pub code: Option<&'static str>,
@@ -33,11 +34,16 @@ impl Site {
     };
 }
 
-/// A call site's default message, made on its first failure. `length` needs two
-/// slots, since one generic field may be a string in one use and a collection in
+/// A call site's message and parameters, made on its first failure. `length` needs
+/// two slots, since one generic field may be a string in one use and a collection in
 /// another; every other rule uses slot 0.
 pub struct MessageCache {
-    slots: [OnceLock<String>; 2],
+    slots: [OnceLock<Cached>; 2],
+}
+
+struct Cached {
+    message: Cow<'static, str>,
+    params: Params,
 }
 
 impl MessageCache {
@@ -50,8 +56,8 @@ impl MessageCache {
 }
 
 /// Reports a failed rule at `at`: the site's code and message (a template filled in
-/// from the parameters), or the rule's own (`message` is called only when the site has
-/// no message and no cached one).
+/// from the parameters), or the rule's own, with its parameters; from the site's cache
+/// when it has one.
 #[cold]
 pub(crate) fn report<P: FnOnce() -> Params, M: FnOnce() -> String>(
     at: &PathNode<'_>,
@@ -60,10 +66,32 @@ pub(crate) fn report<P: FnOnce() -> Params, M: FnOnce() -> String>(
     slot: usize,
     failure: Failure<P, M>,
 ) {
-    let params = (failure.params)();
-    let message = site_message(site, slot, &params, failure.message);
     let code = site.code.unwrap_or(failure.code);
-    errors.push(FieldError::new(at.to_path(), code, message).with_params(params));
+    let (message, params) = match site.cache {
+        Some(cache) => {
+            let cached = cache.slots[slot].get_or_init(|| {
+                let params = (failure.params)();
+                let message = site_message(site, &params, failure.message);
+                Cached { message, params }
+            });
+            let message = match &cached.message {
+                Cow::Borrowed(text) => Cow::Borrowed(*text),
+                Cow::Owned(text) => Cow::Borrowed(text.as_str()),
+            };
+            (message, SharedParams::Static(&cached.params))
+        }
+        None => {
+            let params = (failure.params)();
+            let message = site_message(site, &params, failure.message);
+            (message, SharedParams::owned(params))
+        }
+    };
+    errors.push(FieldError::with_shared(
+        at.to_path(),
+        Cow::Borrowed(code),
+        message,
+        params,
+    ));
 }
 
 /// What a rule reports when it fails: its code, and how to make its parameters and
@@ -74,21 +102,17 @@ pub(crate) struct Failure<P, M> {
     pub message: M,
 }
 
-/// The message a failed rule reports: see [`report`].
+/// The message a failed rule reports: the site's, filled in from `params` when it is
+/// a template, or the rule's own.
 pub(crate) fn site_message(
     site: Site,
-    slot: usize,
     params: &Params,
     message: impl FnOnce() -> String,
 ) -> Cow<'static, str> {
-    match (site.message, site.cache) {
-        (Some(text), _) if !text.contains(['{', '}']) => Cow::Borrowed(text),
-        (Some(template), Some(cache)) => {
-            Cow::Borrowed(cache.slots[slot].get_or_init(|| params.render(template)).as_str())
-        }
-        (Some(template), None) => Cow::Owned(params.render(template)),
-        (None, Some(cache)) => Cow::Borrowed(cache.slots[slot].get_or_init(message).as_str()),
-        (None, None) => Cow::Owned(message()),
+    match site.message {
+        Some(text) if !text.contains(['{', '}']) => Cow::Borrowed(text),
+        Some(template) => Cow::Owned(params.render(template)),
+        None => Cow::Owned(message()),
     }
 }
 

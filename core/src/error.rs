@@ -206,8 +206,44 @@ pub struct FieldError {
     path: Path,
     code: Cow<'static, str>,
     message: Cow<'static, str>,
-    params: Params,
+    params: SharedParams,
 }
+
+/// An error's parameters: most often the ones its call site made on its first failure
+/// and keeps, shared; otherwise its own, boxed so that a `FieldError` stays small and
+/// cheap to move.
+#[derive(Debug, Clone)]
+pub(crate) enum SharedParams {
+    Static(&'static Params),
+    Owned(Box<Params>),
+}
+
+static NO_PARAMS: Params = Params::new();
+
+impl SharedParams {
+    /// `params`, allocating only when there are some.
+    pub(crate) fn owned(params: Params) -> Self {
+        match params.is_empty() {
+            true => SharedParams::Static(&NO_PARAMS),
+            false => SharedParams::Owned(Box::new(params)),
+        }
+    }
+
+    pub(crate) fn get(&self) -> &Params {
+        match self {
+            SharedParams::Static(params) => params,
+            SharedParams::Owned(params) => params,
+        }
+    }
+}
+
+impl PartialEq for SharedParams {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Eq for SharedParams {}
 
 impl FieldError {
     /// A new error at `path` for the rule `code`.
@@ -220,13 +256,27 @@ impl FieldError {
             path,
             code: code.into(),
             message: message.into(),
-            params: Params::new(),
+            params: SharedParams::Static(&NO_PARAMS),
+        }
+    }
+
+    pub(crate) fn with_shared(
+        path: Path,
+        code: Cow<'static, str>,
+        message: Cow<'static, str>,
+        params: SharedParams,
+    ) -> Self {
+        FieldError {
+            path,
+            code,
+            message,
+            params,
         }
     }
 
     /// The same error with these parameters.
     pub fn with_params(mut self, params: Params) -> Self {
-        self.params = params;
+        self.params = SharedParams::owned(params);
         self
     }
 
@@ -255,7 +305,7 @@ impl FieldError {
     /// The rule's parameters, such as `max = 64` and `unit = "chars"`: what a
     /// translated message needs (see [`Params`] for each rule's).
     pub fn params(&self) -> &Params {
-        &self.params
+        self.params.get()
     }
 }
 
@@ -278,7 +328,7 @@ impl Serialize for FieldError {
         object.serialize_field("pointer", &self.path.to_json_pointer())?;
         object.serialize_field("code", &*self.code)?;
         object.serialize_field("message", &*self.message)?;
-        object.serialize_field("params", &self.params)?;
+        object.serialize_field("params", self.params.get())?;
         object.end()
     }
 }
@@ -369,7 +419,7 @@ impl ValidationErrors {
     /// ```
     pub fn translate(&mut self, translate: &impl Translate) {
         for error in &mut self.errors {
-            if let Some(message) = translate.message(&error.code, &error.params) {
+            if let Some(message) = translate.message(&error.code, error.params.get()) {
                 error.message = message;
             }
         }
@@ -487,8 +537,6 @@ pub struct RuleError {
     field: Option<Cow<'static, str>>,
 }
 
-static NO_PARAMS: Params = Params::new();
-
 impl RuleError {
     /// An error with its own code and message.
     pub fn new(code: impl Into<Cow<'static, str>>, message: impl Into<Cow<'static, str>>) -> Self {
@@ -564,7 +612,10 @@ impl RuleError {
         RuleErrorParts {
             code: self.code,
             message: self.message,
-            params: self.params.map_or_else(Params::new, |params| *params),
+            params: match self.params {
+                Some(params) => SharedParams::Owned(params),
+                None => SharedParams::Static(&NO_PARAMS),
+            },
         }
     }
 }
@@ -592,7 +643,7 @@ impl std::error::Error for RuleError {}
 pub(crate) struct RuleErrorParts {
     pub code: Cow<'static, str>,
     pub message: Cow<'static, str>,
-    pub params: Params,
+    pub params: SharedParams,
 }
 
 /// What a `custom` rule may return as its error: one [`RuleError`] (or anything that

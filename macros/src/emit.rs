@@ -329,16 +329,19 @@ pub fn rule_call(rule: &Rule, value: &Ident, at: &TokenStream, scope: &Scope) ->
     })
 }
 
-/// The `Site` of one rule: its `code` and `message` overrides, and a message cache
-/// when the default message depends on nothing but literals.
+/// The `Site` of one rule: its `code` and `message` overrides, and a cache for its
+/// message and parameters when they depend on nothing but literals.
 fn site(rule: &Rule) -> TokenStream {
     let option = |lit: &Option<LitStr>| match lit {
         Some(lit) => quote!(::core::option::Option::Some(#lit)),
         None => quote!(::core::option::Option::None),
     };
     let (code, message) = (option(&rule.code), option(&rule.message));
+    // A plain message given on a rule with no parameters leaves nothing to make.
     let template = (rule.message.as_ref()).is_some_and(|m| m.value().contains(['{', '}']));
-    let cache = if (rule.message.is_none() || template) && rule.kind.message_is_constant() {
+    let has_params = rule.kind.params().is_some_and(|names| !names.is_empty());
+    let made = rule.message.is_none() || template || has_params;
+    let cache = if made && rule.kind.message_is_constant() {
         quote!(::core::option::Option::Some({
             static __MB_MESSAGE: ::modelbuild::__private::MessageCache =
                 ::modelbuild::__private::MessageCache::new();

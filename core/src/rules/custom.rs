@@ -94,7 +94,7 @@ fn push(error: RuleError, path: crate::Path, errors: &mut ValidationErrors, site
     let message = match site.message {
         None => parts.message,
         Some(text) if !text.contains(['{', '}']) => Cow::Borrowed(text),
-        Some(template) => Cow::Owned(parts.params.render(template)),
+        Some(template) => Cow::Owned(parts.params.get().render(template)),
     };
-    errors.push(FieldError::new(path, code, message).with_params(parts.params));
+    errors.push(FieldError::with_shared(path, code, message, parts.params));
 }

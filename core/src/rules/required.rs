@@ -1,7 +1,8 @@
 //! `required`: an optional value that must be present.
 
-use crate::__private::{site_message, Site};
-use crate::params::Params;
+use std::borrow::Cow;
+
+use crate::__private::Site;
 use crate::error::FieldError;
 use crate::rules::input::RequiredInput;
 use crate::{PathNode, ValidationErrors};
@@ -26,7 +27,10 @@ pub const MESSAGE: &str = "is required";
 pub fn check<T: RequiredInput + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: Site) {
     if !value.is_present() {
         // The default message is a constant: nothing to cache.
-        let message = site_message(site, 0, &Params::new(), || MESSAGE.to_owned());
+        let message = match site.message {
+            Some(text) => Cow::Borrowed(text),
+            None => Cow::Borrowed(MESSAGE),
+        };
         errors.push(FieldError::new(at.to_path(), site.code.unwrap_or("required"), message));
     }
 }
