@@ -493,3 +493,35 @@ fn model_build_requests_report_twilio_names() {
         .collect();
     assert_eq!(paths, ["PageSize", "Page"]);
 }
+
+/// serde keys the derive has no use for are passed over, whatever their form; a split
+/// `rename_all` uses the case read.
+#[derive(Deserialize, Validate)]
+#[serde(
+    deny_unknown_fields,
+    bound(deserialize = "T: Deserialize<'de>"),
+    rename_all(serialize = "camelCase", deserialize = "PascalCase")
+)]
+struct ManyKeys<T> {
+    #[serde(default, alias = "name", skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = 2))]
+    unique_name: Option<String>,
+    #[serde(deserialize_with = "Option::deserialize")]
+    #[validate(range(max = 1))]
+    page_size: Option<u8>,
+    #[serde(skip_serializing)]
+    extra: T,
+}
+
+#[test]
+fn other_serde_keys_are_passed_over() {
+    let value: ManyKeys<u8> =
+        serde_json::from_value(json!({"UniqueName": "long", "PageSize": 3, "Extra": 0})).unwrap();
+    let paths: Vec<String> = value
+        .validate()
+        .unwrap_err()
+        .iter()
+        .map(|e| e.path().to_string())
+        .collect();
+    assert_eq!(paths, ["UniqueName", "PageSize"]);
+}
