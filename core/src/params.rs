@@ -228,9 +228,9 @@ const INLINE: usize = 3;
 
 /// The parameters of one broken rule, in the order the rule gives them.
 ///
-/// Every [`FieldError`](crate::FieldError) has them: `length` gives `min`, `max`
-/// (`length(equal = n)` gives both as `n`) and `unit` (`chars`, `bytes`, `utf16`, or
-/// `items` on a collection); `range` gives whichever of `min`, `max`, `exclusive_min`,
+/// Every [`FieldError`](crate::FieldError) has them: `length` gives `min` and `max`
+/// (or `equal`), as written, and `unit` (`chars`, `bytes`, `utf16`, or `items` on a
+/// collection); `range` gives whichever of `min`, `max`, `exclusive_min`,
 /// `exclusive_max` it has; `sid` and `prefix` give `prefix`; `uri` and `url` give
 /// `schemes` when the rule names some; `pattern` gives `pattern`; `must_match` gives
 /// `other`; a `custom` rule gives what its [`RuleError`](crate::RuleError) carries.
