@@ -71,7 +71,7 @@ pub(crate) fn report<P: FnOnce() -> Params, M: FnOnce() -> String>(
         Some(cache) => {
             let cached = cache.slots[slot].get_or_init(|| {
                 let params = (failure.params)();
-                let message = site_message(site, &params, failure.message);
+                let message = site_message(site, &params, || Cow::Owned((failure.message)()));
                 Cached { message, params }
             });
             let message = match &cached.message {
@@ -82,7 +82,7 @@ pub(crate) fn report<P: FnOnce() -> Params, M: FnOnce() -> String>(
         }
         None => {
             let params = (failure.params)();
-            let message = site_message(site, &params, failure.message);
+            let message = site_message(site, &params, || Cow::Owned((failure.message)()));
             (message, SharedParams::owned(params))
         }
     };
@@ -103,16 +103,17 @@ pub(crate) struct Failure<P, M> {
 }
 
 /// The message a failed rule reports: the site's, filled in from `params` when it is
-/// a template, or the rule's own.
+/// a template (where `{{` is a brace), or the rule's own. Every rule's message goes
+/// through here, so a template reads the same on every rule.
 pub(crate) fn site_message(
     site: Site,
     params: &Params,
-    message: impl FnOnce() -> String,
+    message: impl FnOnce() -> Cow<'static, str>,
 ) -> Cow<'static, str> {
     match site.message {
         Some(text) if !text.contains(['{', '}']) => Cow::Borrowed(text),
         Some(template) => Cow::Owned(params.render(template)),
-        None => Cow::Owned(message()),
+        None => message(),
     }
 }
 

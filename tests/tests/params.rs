@@ -241,3 +241,24 @@ fn a_translator_can_be_a_type() {
     errors.translate(&Shouting);
     assert_eq!(errors.to_string(), "page_size: BROKEN RANGE");
 }
+
+#[derive(Validate)]
+struct Braces {
+    #[validate(required(message = "is {{required}}"))]
+    present: Option<u8>,
+    #[validate(custom(function = limited, message = "{{over}} {limit}"))]
+    count: u32,
+}
+
+/// `{{` is a brace in the message of every rule, `required` and `custom` included.
+#[test]
+fn every_rule_reads_a_template_alike() {
+    let errors = Braces {
+        present: None,
+        count: 11,
+    }
+    .validate()
+    .unwrap_err();
+    let messages: Vec<&str> = errors.iter().map(|e| e.message()).collect();
+    assert_eq!(messages, ["is {required}", "{over} 10"]);
+}

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use crate::__private::Site;
+use crate::__private::{site_message, Site};
 use crate::error::{FieldError, RuleError, RuleErrors, Segment};
 use crate::rules::input::CustomInput;
 use crate::{PathNode, ValidationErrors};
@@ -91,10 +91,6 @@ fn field_path(name: &str, fields: &[FieldPlace], fields_at: &PathNode<'_>) -> cr
 fn push(error: RuleError, path: crate::Path, errors: &mut ValidationErrors, site: Site) {
     let parts = error.into_parts();
     let code = site.code.map_or(parts.code, Cow::Borrowed);
-    let message = match site.message {
-        None => parts.message,
-        Some(text) if !text.contains(['{', '}']) => Cow::Borrowed(text),
-        Some(template) => Cow::Owned(parts.params.get().render(template)),
-    };
+    let message = site_message(site, parts.params.get(), || parts.message);
     errors.push(FieldError::with_shared(path, code, message, parts.params));
 }

@@ -2,7 +2,8 @@
 
 use std::borrow::Cow;
 
-use crate::__private::Site;
+use crate::__private::{site_message, Site};
+use crate::params::Params;
 use crate::error::FieldError;
 use crate::rules::input::RequiredInput;
 use crate::{PathNode, ValidationErrors};
@@ -26,11 +27,9 @@ pub const MESSAGE: &str = "is required";
 #[doc(hidden)]
 pub fn check<T: RequiredInput + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: Site) {
     if !value.is_present() {
-        // The default message is a constant: nothing to cache.
-        let message = match site.message {
-            Some(text) => Cow::Borrowed(text),
-            None => Cow::Borrowed(MESSAGE),
-        };
+        // The default message is a constant and there are no parameters: nothing to
+        // cache, and a site's template has only its `{{` and `}}` to read.
+        let message = site_message(site, &Params::new(), || Cow::Borrowed(MESSAGE));
         errors.push(FieldError::new(at.to_path(), site.code.unwrap_or("required"), message));
     }
 }
