@@ -166,17 +166,26 @@ fn destructure(path: TokenStream, fields: &Fields) -> TokenStream {
     }
 }
 
-/// The node a variant's fields hang from (`__mb_variant`, or `__mb_at` itself when
-/// serde puts them where the enum is), and the statements that make it.
-fn variant_base(variant: &Variant) -> (TokenStream, TokenStream) {
-    let mut base = quote!(__mb_at);
-    let mut steps = TokenStream::new();
-    for (i, name) in variant.base.iter().enumerate() {
-        let node = format_ident!("__mb_variant_{}", i);
-        steps.extend(quote!(let #node = #base.field(#name);));
-        base = quote!((&#node));
+/// The node a variant's fields hang from, as an expression: under its base name, or
+/// where the enum is.
+fn variant_node(variant: &Variant) -> TokenStream {
+    match &variant.base {
+        Some(name) => quote!(__mb_at.field(#name)),
+        None => quote!(*__mb_at),
     }
-    (base, steps)
+}
+
+/// The node a variant's fields hang from as a reference (`&__mb_variant`, or
+/// `__mb_at` itself when serde puts them where the enum is), and the statement that
+/// makes it.
+fn variant_base(variant: &Variant) -> (TokenStream, TokenStream) {
+    match variant.base {
+        Some(_) => {
+            let node = variant_node(variant);
+            (quote!((&__mb_variant)), quote!(let __mb_variant = #node;))
+        }
+        None => (quote!(__mb_at), TokenStream::new()),
+    }
 }
 
 /// The node of a field at `place`, from the node `base` its value's fields hang from.
@@ -259,17 +268,7 @@ fn whole_value_checks(container: &Container) -> TokenStream {
                     Fields::Unit => quote!(Self::#ident),
                 };
                 let table = table(&variant.fields);
-                let node = match variant.base.as_slice() {
-                    [] => quote!(*__mb_at),
-                    [first, rest @ ..] => {
-                        // Built from the outside in, so each node borrows the one before.
-                        let mut node = quote!(__mb_at.field(#first));
-                        for name in rest {
-                            node = quote!(#node.field(#name));
-                        }
-                        node
-                    }
-                };
+                let node = variant_node(variant);
                 quote!(#pattern => (#table, #node),)
             });
             let setup = quote! {

@@ -28,9 +28,10 @@ pub enum Shape<'a> {
 pub struct Variant<'a> {
     pub ident: &'a Ident,
     pub fields: Fields<'a>,
-    /// The names between the enum's path and its fields' on the wire: the variant's
-    /// name when externally tagged, the content's key when adjacently tagged.
-    pub base: Vec<String>,
+    /// The name between the enum's path and its fields' on the wire: the variant's
+    /// name when externally tagged, the content's key when adjacently tagged; none
+    /// when internally tagged or untagged. No serde layout puts more than one there.
+    pub base: Option<String>,
 }
 
 /// Where a field is on the wire, from the node its value's fields hang from.
@@ -142,9 +143,9 @@ fn variant_model<'a>(
         &serde.tagging
     };
     let base = match tagging {
-        Tagging::External => vec![name],
-        Tagging::Adjacent { content } => vec![content.clone()],
-        Tagging::Internal | Tagging::Untagged => Vec::new(),
+        Tagging::External => Some(name),
+        Tagging::Adjacent { content } => Some(content.clone()),
+        Tagging::Internal | Tagging::Untagged => None,
     };
     let case = own.rename_all.or(serde.rename_all_fields);
     Variant {
