@@ -13,6 +13,29 @@ use syn::{Ident, LitStr};
 use crate::args::Common;
 use crate::types::Base;
 
+/// The `parse` of a rule that takes only `code` and `message` (`email`,
+/// `email(message = "...")`) and whose runtime entry is `rules::<module>::check(value,
+/// args..., at, errors, site)`: `flag_rule!(parse_ascii, "ascii", "characters",
+/// Characters::Ascii)` passes `rules::Characters::Ascii` as the one argument.
+macro_rules! flag_rule {
+    ($parse:ident, $label:literal, $module:literal $(, $($arg:tt)+)?) => {
+        pub fn $parse(
+            name: &syn::Ident,
+            meta: &syn::meta::ParseNestedMeta,
+            errors: &mut Vec<syn::Error>,
+            common: &mut crate::args::Common,
+        ) -> syn::Result<Box<dyn super::RuleKind>> {
+            crate::args::flag(name, meta, errors, common)?;
+            Ok(Box::new(super::TextRule {
+                label: $label,
+                module: $module,
+                args: quote::quote!($(::modelbuild::__private::rules::$($arg)+,)?),
+                params: Vec::new(),
+            }))
+        }
+    };
+}
+
 mod characters;
 mod credit_card;
 mod custom;
@@ -142,23 +165,6 @@ pub struct TextRule {
     pub args: TokenStream,
     /// The names of its errors' parameters.
     pub params: Vec<&'static str>,
-}
-
-/// Reads a `TextRule` that takes only `code` and `message`: `email`,
-/// `email(message = "...")`.
-pub fn text_flag(
-    label: &'static str,
-    module: &'static str,
-    args: TokenStream,
-    (name, meta, errors, common): (&Ident, &ParseNestedMeta, &mut Vec<syn::Error>, &mut Common),
-) -> syn::Result<Box<dyn RuleKind>> {
-    crate::args::flag(name, meta, errors, common)?;
-    Ok(Box::new(TextRule {
-        label,
-        module,
-        args,
-        params: Vec::new(),
-    }))
 }
 
 impl RuleKind for TextRule {
