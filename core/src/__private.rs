@@ -7,9 +7,17 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 pub use crate::error::{RuleError, ValidationErrors};
+pub use crate::params::ParamValue;
 pub use crate::path_node::PathNode;
 pub use crate::rules;
 pub use crate::validate::{Validate, ValidateWith};
+
+/// What the derive's `JsonSchemaRules` impl names.
+#[cfg(feature = "schemars")]
+pub mod schema {
+    pub use crate::schema::locate::{elements, item, keys, property, require, variant, Tagging};
+    pub use crate::schema::{JsonSchemaRules, Schema};
+}
 
 use crate::error::{FieldError, SharedParams};
 use crate::params::Params;

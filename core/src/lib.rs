@@ -21,6 +21,8 @@ pub mod model_build;
 mod params;
 mod path_node;
 pub mod rules;
+#[cfg(feature = "schemars")]
+pub mod schema;
 mod valid;
 mod validate;
 

@@ -41,7 +41,8 @@ pub fn impl_validate(container: &Container) -> TokenStream {
     };
     let input = container.input;
     let bounds = nested_bounds(container);
-    match &container.context {
+    let schema = schema_rules(|| crate::schema::impl_rules(container));
+    let validate = match &container.context {
         Some(context) => wrap_impl(
             input,
             quote!(::modelbuild::__private::ValidateWith<#context>),
@@ -59,6 +60,17 @@ pub fn impl_validate(container: &Container) -> TokenStream {
             None,
         ),
         None => context_free(input, &bounds(quote!(::modelbuild::__private::Validate)), body),
+    };
+    quote!(#validate #schema)
+}
+
+/// The `JsonSchemaRules` impl when modelbuild's feature `schemars` is on, which it
+/// forwards here; nothing otherwise.
+fn schema_rules(make: impl FnOnce() -> TokenStream) -> TokenStream {
+    if cfg!(feature = "schemars") {
+        make()
+    } else {
+        TokenStream::new()
     }
 }
 
@@ -102,7 +114,7 @@ fn context_free(input: &DeriveInput, bounds: &[TokenStream], body: TokenStream) 
 
 /// The impl block of `trait_` holding `items`; `extra_bounds` are added to the type's
 /// own where clause, and `extra_param` to its generics.
-fn wrap_impl(
+pub fn wrap_impl(
     input: &DeriveInput,
     trait_: TokenStream,
     extra_bounds: &[TokenStream],
@@ -134,7 +146,11 @@ pub fn with_errors(input: &DeriveInput, errors: Vec<syn::Error>) -> TokenStream 
     let compile_errors = errors.iter().map(syn::Error::to_compile_error);
     let fallback = match input.data {
         syn::Data::Union(_) => quote!(),
-        _ => context_free(input, &[], quote!()),
+        _ => {
+            let schema = schema_rules(|| crate::schema::rules_impl(input, quote!()));
+            let validate = context_free(input, &[], quote!());
+            quote!(#validate #schema)
+        }
     };
     quote! {
         #(#compile_errors)*

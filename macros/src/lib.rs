@@ -14,6 +14,7 @@ mod check;
 mod emit;
 mod parse;
 mod rules;
+mod schema;
 mod serde_attrs;
 mod suggest;
 mod types;

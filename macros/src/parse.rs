@@ -32,6 +32,30 @@ pub struct Variant<'a> {
     /// name when externally tagged, the content's key when adjacently tagged; none
     /// when internally tagged or untagged. No serde layout puts more than one there.
     pub base: Option<String>,
+    /// How schemars lays the variant out, to find its schema; `None` when it is not
+    /// in the schema (skipped) or cannot be told apart (an `untagged` variant of a
+    /// tagged enum).
+    pub layout: Option<Layout>,
+}
+
+/// A variant's place in the enum's schema.
+pub enum Layout {
+    External {
+        name: String,
+    },
+    Internal {
+        tag: String,
+        name: String,
+    },
+    Adjacent {
+        tag: String,
+        content: String,
+        name: String,
+    },
+    /// The position among the variants serde reads.
+    Untagged {
+        index: usize,
+    },
 }
 
 /// Where a field is on the wire, from the node its value's fields hang from.
@@ -101,9 +125,9 @@ pub fn container<'a>(input: &'a DeriveInput, errors: &mut Vec<syn::Error>) -> Op
         syn::Data::Enum(data) => Shape::Enum(
             data.variants
                 .iter()
-                .map(|variant| {
+                .scan(0, |read, variant| {
                     reject_attrs(&variant.attrs, "a variant", errors);
-                    variant_model(variant, &serde, errors)
+                    Some(variant_model(variant, &serde, read, errors))
                 })
                 .collect(),
         ),
@@ -124,9 +148,11 @@ pub fn container<'a>(input: &'a DeriveInput, errors: &mut Vec<syn::Error>) -> Op
 }
 
 /// A variant, laid out as serde lays out the enum.
+/// `read` counts the variants before this one that serde reads.
 fn variant_model<'a>(
     variant: &'a syn::Variant,
     serde: &ContainerAttrs,
+    read: &mut usize,
     errors: &mut Vec<syn::Error>,
 ) -> Variant<'a> {
     let own = serde_attrs::variant(&variant.attrs);
@@ -142,16 +168,36 @@ fn variant_model<'a>(
     } else {
         &serde.tagging
     };
+    let index = *read;
+    if !own.skip {
+        *read += 1;
+    }
+    let layout = match tagging {
+        _ if own.skip => None,
+        Tagging::External => Some(Layout::External { name: name.clone() }),
+        Tagging::Internal { tag } => Some(Layout::Internal {
+            tag: tag.clone(),
+            name: name.clone(),
+        }),
+        Tagging::Adjacent { tag, content } => Some(Layout::Adjacent {
+            tag: tag.clone(),
+            content: content.clone(),
+            name: name.clone(),
+        }),
+        Tagging::Untagged if serde.tagging == Tagging::Untagged => Some(Layout::Untagged { index }),
+        Tagging::Untagged => None,
+    };
     let base = match tagging {
         Tagging::External => Some(name),
-        Tagging::Adjacent { content } => Some(content.clone()),
-        Tagging::Internal | Tagging::Untagged => None,
+        Tagging::Adjacent { content, .. } => Some(content.clone()),
+        Tagging::Internal { .. } | Tagging::Untagged => None,
     };
     let case = own.rename_all.or(serde.rename_all_fields);
     Variant {
         ident: &variant.ident,
         fields: fields(&variant.fields, case, false, errors),
         base,
+        layout,
     }
 }
 

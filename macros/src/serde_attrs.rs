@@ -106,9 +106,9 @@ pub enum Tagging {
     #[default]
     External,
     /// `{"tag": "Variant", ...fields}`.
-    Internal,
+    Internal { tag: String },
     /// `{"tag": "Variant", "content": content}`.
-    Adjacent { content: String },
+    Adjacent { tag: String, content: String },
     /// `content`, with no variant name.
     Untagged,
 }
@@ -191,8 +191,8 @@ pub fn container(attrs: &[Attribute]) -> ContainerAttrs {
     });
     out.tagging = match (untagged, tag, content) {
         (true, _, _) => Tagging::Untagged,
-        (false, Some(_), Some(content)) => Tagging::Adjacent { content },
-        (false, Some(_), None) => Tagging::Internal,
+        (false, Some(tag), Some(content)) => Tagging::Adjacent { tag, content },
+        (false, Some(tag), None) => Tagging::Internal { tag },
         (false, None, _) => Tagging::External,
     };
     out

@@ -67,3 +67,24 @@ pub mod option {
         .transpose()
     }
 }
+
+/// The schema of a date as the models write it: `type: string, format: date-time`
+/// (RFC 3339), what the spec states. Named in `#[schemars(with = ..)]`, since the
+/// fields hold `time::OffsetDateTime`, which schemars does not know.
+#[cfg(feature = "schemars")]
+pub struct DateTimeSchema;
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for DateTimeSchema {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DateTime".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "string", "format": "date-time"})
+    }
+}

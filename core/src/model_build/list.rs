@@ -19,6 +19,11 @@ use crate::Validate;
 /// assert_eq!(too_big.validate().unwrap_err().to_string(), "PageSize: must be at least 1 and at most 1000");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(transform = crate::schema::rules::<Self>)
+)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct ListModelBuilds {
     /// How many builds a page holds: 1 to 1000, 50 when unset.
@@ -52,6 +57,11 @@ impl ListModelBuilds {
 /// Validation goes into every build, so a bad SID in the second one is reported at
 /// `model_builds[1].sid`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(transform = crate::schema::rules::<Self>)
+)]
 #[serde(remote = "Self")]
 pub struct ModelBuildPage {
     /// The builds on this page.
@@ -70,6 +80,11 @@ pub struct ModelBuildPage {
 /// only `next_page_url` and `previous_page_url` are nullable, so an explicit `null`
 /// anywhere else is an error.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(transform = crate::schema::rules::<Self>)
+)]
 #[serde(remote = "Self")]
 pub struct PageMeta {
     /// The URL of the first page.
@@ -78,6 +93,7 @@ pub struct PageMeta {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "present"
     )]
+    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
     #[validate(uri)]
     pub first_page_url: Option<String>,
     /// The key of the list in the page: `model_builds`.
@@ -86,6 +102,7 @@ pub struct PageMeta {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "present"
     )]
+    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
     pub key: Option<String>,
     /// The URL of the next page; `None` (null) on the last one.
     #[serde(default)]
@@ -98,6 +115,7 @@ pub struct PageMeta {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "present"
     )]
+    #[cfg_attr(feature = "schemars", schemars(with = "i64"))]
     pub page: Option<i64>,
     /// How many builds a page holds.
     #[serde(
@@ -105,6 +123,7 @@ pub struct PageMeta {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "present"
     )]
+    #[cfg_attr(feature = "schemars", schemars(with = "i64"))]
     pub page_size: Option<i64>,
     /// The URL of the previous page; `None` (null) on the first one.
     #[serde(default)]
@@ -116,6 +135,7 @@ pub struct PageMeta {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "present"
     )]
+    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
     #[validate(uri)]
     pub url: Option<String>,
 }

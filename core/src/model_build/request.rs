@@ -23,6 +23,11 @@ use crate::Validate;
 /// assert_eq!(bad.validate().unwrap_err().iter().next().unwrap().path().to_string(), "StatusCallback");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(transform = crate::schema::rules::<Self>)
+)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct CreateModelBuild {
     /// The URL Twilio POSTs status updates to: an absolute `http` or `https` URI.
@@ -46,6 +51,11 @@ pub struct CreateModelBuild {
 /// assert_eq!(UpdateModelBuild::default().to_form(), "");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(transform = crate::schema::rules::<Self>)
+)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct UpdateModelBuild {
     /// A unique name for the build, at most 64 characters.

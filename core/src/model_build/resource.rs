@@ -30,6 +30,11 @@ use crate::Validate;
 /// assert_eq!(json["date_created"], "2015-07-30T20:00:00Z");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(transform = crate::schema::rules::<Self>)
+)]
 #[serde(remote = "Self")]
 pub struct ModelBuild {
     /// The SID of the account that created the build (`AC` + 32 hex digits).
@@ -38,9 +43,11 @@ pub struct ModelBuild {
     pub account_sid: Option<String>,
     /// When the build was created.
     #[serde(default, with = "super::datetime::option")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<super::datetime::DateTimeSchema>"))]
     pub date_created: Option<OffsetDateTime>,
     /// When the build was last updated.
     #[serde(default, with = "super::datetime::option")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<super::datetime::DateTimeSchema>"))]
     pub date_updated: Option<OffsetDateTime>,
     /// The SID of the parent assistant (`UA` + 32 hex digits).
     #[serde(default)]

@@ -95,3 +95,22 @@ impl<'de> Deserialize<'de> for ModelBuildStatus {
         Ok(status)
     }
 }
+
+/// The five statuses the spec lists, as a string `enum`. [`Unknown`](ModelBuildStatus::Unknown)
+/// is how this crate reads a status a later API might add; the schema states the API's
+/// definition, which has none.
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for ModelBuildStatus {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ModelBuildStatus".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let known: Vec<&str> = ModelBuildStatus::KNOWN.iter().map(ModelBuildStatus::as_str).collect();
+        schemars::json_schema!({"type": "string", "enum": known})
+    }
+}

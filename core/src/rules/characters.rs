@@ -71,3 +71,16 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
 ) {
     check_text(value, at, errors, site, |text| has_only(text, kind), Failure { code: kind.code(), params: Params::new, message: || message(kind) });
 }
+
+/// Writes the rule into a JSON Schema (feature `schemars`) as a `pattern` over every
+/// character: `[\x00-\x7F]`, `[\p{Alphabetic}\p{N}]` (what `char::is_alphanumeric`
+/// tests) or `\P{Cc}`, in ECMA-262's Unicode syntax.
+#[cfg(feature = "schemars")]
+pub fn json_schema(schema: &mut crate::schema::Schema, kind: Characters) {
+    let pattern = match kind {
+        Characters::Ascii => r"^[\x00-\x7F]*$",
+        Characters::Alphanumeric => r"^[\p{Alphabetic}\p{N}]*$",
+        Characters::NonControl => r"^\P{Cc}*$",
+    };
+    crate::schema::add_pattern(schema, pattern.to_owned());
+}

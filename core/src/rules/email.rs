@@ -109,3 +109,21 @@ pub fn message() -> String {
 pub fn check<M, T: StrInput<M> + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: Site) {
     check_text(value, at, errors, site, is_email, Failure { code: "email", params: Params::new, message });
 }
+
+/// The module's definition as an ECMA-262 regex: the grammar, the local part's 64 and
+/// the domain's 255 octets as lookaheads, the labels' 63 in the grammar.
+#[cfg(feature = "schemars")]
+pub const PATTERN: &str = concat!(
+    "^(?=[^@]{1,64}@)[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@(?=[^@]{1,255}$)",
+    "[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?",
+    "(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$",
+);
+
+/// Writes the rule into a JSON Schema (feature `schemars`): `format: email`, and
+/// [`PATTERN`], since JSON Schema's `email` format is RFC 5321's wider `Mailbox`
+/// (quoted local parts, IP literals).
+#[cfg(feature = "schemars")]
+pub fn json_schema(schema: &mut crate::schema::Schema) {
+    crate::schema::add_format(schema, "email");
+    crate::schema::add_pattern(schema, PATTERN.to_owned());
+}

@@ -152,3 +152,21 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
 ) {
     check_text(value, at, errors, site, |text| is_ip(text, kind), Failure { code: code(kind), params: Params::new, message: || message(kind) });
 }
+
+/// Writes the rule into a JSON Schema (feature `schemars`): `format: ipv4` or
+/// `ipv6`; `ip` as `anyOf` the two, replacing the `format: ip` schemars writes for it,
+/// which no JSON Schema draft defines.
+#[cfg(feature = "schemars")]
+pub fn json_schema(schema: &mut crate::schema::Schema, kind: IpKind) {
+    match kind {
+        IpKind::V4 => crate::schema::add_format(schema, "ipv4"),
+        IpKind::V6 => crate::schema::add_format(schema, "ipv6"),
+        IpKind::Any => {
+            if schema.get("format").is_some_and(|format| format == "ip") {
+                schema.remove("format");
+            }
+            let either = serde_json::json!({"anyOf": [{"format": "ipv4"}, {"format": "ipv6"}]});
+            crate::schema::add_subschema(schema, either);
+        }
+    }
+}

@@ -187,3 +187,70 @@ pub fn check<M, T: LengthInput<M> + ?Sized>(
 /// Makes `length(unit = ...)` a compile error on a collection, where a unit means nothing.
 #[doc(hidden)]
 pub fn assert_text<M, T: StrInput<M> + ?Sized>(_value: &T) {}
+
+/// Writes the rule into a JSON Schema (feature `schemars`). In characters (the
+/// default), `minLength`/`maxLength`: JSON Schema counts Unicode scalar values too. On a
+/// collection, `minItems`/`maxItems`, or `minProperties`/`maxProperties` for a map;
+/// when the schema names no type (a `$ref`), every pair, each of which binds only its
+/// own type. No standard keyword counts bytes or UTF-16 units, so those become the
+/// extension `x-length: {unit, min, max}`, and whatever schemars wrote in their place
+/// (it reads `length` as characters) is removed.
+///
+/// ```
+/// use modelbuild::rules::LengthUnit;
+///
+/// let mut schema = schemars::json_schema!({"type": "string", "maxLength": 64});
+/// modelbuild::rules::length::json_schema(&mut schema, Some(LengthUnit::Bytes), None, Some(64));
+/// assert_eq!(schema.get("maxLength"), None);
+/// assert_eq!(schema.get("x-length").unwrap(), &serde_json::json!({"unit": "bytes", "max": 64}));
+/// ```
+#[cfg(feature = "schemars")]
+pub fn json_schema(
+    schema: &mut crate::schema::Schema,
+    unit: Option<LengthUnit>,
+    min: Option<usize>,
+    max: Option<usize>,
+) {
+    use crate::schema::{has_type, set_bound, Bound};
+    use serde_json::Value;
+    const PAIRS: [(&str, &str, &str); 3] = [
+        ("string", "minLength", "maxLength"),
+        ("array", "minItems", "maxItems"),
+        ("object", "minProperties", "maxProperties"),
+    ];
+    match unit {
+        None | Some(LengthUnit::Chars) => {
+            let typed = PAIRS.iter().any(|(ty, ..)| has_type(schema, ty));
+            for (ty, lower, upper) in PAIRS {
+                let fits = if typed { has_type(schema, ty) } else { unit.is_none() || ty == "string" };
+                if !fits {
+                    continue;
+                }
+                if let Some(min) = min {
+                    set_bound(schema, lower, Bound::Lower, min.into());
+                }
+                if let Some(max) = max {
+                    set_bound(schema, upper, Bound::Upper, max.into());
+                }
+            }
+        }
+        Some(unit) => {
+            for (key, bound) in [("minLength", min), ("maxLength", max)] {
+                if let Some(bound) = bound {
+                    if schema.get(key) == Some(&Value::from(bound)) {
+                        schema.remove(key);
+                    }
+                }
+            }
+            let mut extension = serde_json::Map::new();
+            extension.insert("unit".into(), unit.name().into());
+            if let Some(min) = min {
+                extension.insert("min".into(), min.into());
+            }
+            if let Some(max) = max {
+                extension.insert("max".into(), max.into());
+            }
+            schema.insert("x-length".into(), Value::Object(extension));
+        }
+    }
+}

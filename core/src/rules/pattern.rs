@@ -78,3 +78,11 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
         } }),
     }
 }
+
+/// Writes the rule into a JSON Schema (feature `schemars`): the regex as `pattern`,
+/// unanchored as both the regex crate and JSON Schema search. Regex crate syntax beyond
+/// ECMA-262's (named classes such as `[[:alpha:]]`, `(?i)` flags) is written as it is.
+#[cfg(feature = "schemars")]
+pub fn json_schema(schema: &mut crate::schema::Schema, regex: &str) {
+    crate::schema::add_pattern(schema, regex.to_owned());
+}

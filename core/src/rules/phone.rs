@@ -38,3 +38,10 @@ pub fn message() -> String {
 pub fn check<M, T: StrInput<M> + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: Site) {
     check_text(value, at, errors, site, is_phone, Failure { code: "phone", params: Params::new, message });
 }
+
+/// Writes the rule into a JSON Schema (feature `schemars`): `pattern`
+/// `^\+[1-9][0-9]{0,14}$`.
+#[cfg(feature = "schemars")]
+pub fn json_schema(schema: &mut crate::schema::Schema) {
+    crate::schema::add_pattern(schema, r"^\+[1-9][0-9]{0,14}$".to_owned());
+}

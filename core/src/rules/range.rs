@@ -106,3 +106,34 @@ pub fn check<M, T: NumberInput<M> + ?Sized>(
         }
     }
 }
+
+/// Writes the rule into a JSON Schema (feature `schemars`): each bound given as
+/// `minimum`, `maximum`, `exclusiveMinimum` or `exclusiveMaximum`, keeping a tighter
+/// one the type already states (`u8`'s `maximum: 255`). A bound beyond 64 bits is
+/// written as the nearest float.
+///
+/// ```
+/// use modelbuild::rules::Bounds;
+/// use modelbuild::ParamValue;
+///
+/// let mut schema = schemars::json_schema!({"type": "integer", "minimum": 0, "maximum": 255});
+/// let bounds = Bounds { min: Some(ParamValue::Int(1)), max: Some(ParamValue::Int(1000)), exclusive_min: None, exclusive_max: None };
+/// modelbuild::rules::range::json_schema(&mut schema, &bounds);
+/// assert_eq!(schema.get("minimum").unwrap(), 1);
+/// assert_eq!(schema.get("maximum").unwrap(), 255);
+/// ```
+#[cfg(feature = "schemars")]
+pub fn json_schema(schema: &mut crate::schema::Schema, bounds: &Bounds<ParamValue>) {
+    use crate::schema::{set_bound, Bound};
+    let keys = [
+        (&bounds.min, "minimum", Bound::Lower),
+        (&bounds.max, "maximum", Bound::Upper),
+        (&bounds.exclusive_min, "exclusiveMinimum", Bound::Lower),
+        (&bounds.exclusive_max, "exclusiveMaximum", Bound::Upper),
+    ];
+    for (bound, key, direction) in keys {
+        if let Some(number) = bound.as_ref().and_then(crate::schema::number) {
+            set_bound(schema, key, direction, number);
+        }
+    }
+}

@@ -33,3 +33,25 @@ pub fn check<T: RequiredInput + ?Sized>(value: &T, at: &PathNode<'_>, errors: &m
         errors.push(FieldError::new(at.to_path(), site.code.unwrap_or("required"), message));
     }
 }
+
+/// Writes the rule into a JSON Schema (feature `schemars`): the value may not be
+/// `null`. The derive also lists the field in its object's `required`.
+#[cfg(feature = "schemars")]
+pub fn json_schema(schema: &mut crate::schema::Schema) {
+    use serde_json::Value;
+    if let Some(Value::Array(types)) = schema.get_mut("type") {
+        types.retain(|ty| ty != "null");
+        if types.len() == 1 {
+            let only = types.remove(0);
+            schema.insert("type".into(), only);
+        }
+    }
+    for key in ["anyOf", "oneOf"] {
+        if let Some(Value::Array(options)) = schema.get_mut(key) {
+            options.retain(|option| option.get("type").is_none_or(|ty| ty != "null"));
+        }
+    }
+    if let Some(Value::Array(values)) = schema.get_mut("enum") {
+        values.retain(|value| !value.is_null());
+    }
+}

@@ -40,3 +40,21 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     let params = || Params::new().with("prefix", prefix);
     check_text(value, at, errors, site, |text| is_sid(text, prefix), Failure { code: "sid", params, message: || message(prefix) });
 }
+
+/// Writes the rule into a JSON Schema (feature `schemars`): the prefix and 32 hex digits
+/// as a `pattern`, and the length both ways.
+///
+/// ```
+/// let mut schema = schemars::json_schema!({"type": "string"});
+/// modelbuild::rules::sid::json_schema(&mut schema, "UG");
+/// assert_eq!(schema.get("pattern").unwrap(), "^UG[0-9a-fA-F]{32}$");
+/// assert_eq!(schema.get("maxLength").unwrap(), 34);
+/// ```
+#[cfg(feature = "schemars")]
+pub fn json_schema(schema: &mut crate::schema::Schema, prefix: &str) {
+    use crate::schema::{add_pattern, ecma_escape, set_bound, Bound};
+    add_pattern(schema, format!("^{}[0-9a-fA-F]{{32}}$", ecma_escape(prefix)));
+    let length = prefix.chars().count() + 32;
+    set_bound(schema, "minLength", Bound::Lower, length.into());
+    set_bound(schema, "maxLength", Bound::Upper, length.into());
+}

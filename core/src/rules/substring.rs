@@ -85,3 +85,37 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     let params = || Params::new().with(kind.code(), needle);
     check_text(value, at, errors, site, valid, Failure { code: kind.code(), params, message: || message(kind, needle) });
 }
+
+/// Writes the rule into a JSON Schema (feature `schemars`): a `pattern` with the text
+/// escaped (`^text`, `text$`, `text`), or for `does_not_contain`,
+/// `not: {type: string, pattern: text}`, which lets a non-string (`null`) through as
+/// the rule does.
+///
+/// ```
+/// use modelbuild::rules::Substring;
+///
+/// let mut schema = schemars::json_schema!({"type": "string"});
+/// modelbuild::rules::substring::json_schema(&mut schema, Substring::Suffix, ".pdf");
+/// assert_eq!(schema.get("pattern").unwrap(), "\\.pdf$");
+/// ```
+#[cfg(feature = "schemars")]
+pub fn json_schema(schema: &mut crate::schema::Schema, kind: Substring, text: &str) {
+    use crate::schema::{add_pattern, ecma_escape, rust_escaped};
+    let escaped = ecma_escape(text);
+    match kind {
+        Substring::Prefix => add_pattern(schema, format!("^{escaped}")),
+        Substring::Suffix => add_pattern(schema, format!("{escaped}$")),
+        Substring::Contains => {
+            // schemars escapes `contains(pattern = ..)` for the regex crate, which
+            // ECMA-262 may reject (`\-`): the ECMA-262 form replaces it.
+            if schema.get("pattern").is_some_and(|p| *p == rust_escaped(text)) {
+                schema.remove("pattern");
+            }
+            add_pattern(schema, escaped);
+        }
+        Substring::DoesNotContain => {
+            let not = serde_json::json!({"not": {"type": "string", "pattern": escaped}});
+            crate::schema::add_subschema(schema, not);
+        }
+    }
+}

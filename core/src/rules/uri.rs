@@ -338,6 +338,24 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     check_text(value, at, errors, site, valid, Failure { code: "uri", params: || params(schemes), message: || message(schemes) });
 }
 
+/// Writes the rule into a JSON Schema (feature `schemars`): `format: uri`, which is
+/// RFC 3986's `URI` rule too; with schemes, a `pattern` that admits only those (any
+/// case).
+///
+/// ```
+/// let mut schema = schemars::json_schema!({"type": "string"});
+/// modelbuild::rules::uri::json_schema(&mut schema, &["https"]);
+/// assert_eq!(schema.get("format").unwrap(), "uri");
+/// assert_eq!(schema.get("pattern").unwrap(), "^(?:[Hh][Tt][Tt][Pp][Ss]):");
+/// ```
+#[cfg(feature = "schemars")]
+pub fn json_schema<S: AsRef<str>>(schema: &mut crate::schema::Schema, schemes: &[S]) {
+    crate::schema::add_format(schema, "uri");
+    if !schemes.is_empty() {
+        crate::schema::add_pattern(schema, crate::schema::scheme_pattern(schemes));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

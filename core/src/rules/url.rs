@@ -68,3 +68,13 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     };
     check_text(value, at, errors, site, valid, Failure { code: "url", params: || params(schemes), message: || message(schemes) });
 }
+
+/// Writes the rule into a JSON Schema (feature `schemars`): `format: uri`, the nearest
+/// standard format, and with schemes a `pattern` on the scheme. It is wider than the
+/// WHATWG parser on nothing and narrower on what a browser repairs or accepts beyond
+/// RFC 3986 (`https://bücher.de/`, surrounding spaces): use `uri` where a schema must
+/// say exactly what passes.
+#[cfg(feature = "schemars")]
+pub fn json_schema<S: AsRef<str>>(schema: &mut crate::schema::Schema, schemes: &[S]) {
+    super::uri::json_schema(schema, schemes);
+}

@@ -1,3 +1,3 @@
 //! `credit_card`: a card number with a valid Luhn check digit.
 
-flag_rule!(parse, "credit_card", "credit_card");
+flag_rule!(no_schema parse, "credit_card", "credit_card");

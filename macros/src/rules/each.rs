@@ -1,7 +1,7 @@
 //! `each(rule, ...)`: the rules inside apply to every element of a collection (every
 //! value of a map).
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
 use syn::Ident;
@@ -93,6 +93,28 @@ impl RuleKind for Inner {
 
     fn inner(&self) -> &[Rule] {
         &self.rules
+    }
+
+    fn json_schema(&self, rt: &TokenStream) -> Option<TokenStream> {
+        let inner: Vec<TokenStream> = self
+            .rules
+            .iter()
+            .filter_map(|rule| rule.kind.json_schema(rt))
+            .collect();
+        if inner.is_empty() {
+            return None;
+        }
+        // Where the elements' schema is: `items`, or a map's `additionalProperties`;
+        // for `keys`, `propertyNames`.
+        let place = Ident::new(
+            if self.label == "keys" { "keys" } else { "elements" },
+            Span::call_site(),
+        );
+        Some(quote! {
+            if let ::core::option::Option::Some(__mb_schema) = #rt::schema::#place(__mb_schema) {
+                #(#inner)*
+            }
+        })
     }
 
     fn params(&self) -> Option<Vec<&'static str>> {

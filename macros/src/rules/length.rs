@@ -159,6 +159,25 @@ impl RuleKind for Length {
         all_literal([&self.min, &self.max, &self.equal])
     }
 
+    fn json_schema(&self, rt: &TokenStream) -> Option<TokenStream> {
+        let (min, max) = match &self.equal {
+            Some(equal) => (some(Some(equal)), some(Some(equal))),
+            None => (some(self.min.as_ref()), some(self.max.as_ref())),
+        };
+        let unit = match &self.unit {
+            Some((unit, _)) => {
+                let variant = match unit {
+                    Unit::Chars => quote!(Chars),
+                    Unit::Bytes => quote!(Bytes),
+                    Unit::Utf16 => quote!(Utf16),
+                };
+                quote!(::core::option::Option::Some(#rt::rules::LengthUnit::#variant))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        Some(quote!(#rt::rules::length::json_schema(__mb_schema, #unit, #min, #max);))
+    }
+
     fn params(&self) -> Option<Vec<&'static str>> {
         let mut names = match self.equal {
             Some(_) => vec!["equal"],

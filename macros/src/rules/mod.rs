@@ -6,7 +6,7 @@
 //! whole recipe, with the runtime half in core).
 
 use proc_macro2::{Span, TokenStream};
-use quote::quote_spanned;
+use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
 use syn::{Ident, LitStr};
 
@@ -17,8 +17,16 @@ use crate::types::Base;
 /// `email(message = "...")`) and whose runtime entry is `rules::<module>::check(value,
 /// args..., at, errors, site)`: `flag_rule!(parse_ascii, "ascii", "characters",
 /// Characters::Ascii)` passes `rules::Characters::Ascii` as the one argument.
+///
+/// `flag_rule!(no_schema parse, ...)` makes a rule that JSON Schema cannot state.
 macro_rules! flag_rule {
+    (no_schema $parse:ident, $label:literal, $module:literal $(, $($arg:tt)+)?) => {
+        flag_rule!(@ false, $parse, $label, $module $(, $($arg)+)?);
+    };
     ($parse:ident, $label:literal, $module:literal $(, $($arg:tt)+)?) => {
+        flag_rule!(@ true, $parse, $label, $module $(, $($arg)+)?);
+    };
+    (@ $schema:literal, $parse:ident, $label:literal, $module:literal $(, $($arg:tt)+)?) => {
         pub fn $parse(
             name: &syn::Ident,
             meta: &syn::meta::ParseNestedMeta,
@@ -31,6 +39,7 @@ macro_rules! flag_rule {
                 module: $module,
                 args: quote::quote!($(::modelbuild::__private::rules::$($arg)+,)?),
                 params: Vec::new(),
+                schema: $schema,
             }))
         }
     };
@@ -152,6 +161,13 @@ pub trait RuleKind {
     fn params(&self) -> Option<Vec<&'static str>> {
         Some(Vec::new())
     }
+
+    /// The statements that write the rule into `__mb_schema: &mut Schema`, for the
+    /// `JsonSchemaRules` impl (feature `schemars`); `None` for a rule JSON Schema cannot
+    /// state (a check digit, a comparison, a function).
+    fn json_schema(&self, _rt: &TokenStream) -> Option<TokenStream> {
+        None
+    }
 }
 
 /// A rule on a string whose runtime entry is `rules::<module>::check(value, args...,
@@ -165,6 +181,9 @@ pub struct TextRule {
     pub args: TokenStream,
     /// The names of its errors' parameters.
     pub params: Vec<&'static str>,
+    /// Whether JSON Schema can state it: then the module also has `json_schema(schema,
+    /// args...)`.
+    pub schema: bool,
 }
 
 impl RuleKind for TextRule {
@@ -191,6 +210,13 @@ impl RuleKind for TextRule {
 
     fn params(&self) -> Option<Vec<&'static str>> {
         Some(self.params.clone())
+    }
+
+    fn json_schema(&self, rt: &TokenStream) -> Option<TokenStream> {
+        let module = Ident::new(self.module, Span::call_site());
+        let args = &self.args;
+        self.schema
+            .then(|| quote!(#rt::rules::#module::json_schema(__mb_schema, #args);))
     }
 }
 

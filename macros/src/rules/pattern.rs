@@ -58,6 +58,11 @@ impl RuleKind for Pattern {
     fn params(&self) -> Option<Vec<&'static str>> {
         Some(vec!["pattern"])
     }
+
+    fn json_schema(&self, rt: &TokenStream) -> Option<TokenStream> {
+        let regex = &self.regex;
+        Some(quote::quote!(#rt::rules::pattern::json_schema(__mb_schema, #regex);))
+    }
 }
 
 #[cfg(feature = "pattern")]

@@ -2,13 +2,13 @@
 //! bounds.
 
 use proc_macro2::TokenStream;
-use quote::quote_spanned;
+use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
 use syn::{Expr, Ident};
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
-use crate::bounds::{all_literal, check_order, some};
+use crate::bounds::{all_literal, check_order, literal_number, some, Literal};
 use crate::types::Base;
 
 #[derive(Default)]
@@ -110,6 +110,22 @@ impl RuleKind for Range {
         all_literal(self.bounds())
     }
 
+    fn json_schema(&self, rt: &TokenStream) -> Option<TokenStream> {
+        let [min, max, exclusive_min, exclusive_max] = self.bounds().map(|bound| match bound {
+            Some(bound) => {
+                let value = param_value(bound, rt);
+                quote!(::core::option::Option::Some(#value))
+            }
+            None => quote!(::core::option::Option::None),
+        });
+        Some(quote! {
+            #rt::rules::range::json_schema(
+                __mb_schema,
+                &#rt::rules::Bounds { min: #min, max: #max, exclusive_min: #exclusive_min, exclusive_max: #exclusive_max },
+            );
+        })
+    }
+
     fn params(&self) -> Option<Vec<&'static str>> {
         let names = ["min", "max", "exclusive_min", "exclusive_max"];
         Some(
@@ -119,5 +135,22 @@ impl RuleKind for Range {
                 .filter_map(|(name, bound)| bound.as_ref().map(|_| name))
                 .collect(),
         )
+    }
+}
+
+/// A bound as a `ParamValue`. A literal has no type of its own here (the field's type
+/// gives it one in `check`), so its value is written out: an integer as `i128`, beyond
+/// that or with a fraction as `f64`. Any other expression has its own type.
+fn param_value(bound: &syn::Expr, rt: &TokenStream) -> TokenStream {
+    match literal_number(bound) {
+        Some(Literal::Int(n)) => {
+            let n = proc_macro2::Literal::i128_suffixed(n);
+            quote!(#rt::ParamValue::Int(#n))
+        }
+        Some(Literal::Float(n)) => {
+            let n = proc_macro2::Literal::f64_suffixed(n);
+            quote!(#rt::ParamValue::Float(#n))
+        }
+        None => quote!(::core::convert::Into::<#rt::ParamValue>::into(#bound)),
     }
 }

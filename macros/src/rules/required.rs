@@ -1,7 +1,7 @@
 //! `required`: an `Option` that must be `Some`.
 
 use proc_macro2::TokenStream;
-use quote::quote_spanned;
+use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
 use syn::Ident;
 
@@ -34,6 +34,10 @@ impl RuleKind for Required {
             ..
         } = call;
         quote_spanned!(*span=> #rt::rules::required::check(#value, #tail);)
+    }
+
+    fn json_schema(&self, rt: &TokenStream) -> Option<TokenStream> {
+        Some(quote!(#rt::rules::required::json_schema(__mb_schema);))
     }
 
     /// Its default message is a constant already: nothing to cache.

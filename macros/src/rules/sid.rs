@@ -1,7 +1,7 @@
 //! `sid(prefix = "UG")`: a Twilio SID, the two-letter prefix then 32 hex digits.
 
 use proc_macro2::TokenStream;
-use quote::quote_spanned;
+use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
 use syn::{Ident, LitStr};
 
@@ -66,6 +66,11 @@ impl RuleKind for Sid {
         } = call;
         let prefix = &self.prefix;
         quote_spanned!(*span=> #rt::rules::sid::check(#value, #prefix, #tail);)
+    }
+
+    fn json_schema(&self, rt: &TokenStream) -> Option<TokenStream> {
+        let prefix = &self.prefix;
+        Some(quote!(#rt::rules::sid::json_schema(__mb_schema, #prefix);))
     }
 
     fn params(&self) -> Option<Vec<&'static str>> {

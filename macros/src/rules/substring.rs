@@ -13,7 +13,23 @@ fn parse(
     kind: &str,
     (name, meta, errors, common): (&Ident, &ParseNestedMeta, &mut Vec<syn::Error>, &mut Common),
 ) -> syn::Result<Box<dyn RuleKind>> {
-    let text: Option<LitStr> = args::value_or_key("value", (name, meta, errors, common))?;
+    let text: Option<LitStr> = match kind {
+        // validator writes `contains(pattern = "..")`, and schemars, reading our
+        // attributes, accepts only that form of `contains`.
+        "Contains" | "DoesNotContain" if args::has_args(meta) => {
+            let mut text = None;
+            let known = "`value` (or `pattern`, as validator names it), `code` or `message`";
+            args::read(name, meta, errors, common, known, |arg| {
+                if !(arg.path.is_ident("value") || arg.path.is_ident("pattern")) {
+                    return Ok(false);
+                }
+                args::set_once(&mut text, arg, |arg| arg.value()?.parse())?;
+                Ok(true)
+            })?;
+            text
+        }
+        _ => args::value_or_key("value", (name, meta, errors, common))?,
+    };
     let text = text.ok_or_else(|| {
         syn::Error::new_spanned(name, format!("`{label}` needs the text: `{label} = \"...\"`"))
     })?;
@@ -30,6 +46,7 @@ fn parse(
         module: "substring",
         args: quote!(::modelbuild::__private::rules::Substring::#kind, #text,),
         params: vec![label],
+        schema: true,
     }))
 }
 

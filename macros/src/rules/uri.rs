@@ -2,8 +2,8 @@
 
 use std::collections::HashSet;
 
-use proc_macro2::TokenStream;
-use quote::quote_spanned;
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
 use syn::punctuated::Punctuated;
 use syn::{Ident, LitStr, Token};
@@ -124,6 +124,12 @@ impl RuleKind for Schemes {
         quote_spanned! {*span=>
             #rt::rules::#module::check(#value, &[#(::std::borrow::Cow::Borrowed(#schemes)),*], #tail);
         }
+    }
+
+    fn json_schema(&self, rt: &TokenStream) -> Option<TokenStream> {
+        let module = Ident::new(self.label, Span::call_site());
+        let schemes = &self.schemes;
+        Some(quote!(#rt::rules::#module::json_schema::<&str>(__mb_schema, &[#(#schemes),*]);))
     }
 
     fn params(&self) -> Option<Vec<&'static str>> {
