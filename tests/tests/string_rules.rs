@@ -269,3 +269,18 @@ fn absent_values_pass_every_string_rule() {
     signup.card = None;
     assert!(signup.validate().is_ok());
 }
+
+/// validator's spelling of `contains` and `does_not_contain`, `pattern = ".."` (a text,
+/// not a regex there either), reads as `value`.
+#[test]
+fn contains_takes_validators_pattern_key() {
+    #[derive(Validate)]
+    struct Comment {
+        #[validate(contains(pattern = "@"), does_not_contain(pattern = "#", code = "hash"))]
+        text: String,
+    }
+    assert!(Comment { text: "a@b".into() }.validate().is_ok());
+    let errors = Comment { text: "a#b".into() }.validate().unwrap_err();
+    let codes: Vec<&str> = errors.iter().map(|e| e.code()).collect();
+    assert_eq!(codes, ["contains", "hash"]);
+}

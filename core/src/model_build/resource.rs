@@ -43,11 +43,17 @@ pub struct ModelBuild {
     pub account_sid: Option<String>,
     /// When the build was created.
     #[serde(default, with = "super::datetime::option")]
-    #[cfg_attr(feature = "schemars", schemars(with = "Option<super::datetime::DateTimeSchema>"))]
+    #[cfg_attr(
+        feature = "schemars",
+        schemars(with = "Option<super::datetime::DateTimeSchema>")
+    )]
     pub date_created: Option<OffsetDateTime>,
     /// When the build was last updated.
     #[serde(default, with = "super::datetime::option")]
-    #[cfg_attr(feature = "schemars", schemars(with = "Option<super::datetime::DateTimeSchema>"))]
+    #[cfg_attr(
+        feature = "schemars",
+        schemars(with = "Option<super::datetime::DateTimeSchema>")
+    )]
     pub date_updated: Option<OffsetDateTime>,
     /// The SID of the parent assistant (`UA` + 32 hex digits).
     #[serde(default)]

@@ -110,7 +110,10 @@ impl schemars::JsonSchema for ModelBuildStatus {
     }
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let known: Vec<&str> = ModelBuildStatus::KNOWN.iter().map(ModelBuildStatus::as_str).collect();
+        let known: Vec<&str> = ModelBuildStatus::KNOWN
+            .iter()
+            .map(ModelBuildStatus::as_str)
+            .collect();
         schemars::json_schema!({"type": "string", "enum": known})
     }
 }

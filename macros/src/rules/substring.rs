@@ -23,7 +23,13 @@ fn parse(
                 if !(arg.path.is_ident("value") || arg.path.is_ident("pattern")) {
                     return Ok(false);
                 }
-                args::set_once(&mut text, arg, |arg| arg.value()?.parse())?;
+                if text.is_some() {
+                    return Err(syn::Error::new_spanned(
+                        &arg.path,
+                        "the text is given twice: `value` and `pattern` are two names for it",
+                    ));
+                }
+                text = Some(arg.value()?.parse()?);
                 Ok(true)
             })?;
             text
