@@ -25,17 +25,22 @@ use crate::Validate;
     schemars(transform = crate::schema::rules::<Self>)
 )]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
+// In the schema each field is its value's type, not nullable: a query or form has no
+// null, and `None` is a parameter left out, which `default` keeps out of `required`.
 pub struct ListModelBuilds {
     /// How many builds a page holds: 1 to 1000, 50 when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(range(min = 1, max = 1000))]
+    #[cfg_attr(feature = "schemars", schemars(with = "i64"))]
     pub page_size: Option<i64>,
     /// The page index, from 0; for the client's own bookkeeping.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(range(min = 0))]
+    #[cfg_attr(feature = "schemars", schemars(with = "i64"))]
     pub page: Option<i64>,
     /// The token of the page to fetch, as the API gave it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
     pub page_token: Option<String>,
 }
 

@@ -29,14 +29,18 @@ use crate::Validate;
     schemars(transform = crate::schema::rules::<Self>)
 )]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
+// In the schema each field is its value's type, not nullable: a query or form has no
+// null, and `None` is a parameter left out, which `default` keeps out of `required`.
 pub struct CreateModelBuild {
     /// The URL Twilio POSTs status updates to: an absolute `http` or `https` URI.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(uri(schemes = ["https", "http"]))]
+    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
     pub status_callback: Option<String>,
     /// A unique name for the build, at most 64 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(max = 64))]
+    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
     pub unique_name: Option<String>,
 }
 
@@ -57,10 +61,13 @@ pub struct CreateModelBuild {
     schemars(transform = crate::schema::rules::<Self>)
 )]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
+// In the schema each field is its value's type, not nullable: a query or form has no
+// null, and `None` is a parameter left out, which `default` keeps out of `required`.
 pub struct UpdateModelBuild {
     /// A unique name for the build, at most 64 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(max = 64))]
+    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
     pub unique_name: Option<String>,
 }
 
