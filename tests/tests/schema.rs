@@ -206,49 +206,36 @@ fn every_rule_json_schema_can_state_is_stated_exactly() {
     );
 }
 
-/// The same attributes without the transform: what schemars makes of them alone.
-#[allow(dead_code)]
-#[derive(Deserialize, JsonSchema, Validate)]
-struct Alone {
-    #[validate(length(max = 64, unit = "bytes"))]
-    bytes: String,
-    #[validate(range(min = 1, exclusive_max = 5))]
-    bounded: i32,
-    #[validate(ip)]
-    ip: String,
-    #[validate(contains(pattern = "a-b"))]
-    contains: String,
-    #[validate(sid(prefix = "UG"))]
-    sid: String,
-    #[validate(uri)]
-    uri: String,
-    #[validate(required)]
-    needed: Option<String>,
-    #[validate(email)]
-    email: String,
+/// The same attributes with and without the transform: `$name` gets the `$attr`s.
+macro_rules! misread_by_schemars {
+    ($name:ident $(, $attr:meta)?) => {
+        #[allow(dead_code)]
+        #[derive(Deserialize, JsonSchema, Validate)]
+        $(#[$attr])?
+        struct $name {
+            #[validate(length(max = 64, unit = "bytes"))]
+            bytes: String,
+            #[validate(range(min = 1, exclusive_max = 5))]
+            bounded: i32,
+            #[validate(ip)]
+            ip: String,
+            #[validate(contains(pattern = "a-b"))]
+            contains: String,
+            #[validate(sid(prefix = "UG"))]
+            sid: String,
+            #[validate(uri)]
+            uri: String,
+            #[validate(required)]
+            needed: Option<String>,
+            #[validate(email)]
+            email: String,
+        }
+    };
 }
 
-#[allow(dead_code)]
-#[derive(Deserialize, JsonSchema, Validate)]
-#[schemars(transform = modelbuild::schema::rules::<Self>)]
-struct Corrected {
-    #[validate(length(max = 64, unit = "bytes"))]
-    bytes: String,
-    #[validate(range(min = 1, exclusive_max = 5))]
-    bounded: i32,
-    #[validate(ip)]
-    ip: String,
-    #[validate(contains(pattern = "a-b"))]
-    contains: String,
-    #[validate(sid(prefix = "UG"))]
-    sid: String,
-    #[validate(uri)]
-    uri: String,
-    #[validate(required)]
-    needed: Option<String>,
-    #[validate(email)]
-    email: String,
-}
+// What schemars makes of the attributes alone.
+misread_by_schemars!(Alone);
+misread_by_schemars!(Corrected, schemars(transform = modelbuild::schema::rules::<Self>));
 
 #[test]
 fn what_schemars_does_alone_and_what_the_transform_corrects() {

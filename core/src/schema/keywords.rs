@@ -111,9 +111,14 @@ pub(crate) fn add_subschema(schema: &mut Schema, sub: Value) {
 /// uses (ECMA-262) and that the regex crate reads alike: only the syntax characters are
 /// escaped, since ECMA-262's Unicode mode rejects an escaped `-` or `#`.
 pub(crate) fn ecma_escape(text: &str) -> String {
+    escape(text, "\\^$.*+?()[]{}|/")
+}
+
+/// `text` with a backslash before each of `special`.
+fn escape(text: &str, special: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if "\\^$.*+?()[]{}|/".contains(c) {
+        if special.contains(c) {
             out.push('\\');
         }
         out.push(c);
@@ -145,14 +150,7 @@ pub(crate) fn scheme_pattern<S: AsRef<str>>(schemes: &[S]) -> String {
 /// `text` escaped as schemars escapes a `contains` pattern (the regex crate's
 /// metacharacters), to recognise what it wrote for `contains(pattern = "..")`.
 pub(crate) fn rust_escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if "\\.+*?()|[]{}^$#&-~".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    escape(text, "\\.+*?()|[]{}^$#&-~")
 }
 
 #[cfg(test)]
