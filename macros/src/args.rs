@@ -129,6 +129,18 @@ pub fn flag(
 }
 
 /// `rule = value` where the rule takes no value.
+/// Refuses anything after a rule that takes no arguments at all, not even `code` or
+/// `message` (`nested`, `skip`).
+pub fn bare(name: &Ident, meta: &ParseNestedMeta) -> syn::Result<()> {
+    if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+        return Err(syn::Error::new_spanned(
+            name,
+            format!("`{name}` takes no arguments"),
+        ));
+    }
+    Ok(())
+}
+
 pub fn reject_value(name: &Ident, meta: &ParseNestedMeta) -> syn::Result<()> {
     if meta.input.peek(Token![=]) {
         let eq: Token![=] = meta.input.parse()?;

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote_spanned;
 use syn::meta::ParseNestedMeta;
-use syn::{Ident, Token};
+use syn::Ident;
 
 use super::{Call, RuleKind, Target};
 use crate::args::Common;
@@ -17,9 +17,7 @@ pub fn parse(
     _errors: &mut Vec<syn::Error>,
     _common: &mut Common,
 ) -> syn::Result<Box<dyn RuleKind>> {
-    if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
-        return Err(syn::Error::new_spanned(name, "`nested` takes no arguments"));
-    }
+    crate::args::bare(name, meta)?;
     Ok(Box::new(Nested))
 }
 

@@ -3,7 +3,7 @@
 
 use proc_macro2::TokenStream;
 use syn::meta::ParseNestedMeta;
-use syn::{Ident, Token};
+use syn::Ident;
 
 use super::{Call, RuleKind, Target};
 use crate::args::Common;
@@ -16,9 +16,7 @@ pub fn parse(
     _errors: &mut Vec<syn::Error>,
     _common: &mut Common,
 ) -> syn::Result<Box<dyn RuleKind>> {
-    if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
-        return Err(syn::Error::new_spanned(name, "`skip` takes no arguments"));
-    }
+    crate::args::bare(name, meta)?;
     Ok(Box::new(Skip))
 }
 
