@@ -15,7 +15,7 @@ pub use crate::validate::{Validate, ValidateWith};
 /// What the derive's `JsonSchemaRules` impl names.
 #[cfg(feature = "schemars")]
 pub mod schema {
-    pub use crate::schema::locate::{elements, item, keys, property, require, variant, Tagging};
+    pub use crate::schema::locate::{elements as each, item, keys, property, require, variant, Tagging};
     pub use crate::schema::{JsonSchemaRules, Schema};
 }
 

@@ -104,12 +104,9 @@ impl RuleKind for Inner {
         if inner.is_empty() {
             return None;
         }
-        // Where the elements' schema is: `items`, or a map's `additionalProperties`;
-        // for `keys`, `propertyNames`.
-        let place = Ident::new(
-            if self.label == "keys" { "keys" } else { "elements" },
-            Span::call_site(),
-        );
+        // `schema::each` finds the elements' schema (`items`, or a map's
+        // `additionalProperties`), `schema::keys` the keys' (`propertyNames`).
+        let place = Ident::new(self.label, Span::call_site());
         Some(quote! {
             if let ::core::option::Option::Some(__mb_schema) = #rt::schema::#place(__mb_schema) {
                 #(#inner)*
