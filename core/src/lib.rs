@@ -33,7 +33,8 @@ pub mod __private;
 pub use error::{FieldError, Path, RuleError, RuleErrors, Segment, Translate, ValidationErrors};
 #[cfg(feature = "model-build")]
 pub use model_build::{
-    CreateModelBuild, ModelBuild, ModelBuildPage, ModelBuildStatus, PageMeta, UpdateModelBuild,
+    CreateModelBuild, ListModelBuilds, ModelBuild, ModelBuildPage, ModelBuildStatus, PageMeta, TwilioError,
+    UpdateModelBuild,
 };
 pub use params::{ParamValue, Params};
 pub use path_node::PathNode;

@@ -414,3 +414,78 @@ fn the_shipped_quickstart_data_behaves_as_the_readme_says() {
     let error = TwilioError::from(bad.validate().unwrap_err());
     assert_eq!((error.code, error.status), (20422, 400));
 }
+
+#[test]
+fn a_form_that_cannot_be_read_becomes_a_400_that_says_why() {
+    let cases: [(&[u8], &str); 4] = [
+        (b"UniqueName=%zz", "bad percent-escape at byte 11"),
+        (b"UniqueName=%FF", "parameter \"UniqueName\" is not valid UTF-8"),
+        (
+            b"UniqueName=a&UniqueName=b",
+            "parameter \"UniqueName\" is given more than once",
+        ),
+        (b"Unique=a", "unknown field `Unique`"),
+    ];
+    for (body, reason) in cases {
+        let error = CreateModelBuild::from_form(body).unwrap_err();
+        let twilio = modelbuild::TwilioError::from(&error);
+        assert_eq!(
+            (twilio.code, twilio.status),
+            (TwilioError::INVALID_PARAMETER, 400)
+        );
+        assert!(
+            twilio.message.starts_with("Invalid parameter: ") && twilio.message.contains(reason),
+            "{:?} gave {:?}",
+            String::from_utf8_lossy(body),
+            twilio.message
+        );
+        assert_eq!(twilio, TwilioError::from(error));
+    }
+}
+
+#[test]
+fn endpoints_build_on_any_base_url() {
+    let endpoint = paths::list(
+        "UA0123456789abcdefABCDEF0123456789",
+        &ListModelBuilds {
+            page_size: Some(2),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let tail = "/v1/Assistants/UA0123456789abcdefABCDEF0123456789/ModelBuilds?PageSize=2";
+    assert_eq!(endpoint.url(), format!("https://autopilot.twilio.com{tail}"));
+    for base in ["http://127.0.0.1:4010", "http://127.0.0.1:4010/"] {
+        assert_eq!(endpoint.url_on(base), format!("http://127.0.0.1:4010{tail}"));
+    }
+    assert_eq!(
+        endpoint.url_on("https://proxy.test/twilio"),
+        format!("https://proxy.test/twilio{tail}")
+    );
+}
+
+#[test]
+fn stamps_are_whole_seconds_but_read_fractions_survive() {
+    let stamp = datetime::now();
+    assert_eq!(stamp.nanosecond(), 0);
+    assert_eq!(stamp.offset(), modelbuild::time::UtcOffset::UTC);
+    let written = datetime::format(stamp);
+    assert!(written.ends_with('Z') && !written.contains('.'), "{written}");
+    let elapsed = modelbuild::time::OffsetDateTime::now_utc() - stamp;
+    assert!(elapsed >= modelbuild::time::Duration::ZERO && elapsed < modelbuild::time::Duration::minutes(1));
+
+    let read = datetime::parse("2015-07-30T20:00:00.123456Z").unwrap();
+    assert_eq!(datetime::format(read), "2015-07-30T20:00:00.123456Z");
+    assert_eq!(
+        datetime::format(datetime::whole_seconds(read)),
+        "2015-07-30T20:00:00Z"
+    );
+}
+
+#[test]
+fn the_list_query_and_the_error_body_are_at_the_crate_root() {
+    let query: modelbuild::ListModelBuilds = ListModelBuilds::default();
+    assert_eq!(query.to_query(), "");
+    let body: modelbuild::TwilioError = TwilioError::new(TwilioError::NOT_FOUND, 404, "gone");
+    assert_eq!(body.more_info, "https://www.twilio.com/docs/errors/20404");
+}

@@ -37,6 +37,32 @@ pub fn format(value: OffsetDateTime) -> String {
         .unwrap_or_else(|_| utc.to_string())
 }
 
+/// The current time in UTC, in whole seconds: the stamp a server should give
+/// `date_created` and `date_updated`, as Twilio does.
+///
+/// Twilio's Python client parses only `2015-07-30T20:00:00Z`, so a date written with
+/// fractional seconds would reach its users as a string. A date *read* with fractions
+/// keeps them; only stamps made here are whole.
+///
+/// ```
+/// use modelbuild::model_build::datetime::{format, now, parse};
+///
+/// let stamp = now();
+/// assert_eq!(stamp.nanosecond(), 0);
+/// assert!(!format(stamp).contains('.'));
+/// // A date that came with fractions is written back with them.
+/// assert_eq!(format(parse("2015-07-30T20:00:00.25Z").unwrap()), "2015-07-30T20:00:00.25Z");
+/// ```
+pub fn now() -> OffsetDateTime {
+    whole_seconds(OffsetDateTime::now_utc())
+}
+
+/// `value` without its fraction of a second.
+pub fn whole_seconds(value: OffsetDateTime) -> OffsetDateTime {
+    // Zero is a valid nanosecond for every instant, so this cannot fail.
+    value.replace_nanosecond(0).unwrap_or(value)
+}
+
 /// `#[serde(with = "...")]` for `Option<OffsetDateTime>`: null or absent is `None`.
 pub mod option {
     use super::*;

@@ -5,6 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::object_only::object_only;
+use crate::form::FormError;
 use crate::ValidationErrors;
 
 /// The body Twilio sends with an error status: `{code, message, more_info, status}`.
@@ -35,8 +36,12 @@ pub struct TwilioError {
 }
 
 impl TwilioError {
-    /// The code of an invalid parameter.
+    /// The code of an invalid parameter, sent with status 400.
     pub const INVALID_PARAMETER: i64 = 20422;
+    /// The code of a resource that does not exist, sent with status 404.
+    pub const NOT_FOUND: i64 = 20404;
+    /// The code of missing or wrong credentials, sent with status 401.
+    pub const AUTHENTICATION_FAILED: i64 = 20003;
 
     /// An error with the documentation link Twilio gives for `code`.
     pub fn new(code: i64, status: u16, message: impl Into<String>) -> Self {
@@ -64,6 +69,33 @@ impl From<&ValidationErrors> for TwilioError {
 impl From<ValidationErrors> for TwilioError {
     fn from(errors: ValidationErrors) -> Self {
         TwilioError::from(&errors)
+    }
+}
+
+impl From<&FormError> for TwilioError {
+    /// 20422 with status 400 and the decoder's reason: a form body that cannot be
+    /// read is an invalid parameter too, and the client learns which and why.
+    ///
+    /// ```
+    /// use modelbuild::{CreateModelBuild, TwilioError};
+    ///
+    /// let error = CreateModelBuild::from_form(b"UniqueName=a&UniqueName=b").unwrap_err();
+    /// let body = TwilioError::from(error);
+    /// assert_eq!((body.code, body.status), (20422, 400));
+    /// assert_eq!(body.message, "Invalid parameter: parameter \"UniqueName\" is given more than once");
+    /// ```
+    fn from(error: &FormError) -> Self {
+        TwilioError::new(
+            TwilioError::INVALID_PARAMETER,
+            400,
+            format!("Invalid parameter: {error}"),
+        )
+    }
+}
+
+impl From<FormError> for TwilioError {
+    fn from(error: FormError) -> Self {
+        TwilioError::from(&error)
     }
 }
 

@@ -47,6 +47,11 @@ impl fmt::Display for Method {
 /// assert_eq!(endpoint.path, "/v1/Assistants/my%20assistant/ModelBuilds/UG0123456789abcdef0123456789abcdef");
 /// assert_eq!(endpoint.success_status, 200);
 /// assert!(endpoint.url().starts_with("https://autopilot.twilio.com/v1/"));
+/// // The same request to an emulator or a recorded-response server:
+/// assert_eq!(
+///     endpoint.url_on("http://127.0.0.1:8080/"),
+///     "http://127.0.0.1:8080/v1/Assistants/my%20assistant/ModelBuilds/UG0123456789abcdef0123456789abcdef",
+/// );
 ///
 /// let errors = paths::fetch("", &"x".repeat(65)).unwrap_err();
 /// assert_eq!(errors.to_string(), "AssistantSid: must be between 1 and 64 characters long\n\
@@ -63,9 +68,16 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
-    /// The full URL: [`BASE_URL`] and the path.
+    /// The full URL on Twilio's host: [`BASE_URL`] and the path.
     pub fn url(&self) -> String {
-        format!("{BASE_URL}{}", self.path)
+        self.url_on(BASE_URL)
+    }
+
+    /// The full URL on another server, such as an emulator: `base` (scheme, host, port,
+    /// and a path prefix if the API is mounted under one) and the path. A trailing `/`
+    /// on `base` is not doubled.
+    pub fn url_on(&self, base: &str) -> String {
+        format!("{}{}", base.trim_end_matches('/'), self.path)
     }
 }
 
