@@ -11,6 +11,8 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use crate::percent;
+
 /// Why a form body could not be decoded or encoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormError {
@@ -83,11 +85,12 @@ fn check(body: &[u8]) -> Result<(), FormError> {
             continue;
         }
         let split = pair.iter().position(|&b| b == b'=').unwrap_or(pair.len());
-        let key = decode(&pair[..split], pair_offset)?;
+        let key = percent::decode(&pair[..split]).map_err(|at| bad_escape(pair_offset + at))?;
         let key = String::from_utf8(key).map_err(|e| FormError::InvalidUtf8 {
             key: String::from_utf8_lossy(e.as_bytes()).into_owned(),
         })?;
-        let value = decode(pair.get(split + 1..).unwrap_or_default(), pair_offset + split + 1)?;
+        let value = percent::decode(pair.get(split + 1..).unwrap_or_default())
+            .map_err(|at| bad_escape(pair_offset + split + 1 + at))?;
         if std::str::from_utf8(&value).is_err() {
             return Err(FormError::InvalidUtf8 { key });
         }
@@ -98,30 +101,6 @@ fn check(body: &[u8]) -> Result<(), FormError> {
     Ok(())
 }
 
-/// Percent-decodes one key or value (`+` is a space); `offset` places errors in the body.
-fn decode(raw: &[u8], offset: usize) -> Result<Vec<u8>, FormError> {
-    let mut out = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while i < raw.len() {
-        match raw[i] {
-            b'%' => {
-                let hex = raw.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-                let byte = hex
-                    .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-                    .ok_or(FormError::BadEscape { offset: offset + i })?;
-                out.push(byte);
-                i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    Ok(out)
+fn bad_escape(offset: usize) -> FormError {
+    FormError::BadEscape { offset }
 }

@@ -20,9 +20,13 @@ pub mod form;
 pub mod model_build;
 mod params;
 mod path_node;
+#[cfg(any(feature = "model-build", feature = "signature"))]
+mod percent;
 pub mod rules;
 #[cfg(feature = "schemars")]
 pub mod schema;
+#[cfg(feature = "signature")]
+pub mod signature;
 mod valid;
 mod validate;
 
