@@ -13,6 +13,8 @@
 // Lets this crate use its own derive: generated code names `::modelbuild`.
 extern crate self as modelbuild;
 
+#[cfg(feature = "axum")]
+pub mod axum;
 mod error;
 #[cfg(feature = "model-build")]
 pub mod form;

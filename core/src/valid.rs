@@ -52,6 +52,13 @@ impl<T> Valid<T> {
         Ok(Valid(value))
     }
 
+    /// Wraps a value this crate has just validated by other means (an extractor that
+    /// validated what it extracted).
+    #[cfg(feature = "axum")]
+    pub(crate) fn checked(value: T) -> Self {
+        Valid(value)
+    }
+
     /// The validated value.
     pub fn into_inner(self) -> T {
         self.0

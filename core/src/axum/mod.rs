@@ -1,0 +1,70 @@
+//! axum 0.8 extractors that validate what they extract (feature `axum`).
+//!
+//! | extractor | what it does |
+//! |---|---|
+//! | [`Valid<Json<T>>`](crate::Valid), `Valid<Form<T>>`, `Valid<Query<T>>` | extracts as the inner extractor does, then validates the `T` |
+//! | [`ValidWith<Json<T>, C>`](ValidWith) (and `Form`, `Query`) | the same for a type with a context; the context `C` comes from the router's state through [`FromRef`](axum::extract::FromRef) |
+//! | [`Signed<E>`](Signed) (feature `signature` too) | checks Twilio's `X-Twilio-Signature` over the request, then extracts `E` from the same body |
+//!
+//! A request the inner extractor cannot read is answered with that extractor's own
+//! rejection, unchanged: a JSON syntax error is still axum's 400, a wrong content type
+//! its 415. A request that is read but breaks rules is answered `422 Unprocessable
+//! Content` with an RFC 9457 `application/problem+json` body that lists every broken
+//! rule, each with its JSON Pointer into the request, its code, message and parameters:
+//!
+//! ```json
+//! {
+//!   "type": "about:blank",
+//!   "title": "Unprocessable Content",
+//!   "status": 422,
+//!   "detail": "the request breaks 1 rule; `errors` lists each",
+//!   "errors": [
+//!     {"path": "UniqueName", "pointer": "/UniqueName", "code": "length",
+//!      "message": "must be at most 64 characters long", "params": {"max": 64, "unit": "chars"}}
+//!   ]
+//! }
+//! ```
+//!
+//! To answer otherwise, take `Result<Valid<E>, Rejection<E::Rejection>>` and map the
+//! error: [`Rejection`] converts into [`TwilioError`](crate::TwilioError), which is a
+//! response too, for a server that must answer as Twilio does.
+//!
+//! ```
+//! use axum::extract::rejection::FormRejection;
+//! use axum::routing::post;
+//! use axum::{Form, Json, Router};
+//! use modelbuild::axum::Rejection;
+//! use modelbuild::{CreateModelBuild, ModelBuild, TwilioError, Valid};
+//!
+//! // The default answer: 422 with the problem document.
+//! async fn create(body: Valid<Form<CreateModelBuild>>) -> Json<ModelBuild> {
+//!     let request = body.into_inner().0;
+//!     Json(ModelBuild { unique_name: request.unique_name, ..Default::default() })
+//! }
+//!
+//! // Twilio's answer: 400 with its error body, code 20422.
+//! async fn create_as_twilio(
+//!     body: Result<Valid<Form<CreateModelBuild>>, Rejection<FormRejection>>,
+//! ) -> Result<Json<ModelBuild>, TwilioError> {
+//!     let request = body.map_err(TwilioError::from)?.into_inner().0;
+//!     Ok(Json(ModelBuild { unique_name: request.unique_name, ..Default::default() }))
+//! }
+//!
+//! let app: Router = Router::new()
+//!     .route("/builds", post(create))
+//!     .route("/twilio/builds", post(create_as_twilio));
+//! ```
+
+mod payload;
+mod problem;
+#[cfg(feature = "signature")]
+mod signed;
+#[cfg(feature = "model-build")]
+mod twilio;
+mod valid;
+
+pub use payload::Payload;
+pub use problem::{Problem, Rejection};
+#[cfg(feature = "signature")]
+pub use signed::{require_signature, Signed, SignedRejection, TwilioWebhook};
+pub use valid::ValidWith;

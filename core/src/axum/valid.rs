@@ -1,0 +1,179 @@
+//! The validating extractors: `Valid<E>` and `ValidWith<E, C>`.
+
+use std::marker::PhantomData;
+use std::ops::Deref;
+
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+
+use super::{Payload, Rejection};
+use crate::{Valid, Validate, ValidateWith};
+
+/// Validates what `E` extracted; `E` is a body extractor (`Json`, `Form`).
+impl<S, E> FromRequest<S> for Valid<E>
+where
+    S: Send + Sync,
+    E: FromRequest<S> + Payload,
+    E::Value: Validate,
+{
+    type Rejection = Rejection<E::Rejection>;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let extracted = E::from_request(request, state)
+            .await
+            .map_err(Rejection::Extract)?;
+        checked(extracted, Validate::validate)
+    }
+}
+
+/// Validates what `E` extracted; `E` reads the head of the request (`Query`), so
+/// `Valid<Query<T>>` may come before a body extractor.
+impl<S, E> FromRequestParts<S> for Valid<E>
+where
+    S: Send + Sync,
+    E: FromRequestParts<S> + Payload,
+    E::Value: Validate,
+{
+    type Rejection = Rejection<E::Rejection>;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let extracted = E::from_request_parts(parts, state)
+            .await
+            .map_err(Rejection::Extract)?;
+        checked(extracted, Validate::validate)
+    }
+}
+
+fn checked<E, R>(
+    extracted: E,
+    validate: impl FnOnce(&E::Value) -> Result<(), crate::ValidationErrors>,
+) -> Result<Valid<E>, Rejection<R>>
+where
+    E: Payload,
+{
+    match validate(extracted.value()) {
+        Ok(()) => Ok(Valid::checked(extracted)),
+        Err(errors) => Err(Rejection::Invalid(errors)),
+    }
+}
+
+/// `Valid<E>` for a type with a context (`#[validate(context = C)]`): the context is
+/// taken from the router's state with [`FromRef`], so it may be the state itself or
+/// one of its fields. A context is cloned per request, as axum's `State` is: hold
+/// large data behind an `Arc`.
+///
+/// ```
+/// use std::collections::HashSet;
+/// use std::sync::Arc;
+///
+/// use axum::extract::FromRef;
+/// use axum::routing::post;
+/// use axum::{Json, Router};
+/// use modelbuild::axum::ValidWith;
+/// use modelbuild::{RuleError, Validate};
+///
+/// #[derive(Clone)]
+/// struct Taken(Arc<HashSet<String>>);
+///
+/// fn is_free(name: &str, taken: &Taken) -> Result<(), RuleError> {
+///     match taken.0.contains(name) {
+///         true => Err(RuleError::new("taken", "is already taken")),
+///         false => Ok(()),
+///     }
+/// }
+///
+/// #[derive(serde::Deserialize, Validate)]
+/// #[validate(context = Taken)]
+/// struct Rename {
+///     #[validate(length(max = 64), custom = is_free)]
+///     unique_name: String,
+/// }
+///
+/// #[derive(Clone)]
+/// struct AppState {
+///     taken: Taken,
+/// }
+///
+/// // Or `#[derive(FromRef)]` on the state, with axum's `macros` feature.
+/// impl FromRef<AppState> for Taken {
+///     fn from_ref(state: &AppState) -> Taken {
+///         state.taken.clone()
+///     }
+/// }
+///
+/// async fn rename(body: ValidWith<Json<Rename>, Taken>) -> String {
+///     body.into_inner().0.unique_name
+/// }
+///
+/// let state = AppState { taken: Taken(Arc::new(HashSet::from(["nightly".to_owned()]))) };
+/// let app: Router = Router::new().route("/rename", post(rename)).with_state(state);
+/// ```
+pub struct ValidWith<E, C> {
+    valid: Valid<E>,
+    context: PhantomData<fn() -> C>,
+}
+
+impl<E, C> ValidWith<E, C> {
+    /// The extractor, holding the validated value.
+    pub fn into_inner(self) -> E {
+        self.valid.into_inner()
+    }
+
+    /// The proof of validity, without the context's type.
+    pub fn into_valid(self) -> Valid<E> {
+        self.valid
+    }
+}
+
+impl<E, C> Deref for ValidWith<E, C> {
+    type Target = E;
+
+    fn deref(&self) -> &E {
+        &self.valid
+    }
+}
+
+impl<S, E, C> FromRequest<S> for ValidWith<E, C>
+where
+    S: Send + Sync,
+    C: FromRef<S>,
+    E: FromRequest<S> + Payload,
+    E::Value: ValidateWith<C>,
+{
+    type Rejection = Rejection<E::Rejection>;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let extracted = E::from_request(request, state)
+            .await
+            .map_err(Rejection::Extract)?;
+        // Taken after the await, so the context need not be `Send`.
+        let context = C::from_ref(state);
+        let valid = checked(extracted, |value| value.validate_with(&context))?;
+        Ok(ValidWith {
+            valid,
+            context: PhantomData,
+        })
+    }
+}
+
+impl<S, E, C> FromRequestParts<S> for ValidWith<E, C>
+where
+    S: Send + Sync,
+    C: FromRef<S>,
+    E: FromRequestParts<S> + Payload,
+    E::Value: ValidateWith<C>,
+{
+    type Rejection = Rejection<E::Rejection>;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let extracted = E::from_request_parts(parts, state)
+            .await
+            .map_err(Rejection::Extract)?;
+        let context = C::from_ref(state);
+        let valid = checked(extracted, |value| value.validate_with(&context))?;
+        Ok(ValidWith {
+            valid,
+            context: PhantomData,
+        })
+    }
+}
