@@ -1,0 +1,114 @@
+//! A build's life on a timer, and the signed StatusCallback POST at each change.
+
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::http::{header, Request};
+use http_body_util::Full;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::client::legacy::Client;
+use hyper_util::rt::TokioExecutor;
+use modelbuild::model_build::datetime;
+use modelbuild::signature::{AuthToken, HEADER};
+use modelbuild::{form, ModelBuild};
+
+use super::store::next_status;
+use super::App;
+
+/// How long a callback receiver has to answer.
+const CALLBACK_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Sends StatusCallback requests, signed with the account's auth token.
+#[derive(Debug, Clone)]
+pub struct Callbacks {
+    client: Client<HttpConnector, Full<Bytes>>,
+    token: AuthToken,
+}
+
+impl Callbacks {
+    /// A sender signing with `token`.
+    pub fn new(token: AuthToken) -> Self {
+        Callbacks {
+            client: Client::builder(TokioExecutor::new()).build_http(),
+            token,
+        }
+    }
+
+    /// POSTs `build`'s state to `url` as a form, with `X-Twilio-Signature`, and says
+    /// how it went, for the log.
+    pub async fn send(&self, url: &str, build: &ModelBuild) -> String {
+        if !url.starts_with("http://") {
+            return format!("not sent to {url}: the emulator sends callbacks over plain HTTP only");
+        }
+        let body = form::to_string(&parameters(build)).unwrap_or_default();
+        let Ok(signature) = self.token.sign_form_body(url, body.as_bytes()) else {
+            return format!("not sent to {url}: the body could not be signed");
+        };
+        let request = Request::post(url)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::USER_AGENT, "TwilioProxy/1.1 (modelbuild emulator)")
+            .header(HEADER, signature)
+            .body(Full::new(Bytes::from(body)));
+        let request = match request {
+            Ok(request) => request,
+            Err(error) => return format!("not sent to {url}: {error}"),
+        };
+        match tokio::time::timeout(CALLBACK_TIMEOUT, self.client.request(request)).await {
+            Ok(Ok(response)) => format!("POST {url}: {}", response.status()),
+            Ok(Err(error)) => format!("POST {url} failed: {error}"),
+            Err(_) => format!("POST {url}: no answer within {}s", CALLBACK_TIMEOUT.as_secs()),
+        }
+    }
+}
+
+/// The callback's parameters: the build's fields under Twilio's PascalCase names,
+/// those without a value left out. (The definition does not list a ModelBuild
+/// callback's parameters; these are the resource's own.)
+fn parameters(build: &ModelBuild) -> Vec<(&'static str, String)> {
+    let mut pairs = Vec::new();
+    let mut push = |name: &'static str, value: Option<String>| {
+        if let Some(value) = value {
+            pairs.push((name, value));
+        }
+    };
+    push("AccountSid", build.account_sid.clone());
+    push("AssistantSid", build.assistant_sid.clone());
+    push("ModelBuildSid", build.sid.clone());
+    push("UniqueName", build.unique_name.clone());
+    push("Status", build.status.as_ref().map(|s| s.as_str().to_owned()));
+    push("BuildDuration", build.build_duration.map(|d| d.to_string()));
+    push("ErrorCode", build.error_code.map(|c| c.to_string()));
+    push("DateUpdated", build.date_updated.map(datetime::format));
+    pairs
+}
+
+/// Moves the build `sid` through its statuses, one step apart, POSTing to its
+/// StatusCallback after each change; stops early if the build is deleted.
+pub async fn run_lifecycle(app: App, assistant: String, sid: String, status_callback: Option<String>) {
+    loop {
+        tokio::time::sleep(app.config().step).await;
+        let changed = {
+            let mut store = app.store();
+            let Some(build) = store.find_mut(&assistant, &sid) else {
+                return;
+            };
+            let Some(next) = build.status.as_ref().and_then(next_status) else {
+                return;
+            };
+            let now = datetime::now();
+            if next == modelbuild::ModelBuildStatus::Completed {
+                let started = build.date_created.unwrap_or(now);
+                build.build_duration = Some((now - started).whole_seconds().max(0));
+            }
+            build.status = Some(next);
+            build.date_updated = Some(now);
+            build.clone()
+        };
+        let status = changed.status.as_ref().map_or("", |s| s.as_str());
+        app.log(format!("{sid} is {status}"));
+        if let Some(url) = &status_callback {
+            let outcome = app.callbacks().send(url, &changed).await;
+            app.log(format!("  callback: {outcome}"));
+        }
+    }
+}

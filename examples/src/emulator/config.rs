@@ -1,0 +1,113 @@
+//! The emulator's settings, from the command line and the environment.
+
+use std::time::Duration;
+
+/// The account the emulator serves when none is given: printed at start, so a client
+/// can be pointed at it at once.
+pub const DEMO_ACCOUNT_SID: &str = "AC0123456789abcdef0123456789abcdef";
+/// The demo account's auth token.
+pub const DEMO_AUTH_TOKEN: &str = "emulator-demo-auth-token";
+/// The port when `--port` is not given.
+pub const DEFAULT_PORT: u16 = 4010;
+
+/// How the emulator runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// The port on 127.0.0.1; 0 asks the system for any free one.
+    pub port: u16,
+    /// The account SID that HTTP Basic auth expects as the user name.
+    pub account_sid: String,
+    /// The auth token: Basic auth's password, and the key callbacks are signed with.
+    pub auth_token: String,
+    /// Whether the account is the demo one, because none was given.
+    pub demo_account: bool,
+    /// The time between a build's status changes (enqueued, building, completed).
+    pub step: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            port: DEFAULT_PORT,
+            account_sid: DEMO_ACCOUNT_SID.into(),
+            auth_token: DEMO_AUTH_TOKEN.into(),
+            demo_account: true,
+            step: Duration::from_secs(2),
+        }
+    }
+}
+
+/// What `--help` prints.
+pub const USAGE: &str = "\
+usage: cargo run --example emulator -- [--port N] [--account-sid AC...] [--auth-token T] [--step-ms MS]
+
+  --port N          listen on 127.0.0.1:N (0: any free port; default 4010)
+  --account-sid S   the account SID clients authenticate as (or TWILIO_ACCOUNT_SID)
+  --auth-token T    its auth token, which also signs the callbacks (or TWILIO_AUTH_TOKEN)
+  --step-ms MS      milliseconds between a build's status changes (default 2000)";
+
+impl Config {
+    /// Reads `args` (without the program name), then `env` for what they leave out
+    /// (`TWILIO_ACCOUNT_SID`, `TWILIO_AUTH_TOKEN`), then the demo defaults. `Ok(None)`
+    /// asks for the usage text.
+    pub fn from_args(
+        args: impl IntoIterator<Item = String>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Option<Config>, String> {
+        let mut config = Config::default();
+        let mut account_sid = None;
+        let mut auth_token = None;
+        let mut args = args.into_iter();
+        while let Some(flag) = args.next() {
+            let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
+            match flag.as_str() {
+                "--port" => {
+                    let text = value("--port")?;
+                    config.port = text
+                        .parse()
+                        .map_err(|_| format!("--port {text:?} is not a port (0 to 65535)"))?;
+                }
+                "--account-sid" => account_sid = Some(value("--account-sid")?),
+                "--auth-token" => auth_token = Some(value("--auth-token")?),
+                "--step-ms" => {
+                    let text = value("--step-ms")?;
+                    let millis: u64 = text
+                        .parse()
+                        .map_err(|_| format!("--step-ms {text:?} is not a number of milliseconds"))?;
+                    config.step = std::time::Duration::from_millis(millis);
+                }
+                "-h" | "--help" => return Ok(None),
+                other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
+            }
+        }
+        let account_sid = account_sid.or_else(|| env("TWILIO_ACCOUNT_SID"));
+        let auth_token = auth_token.or_else(|| env("TWILIO_AUTH_TOKEN"));
+        match (account_sid, auth_token) {
+            (None, None) => {}
+            (Some(sid), Some(token)) => {
+                if !modelbuild::rules::is_sid(&sid, "AC") {
+                    return Err(format!(
+                        "the account SID {sid:?} is not \"AC\" followed by 32 hexadecimal digits"
+                    ));
+                }
+                if token.is_empty() {
+                    return Err("the auth token is empty".into());
+                }
+                config.account_sid = sid;
+                config.auth_token = token;
+                config.demo_account = false;
+            }
+            (Some(_), None) => {
+                return Err(
+                    "an account SID needs its auth token too (--auth-token or TWILIO_AUTH_TOKEN)".into(),
+                )
+            }
+            (None, Some(_)) => {
+                return Err(
+                    "an auth token needs its account SID too (--account-sid or TWILIO_ACCOUNT_SID)".into(),
+                )
+            }
+        }
+        Ok(Some(config))
+    }
+}

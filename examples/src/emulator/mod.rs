@@ -1,0 +1,177 @@
+//! A local emulator of Twilio's Autopilot v1 ModelBuild API.
+//!
+//! It serves the five operations at the definition's paths, behind HTTP Basic auth
+//! (the account SID and its auth token), checks every input with modelbuild's types
+//! (strict form and query decoding, then every rule), answers with their JSON, and
+//! fails as Twilio does: `20404` (404) for what does not exist, `20422` (400) for an
+//! invalid parameter, `20003` (401) for missing or wrong credentials. A created
+//! build goes enqueued → building → completed, one step apart, and its
+//! `StatusCallback` receives a form POST signed with the auth token
+//! (`X-Twilio-Signature`) at each change.
+//!
+//! **The state lives in memory**: builds are lost when the emulator stops. The
+//! emulator has no assistants of its own: any `UA` SID, or any unique name, names one.
+//! Callbacks go over plain HTTP only.
+
+mod callbacks;
+mod config;
+mod routes;
+mod store;
+
+use std::io;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use modelbuild::model_build::paths;
+use modelbuild::signature::AuthToken;
+use tokio::net::TcpListener;
+
+pub use callbacks::Callbacks;
+pub use config::{Config, DEFAULT_PORT, DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, USAGE};
+pub use routes::router;
+pub use store::Store;
+
+/// Where the emulator's log lines go: stdout for the example, anywhere for a test.
+pub type Log = Arc<dyn Fn(String) + Send + Sync>;
+
+/// The emulator's shared state, handed to every handler.
+#[derive(Clone)]
+pub struct App {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    config: Config,
+    base_url: String,
+    store: Mutex<Store>,
+    callbacks: Callbacks,
+    log: Log,
+}
+
+impl App {
+    /// The state of an emulator reached at `base_url` (`http://127.0.0.1:4010`).
+    pub fn new(config: Config, base_url: String, log: Log) -> Self {
+        let callbacks = Callbacks::new(AuthToken::new(&config.auth_token));
+        App {
+            inner: Arc::new(Inner {
+                config,
+                base_url,
+                store: Mutex::new(Store::default()),
+                callbacks,
+                log,
+            }),
+        }
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The scheme, host and port clients reach the emulator at.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// The builds. A handler that panicked while holding them left nothing half
+    /// written that a reader could trip on, so a poisoned lock is taken as it is.
+    pub fn store(&self) -> MutexGuard<'_, Store> {
+        self.inner
+            .store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn callbacks(&self) -> &Callbacks {
+        &self.inner.callbacks
+    }
+
+    fn log(&self, line: String) {
+        (self.inner.log)(line);
+    }
+
+    /// Whether Basic auth's `user` and `password` are the account's; the password is
+    /// compared without an early exit.
+    fn accepts(&self, user: &str, password: &str) -> bool {
+        let expected = self.config().auth_token.as_bytes();
+        let given = password.as_bytes();
+        let same_token = expected.len() == given.len()
+            && expected
+                .iter()
+                .zip(given)
+                .fold(0u8, |differ, (a, b)| differ | (a ^ b))
+                == 0;
+        user == self.config().account_sid && same_token
+    }
+
+    /// The absolute URL of a build, as its `url` field gives it.
+    fn url_of(&self, assistant_sid: &str, sid: &str) -> String {
+        paths::fetch(assistant_sid, sid)
+            .map(|endpoint| endpoint.url_on(self.base_url()))
+            .unwrap_or_default()
+    }
+}
+
+/// An emulator bound to its port, not yet serving.
+pub struct Emulator {
+    listener: TcpListener,
+    address: SocketAddr,
+    config: Config,
+}
+
+impl Emulator {
+    /// Binds 127.0.0.1 on the configured port (0: any free one).
+    pub async fn bind(config: Config) -> io::Result<Emulator> {
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, config.port)).await?;
+        let address = listener.local_addr()?;
+        Ok(Emulator {
+            listener,
+            address,
+            config,
+        })
+    }
+
+    /// The address it listens on.
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.address)
+    }
+
+    /// What the example prints at start; the first line is `listening on <base URL>`.
+    pub fn banner(&self) -> Vec<String> {
+        let config = &self.config;
+        let whose = if config.demo_account {
+            "the demo account (set --account-sid/--auth-token or TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN for yours)"
+        } else {
+            "the account given"
+        };
+        let base = self.base_url();
+        vec![
+            format!("listening on {base}"),
+            format!(
+                "account SID {} and auth token {}: {whose}",
+                config.account_sid, config.auth_token
+            ),
+            "the builds live in memory only: they are gone when the emulator stops".into(),
+            format!(
+                "a build changes status every {} ms; callbacks are signed with the auth token",
+                config.step.as_millis()
+            ),
+            format!(
+                "try: curl -u {}:{} -d UniqueName=first {base}/v1/Assistants/my-assistant/ModelBuilds",
+                config.account_sid, config.auth_token
+            ),
+        ]
+    }
+
+    /// Serves until the process ends, writing a line to `log` for each change.
+    pub async fn serve(self, log: Log) -> io::Result<()> {
+        let base_url = self.base_url();
+        let app = App::new(self.config, base_url, log);
+        axum::serve(self.listener, router(app)).await
+    }
+}

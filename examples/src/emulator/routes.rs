@@ -1,0 +1,237 @@
+//! The five operations at the definition's paths, HTTP Basic auth, and Twilio's
+//! error bodies.
+
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, Request, State};
+use axum::http::{header, HeaderMap, StatusCode, Uri};
+use axum::middleware::{from_fn_with_state, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+use modelbuild::model_build::{datetime, paths};
+use modelbuild::{
+    CreateModelBuild, ListModelBuilds, ModelBuild, ModelBuildPage, ModelBuildStatus, PageMeta, TwilioError,
+    UpdateModelBuild, Valid,
+};
+
+use super::callbacks::run_lifecycle;
+use super::store::{assistant_sid, new_sid};
+use super::App;
+
+/// How many builds a page holds when `PageSize` is not given, as Twilio's API.
+const DEFAULT_PAGE_SIZE: i64 = 50;
+
+/// The emulator's routes, behind Basic auth.
+pub fn router(app: App) -> Router {
+    Router::new()
+        .route("/v1/Assistants/{assistant}/ModelBuilds", get(list).post(create))
+        .route(
+            "/v1/Assistants/{assistant}/ModelBuilds/{sid}",
+            get(fetch).post(update).delete(delete),
+        )
+        .fallback(|uri: Uri| async move { not_found(&uri) })
+        .layer(from_fn_with_state(app.clone(), authenticate))
+        .with_state(app)
+}
+
+/// Twilio's answer to a path that names nothing.
+fn not_found(uri: &Uri) -> TwilioError {
+    TwilioError::new(
+        TwilioError::NOT_FOUND,
+        404,
+        format!("The requested resource {} was not found", uri.path()),
+    )
+}
+
+/// HTTP Basic auth: the account SID and its auth token; anything else is Twilio's
+/// 20003 with status 401.
+async fn authenticate(State(app): State<App>, request: Request, next: Next) -> Response {
+    if credentials(request.headers()).is_some_and(|(user, password)| app.accepts(&user, &password)) {
+        return next.run(request).await;
+    }
+    let error = TwilioError::new(TwilioError::AUTHENTICATION_FAILED, 401, "Authenticate");
+    let mut response = error.into_response();
+    response.headers_mut().insert(
+        header::WWW_AUTHENTICATE,
+        header::HeaderValue::from_static("Basic realm=\"Twilio API\""),
+    );
+    response
+}
+
+fn credentials(headers: &HeaderMap) -> Option<(String, String)> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, encoded) = value.split_once(' ')?;
+    if !scheme.eq_ignore_ascii_case("basic") {
+        return None;
+    }
+    let decoded = String::from_utf8(BASE64.decode(encoded.trim()).ok()?).ok()?;
+    let (user, password) = decoded.split_once(':')?;
+    Some((user.to_owned(), password.to_owned()))
+}
+
+async fn create(
+    State(app): State<App>,
+    Path(assistant): Path<String>,
+    uri: Uri,
+    body: Bytes,
+) -> Result<(StatusCode, Json<ModelBuild>), TwilioError> {
+    let endpoint = paths::create(&assistant).map_err(|_| not_found(&uri))?;
+    // Strict decoding (a repeated key, a bad escape or an unknown parameter is a 400
+    // that says which), then every rule: `?` turns either into Twilio's 20422.
+    let request = Valid::new(CreateModelBuild::from_form(&body)?)?.into_inner();
+    let assistant_sid = assistant_sid(&assistant);
+    let sid = new_sid("UG");
+    let now = datetime::now();
+    let build = ModelBuild {
+        account_sid: Some(app.config().account_sid.clone()),
+        assistant_sid: Some(assistant_sid.clone()),
+        sid: Some(sid.clone()),
+        status: Some(ModelBuildStatus::Enqueued),
+        unique_name: request.unique_name.clone(),
+        url: Some(app.url_of(&assistant_sid, &sid)),
+        date_created: Some(now),
+        date_updated: Some(now),
+        build_duration: None,
+        error_code: None,
+    };
+    {
+        let mut store = app.store();
+        if let Some(name) = &request.unique_name {
+            if store.name_taken(&assistant_sid, name, None) {
+                return Err(name_taken(name));
+            }
+        }
+        store.insert(build.clone());
+    }
+    app.log(format!(
+        "{} {} created {sid} (enqueued)",
+        endpoint.method, endpoint.path
+    ));
+    tokio::spawn(run_lifecycle(app, assistant_sid, sid, request.status_callback));
+    Ok((StatusCode::CREATED, Json(build)))
+}
+
+fn name_taken(name: &str) -> TwilioError {
+    TwilioError::new(
+        TwilioError::INVALID_PARAMETER,
+        400,
+        format!(
+            "Invalid parameter: UniqueName: {name:?} is already the name of another build of this assistant"
+        ),
+    )
+}
+
+async fn fetch(
+    State(app): State<App>,
+    Path((assistant, key)): Path<(String, String)>,
+    uri: Uri,
+) -> Result<Json<ModelBuild>, TwilioError> {
+    paths::fetch(&assistant, &key).map_err(|_| not_found(&uri))?;
+    let mut store = app.store();
+    let build = store
+        .find_mut(&assistant_sid(&assistant), &key)
+        .ok_or_else(|| not_found(&uri))?;
+    Ok(Json(build.clone()))
+}
+
+async fn update(
+    State(app): State<App>,
+    Path((assistant, key)): Path<(String, String)>,
+    uri: Uri,
+    body: Bytes,
+) -> Result<Json<ModelBuild>, TwilioError> {
+    paths::update(&assistant, &key).map_err(|_| not_found(&uri))?;
+    let request = Valid::new(UpdateModelBuild::from_form(&body)?)?.into_inner();
+    let assistant_sid = assistant_sid(&assistant);
+    let mut store = app.store();
+    let sid = store
+        .find_mut(&assistant_sid, &key)
+        .ok_or_else(|| not_found(&uri))?
+        .sid
+        .clone();
+    if let Some(name) = &request.unique_name {
+        if store.name_taken(&assistant_sid, name, sid.as_deref()) {
+            return Err(name_taken(name));
+        }
+    }
+    let build = store
+        .find_mut(&assistant_sid, &key)
+        .ok_or_else(|| not_found(&uri))?;
+    if request.unique_name.is_some() {
+        build.unique_name = request.unique_name;
+    }
+    build.date_updated = Some(datetime::now());
+    Ok(Json(build.clone()))
+}
+
+async fn delete(
+    State(app): State<App>,
+    Path((assistant, key)): Path<(String, String)>,
+    uri: Uri,
+) -> Result<StatusCode, TwilioError> {
+    paths::delete(&assistant, &key).map_err(|_| not_found(&uri))?;
+    let removed = app.store().remove(&assistant_sid(&assistant), &key);
+    let removed = removed.ok_or_else(|| not_found(&uri))?;
+    app.log(format!("deleted {}", removed.sid.unwrap_or_default()));
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn list(
+    State(app): State<App>,
+    Path(assistant): Path<String>,
+    RawQuery(query): RawQuery,
+    uri: Uri,
+) -> Result<Json<ModelBuildPage>, TwilioError> {
+    let query = ListModelBuilds::from_query(query.unwrap_or_default().as_bytes())?;
+    let query = Valid::new(query)?.into_inner();
+    paths::list(&assistant, &query).map_err(|_| not_found(&uri))?;
+    let size = query.page_size.unwrap_or(DEFAULT_PAGE_SIZE);
+    let page = query.page.unwrap_or(0);
+    // Both are validated: PageSize in 1..=1000, Page at least 0.
+    let (size_n, page_n) = (
+        usize::try_from(size).unwrap_or(1),
+        usize::try_from(page).unwrap_or(0),
+    );
+    let slice = app
+        .store()
+        .page(
+            &assistant_sid(&assistant),
+            page_n,
+            size_n,
+            query.page_token.as_deref(),
+        )
+        .map_err(|_| {
+            TwilioError::new(
+                TwilioError::INVALID_PARAMETER,
+                400,
+                "Invalid parameter: PageToken: is not a token this server gave",
+            )
+        })?;
+    let link = |page: i64, token: Option<String>| {
+        let query = ListModelBuilds {
+            page_size: Some(size),
+            page: Some(page),
+            page_token: token,
+        };
+        paths::list(&assistant, &query)
+            .map(|endpoint| endpoint.url_on(app.base_url()))
+            .ok()
+    };
+    let meta = PageMeta {
+        first_page_url: link(0, None),
+        key: Some("model_builds".into()),
+        next_page_url: slice.next.and_then(|token| link(page + 1, Some(token))),
+        page: Some(page),
+        page_size: Some(size),
+        previous_page_url: slice
+            .previous
+            .and_then(|token| link((page - 1).max(0), Some(token))),
+        url: link(page, query.page_token.clone()),
+    };
+    Ok(Json(ModelBuildPage {
+        model_builds: slice.builds,
+        meta,
+    }))
+}

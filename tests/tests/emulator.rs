@@ -1,0 +1,570 @@
+//! The ModelBuild API emulator, started on an ephemeral port and driven over HTTP with
+//! reqwest: every operation, the auth failure, every error body, paging across pages,
+//! and the signed StatusCallbacks of a build's life, checked by a receiver of our own.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::rejection::FormRejection;
+use axum::routing::post;
+use axum::{Form, Router};
+use modelbuild::axum::{Signed, SignedRejection, TwilioWebhook};
+use modelbuild::model_build::datetime;
+use modelbuild::signature::{AuthToken, HEADER};
+use modelbuild::{ModelBuild, ModelBuildPage, ModelBuildStatus, TwilioError, Valid};
+use modelbuild_examples::emulator::{Config, Emulator, DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN};
+use reqwest::{Client, Method, StatusCode};
+use serde_json::Value;
+use tokio::sync::mpsc;
+
+const ACCOUNT: &str = "ACfedcba9876543210fedcba9876543210";
+const TOKEN: &str = "test-token";
+const ASSISTANT: &str = "UAfedcba9876543210fedcba9876543210";
+
+struct Server {
+    base: String,
+    client: Client,
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: reqwest::header::HeaderMap,
+    body: String,
+}
+
+impl Answer {
+    fn json<T: serde::de::DeserializeOwned>(&self) -> T {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+
+    fn twilio_error(&self) -> TwilioError {
+        let error: TwilioError = self.json();
+        assert_eq!(error.status, self.status.as_u16(), "{}", self.body);
+        assert_eq!(
+            error.more_info,
+            format!("https://www.twilio.com/docs/errors/{}", error.code)
+        );
+        error
+    }
+}
+
+impl Server {
+    async fn start(step: Duration) -> Server {
+        let config = Config {
+            port: 0,
+            account_sid: ACCOUNT.into(),
+            auth_token: TOKEN.into(),
+            demo_account: false,
+            step,
+        };
+        let emulator = Emulator::bind(config).await.unwrap();
+        let base = emulator.base_url();
+        assert_eq!(emulator.banner()[0], format!("listening on {base}"));
+        tokio::spawn(emulator.serve(Arc::new(|_| {})));
+        Server {
+            base,
+            client: Client::new(),
+        }
+    }
+
+    fn builds(&self) -> String {
+        format!("{}/v1/Assistants/{ASSISTANT}/ModelBuilds", self.base)
+    }
+
+    async fn call(
+        &self,
+        method: Method,
+        url: &str,
+        form: Option<&str>,
+        auth: Option<(&str, &str)>,
+    ) -> Answer {
+        let mut request = self.client.request(method, url);
+        if let Some((user, password)) = auth {
+            request = request.basic_auth(user, Some(password));
+        }
+        if let Some(form) = form {
+            request = request
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(form.to_owned());
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.text().await.unwrap();
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    async fn send(&self, method: Method, url: &str, form: Option<&str>) -> Answer {
+        self.call(method, url, form, Some((ACCOUNT, TOKEN))).await
+    }
+}
+
+fn run<F: std::future::Future>(test: F) -> F::Output {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(test)
+}
+
+/// A build answered by the emulator: our type reads it and finds it valid.
+fn build(answer: &Answer) -> ModelBuild {
+    Valid::<ModelBuild>::new(answer.json()).unwrap().into_inner()
+}
+
+#[test]
+fn every_operation_at_the_spec_paths() {
+    run(async {
+        let server = Server::start(Duration::from_secs(3600)).await;
+        let created = server
+            .send(Method::POST, &server.builds(), Some("UniqueName=nightly"))
+            .await;
+        assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+        assert_eq!(created.headers["content-type"], "application/json");
+        let one = build(&created);
+        let sid = one.sid.clone().unwrap();
+        assert!(modelbuild::rules::is_sid(&sid, "UG"));
+        assert_eq!(one.account_sid.as_deref(), Some(ACCOUNT));
+        assert_eq!(one.assistant_sid.as_deref(), Some(ASSISTANT));
+        assert_eq!(one.status, Some(ModelBuildStatus::Enqueued));
+        assert_eq!(
+            one.url.as_deref(),
+            Some(format!("{}/{sid}", server.builds()).as_str())
+        );
+        // Stamped in whole seconds, as Twilio's clients need.
+        let raw: Value = created.json();
+        let stamp = raw["date_created"].as_str().unwrap();
+        assert!(stamp.ends_with('Z') && !stamp.contains('.'), "{stamp}");
+        assert_eq!(datetime::format(one.date_created.unwrap()), raw["date_created"]);
+
+        let by_sid = server
+            .send(Method::GET, &format!("{}/{sid}", server.builds()), None)
+            .await;
+        assert_eq!((by_sid.status, build(&by_sid)), (StatusCode::OK, one.clone()));
+        let by_name = server
+            .send(Method::GET, &format!("{}/nightly", server.builds()), None)
+            .await;
+        assert_eq!(build(&by_name).sid.as_deref(), Some(sid.as_str()));
+
+        let updated = server
+            .send(
+                Method::POST,
+                &format!("{}/{sid}", server.builds()),
+                Some("UniqueName=weekly"),
+            )
+            .await;
+        assert_eq!(updated.status, StatusCode::OK, "{}", updated.body);
+        assert_eq!(build(&updated).unique_name.as_deref(), Some("weekly"));
+
+        let listed = server.send(Method::GET, &server.builds(), None).await;
+        let page: ModelBuildPage = listed.json();
+        assert_eq!(page.model_builds.len(), 1);
+        assert_eq!(page.model_builds[0].unique_name.as_deref(), Some("weekly"));
+
+        let deleted = server
+            .send(Method::DELETE, &format!("{}/weekly", server.builds()), None)
+            .await;
+        assert_eq!(
+            (deleted.status, deleted.body.as_str()),
+            (StatusCode::NO_CONTENT, "")
+        );
+        let gone = server
+            .send(Method::GET, &format!("{}/{sid}", server.builds()), None)
+            .await;
+        assert_eq!(gone.status, StatusCode::NOT_FOUND);
+        assert_eq!(gone.twilio_error().code, 20404);
+
+        // An assistant named by its unique name is one assistant, percent-encoded or not.
+        let named = format!("{}/v1/Assistants/support%20bot/ModelBuilds", server.base);
+        let first = build(&server.send(Method::POST, &named, Some("")).await);
+        let again = server
+            .send(Method::GET, &format!("{named}/{}", first.sid.unwrap()), None)
+            .await;
+        assert_eq!(again.status, StatusCode::OK);
+    })
+}
+
+#[test]
+fn wrong_or_missing_credentials_are_twilios_20003() {
+    run(async {
+        let server = Server::start(Duration::from_secs(3600)).await;
+        for auth in [
+            None,
+            Some((ACCOUNT, "wrong")),
+            Some((DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN)),
+            Some((TOKEN, ACCOUNT)),
+        ] {
+            for (method, url) in [
+                (Method::GET, server.builds()),
+                (Method::POST, server.builds()),
+                (Method::GET, format!("{}/v1/x", server.base)),
+            ] {
+                let answer = server
+                    .call(method.clone(), &url, Some("UniqueName=x"), auth)
+                    .await;
+                assert_eq!(answer.status, StatusCode::UNAUTHORIZED, "{method} {url} {auth:?}");
+                let error = answer.twilio_error();
+                assert_eq!((error.code, error.message.as_str()), (20003, "Authenticate"));
+                assert_eq!(answer.headers["www-authenticate"], "Basic realm=\"Twilio API\"");
+            }
+        }
+        // Nothing was created by the refused requests.
+        let page: ModelBuildPage = server.send(Method::GET, &server.builds(), None).await.json();
+        assert!(page.model_builds.is_empty());
+    })
+}
+
+#[test]
+fn every_error_body() {
+    run(async {
+        let server = Server::start(Duration::from_secs(3600)).await;
+        let long = "x".repeat(65);
+        let invalid = [
+            (
+                format!("UniqueName={long}"),
+                "Invalid parameter: UniqueName: must be at most 64 characters long",
+            ),
+            (
+                "StatusCallback=ftp%3A%2F%2Fexample.com".to_owned(),
+                "Invalid parameter: StatusCallback: must be a URI with one of the schemes https, http",
+            ),
+            (
+                "UniqueName=a&UniqueName=b".to_owned(),
+                "Invalid parameter: parameter \"UniqueName\" is given more than once",
+            ),
+            (
+                "UniqueName=%zz".to_owned(),
+                "Invalid parameter: bad percent-escape at byte 11",
+            ),
+            ("Unique=a".to_owned(), "Invalid parameter: unknown field `Unique`"),
+        ];
+        for (form, message) in &invalid {
+            let answer = server.send(Method::POST, &server.builds(), Some(form)).await;
+            assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{form}");
+            let error = answer.twilio_error();
+            assert_eq!(error.code, 20422);
+            assert!(error.message.starts_with(message), "{form}: {}", error.message);
+        }
+        let taken = build(
+            &server
+                .send(Method::POST, &server.builds(), Some("UniqueName=taken"))
+                .await,
+        );
+        let twice = server
+            .send(Method::POST, &server.builds(), Some("UniqueName=taken"))
+            .await;
+        assert_eq!(twice.twilio_error().code, 20422);
+        let update = server
+            .send(
+                Method::POST,
+                &format!("{}/{}", server.builds(), taken.sid.unwrap()),
+                Some(&format!("UniqueName={long}")),
+            )
+            .await;
+        assert_eq!(
+            (update.status, update.twilio_error().code),
+            (StatusCode::BAD_REQUEST, 20422)
+        );
+
+        for query in [
+            "PageSize=0",
+            "PageSize=1001",
+            "Page=-1",
+            "PageSize=ten",
+            "PageToken=PAUGnothing",
+            "Other=1",
+        ] {
+            let answer = server
+                .send(Method::GET, &format!("{}?{query}", server.builds()), None)
+                .await;
+            assert_eq!(
+                (answer.status, answer.twilio_error().code),
+                (StatusCode::BAD_REQUEST, 20422),
+                "{query}"
+            );
+        }
+
+        let unknown = format!("{}/UG00000000000000000000000000000000", server.builds());
+        for method in [Method::GET, Method::POST, Method::DELETE] {
+            let answer = server.send(method.clone(), &unknown, Some("UniqueName=x")).await;
+            assert_eq!(answer.status, StatusCode::NOT_FOUND, "{method}");
+            let error = answer.twilio_error();
+            assert_eq!(error.code, 20404);
+            assert_eq!(error.message, format!("The requested resource /v1/Assistants/{ASSISTANT}/ModelBuilds/UG00000000000000000000000000000000 was not found"));
+        }
+        let nowhere = server
+            .send(Method::GET, &format!("{}/v2/Assistants", server.base), None)
+            .await;
+        assert_eq!(nowhere.twilio_error().code, 20404);
+        let too_long = server
+            .send(Method::GET, &format!("{}/{long}", server.builds()), None)
+            .await;
+        assert_eq!(too_long.twilio_error().code, 20404);
+    })
+}
+
+#[test]
+fn pages_link_forward_and_back() {
+    run(async {
+        let server = Server::start(Duration::from_secs(3600)).await;
+        let mut sids = Vec::new();
+        for n in 0..5 {
+            let created = server
+                .send(Method::POST, &server.builds(), Some(&format!("UniqueName=b{n}")))
+                .await;
+            sids.push(build(&created).sid.unwrap());
+        }
+        let sids_of = |page: &ModelBuildPage| {
+            page.model_builds
+                .iter()
+                .map(|b| b.sid.clone().unwrap())
+                .collect::<Vec<_>>()
+        };
+        let get_page = |url: String| {
+            let server = &server;
+            async move {
+                let answer = server.send(Method::GET, &url, None).await;
+                assert_eq!(answer.status, StatusCode::OK, "{url}: {}", answer.body);
+                Valid::<ModelBuildPage>::new(answer.json()).unwrap().into_inner()
+            }
+        };
+        let first = get_page(format!("{}?PageSize=2", server.builds())).await;
+        assert_eq!(sids_of(&first), sids[0..2]);
+        assert_eq!(first.meta.key.as_deref(), Some("model_builds"));
+        assert_eq!((first.meta.page, first.meta.page_size), (Some(0), Some(2)));
+        assert_eq!(first.meta.previous_page_url, None);
+        assert_eq!(
+            first.meta.first_page_url.as_deref(),
+            Some(format!("{}?PageSize=2&Page=0", server.builds()).as_str())
+        );
+        assert_eq!(first.meta.url, first.meta.first_page_url);
+        let next = first.meta.next_page_url.clone().unwrap();
+        assert!(
+            next.starts_with(&format!("{}?PageSize=2&Page=1&PageToken=PA", server.builds())),
+            "{next}"
+        );
+
+        let second = get_page(next.clone()).await;
+        assert_eq!(sids_of(&second), sids[2..4]);
+        assert_eq!(second.meta.url.as_deref(), Some(next.as_str()));
+        let third = get_page(second.meta.next_page_url.clone().unwrap()).await;
+        assert_eq!(sids_of(&third), sids[4..5]);
+        assert_eq!(
+            (third.meta.page, third.meta.next_page_url.as_deref()),
+            (Some(2), None)
+        );
+
+        let back = get_page(third.meta.previous_page_url.clone().unwrap()).await;
+        assert_eq!(sids_of(&back), sids[2..4]);
+        assert_eq!(back.meta.page, Some(1));
+        let back_again = get_page(back.meta.previous_page_url.clone().unwrap()).await;
+        assert_eq!(sids_of(&back_again), sids[0..2]);
+
+        // `Page` alone counts from the first build.
+        let by_index = get_page(format!("{}?PageSize=2&Page=2", server.builds())).await;
+        assert_eq!(sids_of(&by_index), sids[4..5]);
+        // A token keeps its place when an earlier build is deleted.
+        server
+            .send(Method::DELETE, &format!("{}/{}", server.builds(), sids[0]), None)
+            .await;
+        let still = get_page(next).await;
+        assert_eq!(sids_of(&still), sids[2..4]);
+    })
+}
+
+type Received = mpsc::UnboundedSender<Result<HashMap<String, String>, String>>;
+
+/// A StatusCallback receiver: every POST is checked against the auth token, and what
+/// it got (or why it refused it) is sent on.
+async fn receiver(
+    token: &str,
+) -> (
+    String,
+    mpsc::UnboundedReceiver<Result<HashMap<String, String>, String>>,
+) {
+    async fn callback(
+        axum::extract::State((webhook, sent)): axum::extract::State<(TwilioWebhook, Received)>,
+        request: axum::extract::Request,
+    ) -> StatusCode {
+        use axum::extract::FromRequest;
+        let signed = Signed::<Form<HashMap<String, String>>>::from_request(request, &webhook).await;
+        let outcome =
+            signed
+                .map(|Signed(Form(params))| params)
+                .map_err(|rejection: SignedRejection<FormRejection>| match rejection {
+                    SignedRejection::Signature(error) => error.to_string(),
+                    other => format!("{other:?}"),
+                });
+        let status = if outcome.is_ok() {
+            StatusCode::OK
+        } else {
+            StatusCode::FORBIDDEN
+        };
+        sent.send(outcome).unwrap();
+        status
+    }
+    let (sent, received) = mpsc::unbounded_channel();
+    let webhook = TwilioWebhook::from_host(AuthToken::new(token), "http");
+    let app = Router::new()
+        .route("/callbacks/{tag}", post(callback))
+        .with_state((webhook, sent));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (base, received)
+}
+
+#[test]
+fn a_build_completes_on_a_timer_and_each_change_is_a_signed_callback() {
+    run(async {
+        let server = Server::start(Duration::from_millis(100)).await;
+        let (callbacks, mut received) = receiver(TOKEN).await;
+        let callback_url = format!("{callbacks}/callbacks/build?attempt=1");
+        let form = format!("StatusCallback={}&UniqueName=timed", encode(&callback_url));
+        let created = build(&server.send(Method::POST, &server.builds(), Some(&form)).await);
+        let sid = created.sid.clone().unwrap();
+        assert_eq!(created.status, Some(ModelBuildStatus::Enqueued));
+
+        let mut statuses = Vec::new();
+        for _ in 0..2 {
+            let params = tokio::time::timeout(Duration::from_secs(10), received.recv())
+                .await
+                .expect("a callback within 10 s")
+                .unwrap()
+                .expect("a correctly signed callback");
+            assert_eq!(params["ModelBuildSid"], sid);
+            assert_eq!(params["AccountSid"], ACCOUNT);
+            assert_eq!(params["AssistantSid"], ASSISTANT);
+            assert_eq!(params["UniqueName"], "timed");
+            statuses.push(params["Status"].clone());
+        }
+        assert_eq!(statuses, ["building", "completed"]);
+
+        let done = build(
+            &server
+                .send(Method::GET, &format!("{}/{sid}", server.builds()), None)
+                .await,
+        );
+        assert_eq!(done.status, Some(ModelBuildStatus::Completed));
+        assert!(done.build_duration.is_some_and(|d| d >= 0));
+        assert!(done.date_updated >= done.date_created);
+
+        // The receiver does refuse what the token did not sign.
+        let forged = reqwest::Client::new()
+            .post(&callback_url)
+            .header(
+                HEADER,
+                AuthToken::new("other").sign(&callback_url, [("Status", "completed")]),
+            )
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("Status=completed")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+        let refused = received.recv().await.unwrap().unwrap_err();
+        assert_eq!(
+            refused,
+            "the X-Twilio-Signature header does not match the request"
+        );
+    })
+}
+
+fn encode(text: &str) -> String {
+    modelbuild::form::to_string(&[("x", text)]).unwrap()["x=".len()..].to_owned()
+}
+
+#[test]
+fn the_command_line_and_the_environment() {
+    let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let no_env = |_: &str| None;
+    let config = Config::from_args(args(&["--port", "0"]), no_env)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (
+            config.port,
+            config.account_sid.as_str(),
+            config.auth_token.as_str()
+        ),
+        (0, DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN)
+    );
+    assert!(config.demo_account);
+    let env = |name: &str| match name {
+        "TWILIO_ACCOUNT_SID" => Some(ACCOUNT.to_owned()),
+        "TWILIO_AUTH_TOKEN" => Some(TOKEN.to_owned()),
+        _ => None,
+    };
+    let from_env = Config::from_args(args(&[]), env).unwrap().unwrap();
+    assert_eq!(
+        (
+            from_env.port,
+            from_env.account_sid.as_str(),
+            from_env.demo_account
+        ),
+        (4010, ACCOUNT, false)
+    );
+    let flags = Config::from_args(
+        args(&[
+            "--account-sid",
+            DEMO_ACCOUNT_SID,
+            "--auth-token",
+            "t",
+            "--step-ms",
+            "5",
+        ]),
+        env,
+    )
+    .unwrap()
+    .unwrap();
+    assert_eq!(
+        (flags.account_sid.as_str(), flags.auth_token.as_str(), flags.step),
+        (DEMO_ACCOUNT_SID, "t", Duration::from_millis(5))
+    );
+    assert_eq!(Config::from_args(args(&["--help"]), no_env), Ok(None));
+    for (bad, message) in [
+        (
+            &["--port", "70000"][..],
+            "--port \"70000\" is not a port (0 to 65535)",
+        ),
+        (&["--port"][..], "--port needs a value"),
+        (
+            &["--account-sid", "AC1", "--auth-token", "t"][..],
+            "the account SID \"AC1\" is not \"AC\" followed by 32 hexadecimal digits",
+        ),
+        (
+            &["--auth-token", "t"][..],
+            "an auth token needs its account SID too (--account-sid or TWILIO_ACCOUNT_SID)",
+        ),
+    ] {
+        assert_eq!(Config::from_args(args(bad), no_env).unwrap_err(), message);
+    }
+    assert!(Config::from_args(args(&["--verbose"]), no_env)
+        .unwrap_err()
+        .starts_with("unknown argument \"--verbose\""));
+
+    run(async {
+        let emulator = Emulator::bind(Config {
+            port: 0,
+            ..Config::default()
+        })
+        .await
+        .unwrap();
+        let banner = emulator.banner();
+        assert_eq!(
+            banner[0],
+            format!("listening on http://127.0.0.1:{}", emulator.address().port())
+        );
+        assert_ne!(emulator.address().port(), 0);
+        assert!(banner
+            .iter()
+            .any(|line| line.contains(DEMO_AUTH_TOKEN) && line.contains("demo account")));
+        assert!(banner.iter().any(|line| line.contains("in memory")));
+    });
+}
