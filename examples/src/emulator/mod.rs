@@ -22,6 +22,9 @@ use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use hyper::server::conn::http1;
+use hyper_util::rt::TokioIo;
+use hyper_util::service::TowerToHyperService;
 use modelbuild::model_build::paths;
 use modelbuild::signature::AuthToken;
 use tokio::net::TcpListener;
@@ -168,10 +171,21 @@ impl Emulator {
         ]
     }
 
-    /// Serves until the process ends, writing a line to `log` for each change.
+    /// Serves until the process ends, writing a line to `log` for each change: each
+    /// connection on a task of its own, HTTP/1.1 with keep-alive.
     pub async fn serve(self, log: Log) -> io::Result<()> {
         let base_url = self.base_url();
         let app = App::new(self.config, base_url, log);
-        axum::serve(self.listener, router(app)).await
+        let service = TowerToHyperService::new(router(app));
+        loop {
+            let (stream, _) = self.listener.accept().await?;
+            let service = service.clone();
+            tokio::spawn(async move {
+                // A client that hangs up mid-request ends only its own connection.
+                let _ = http1::Builder::new()
+                    .serve_connection(TokioIo::new(stream), service)
+                    .await;
+            });
+        }
     }
 }
