@@ -77,20 +77,11 @@ pub fn to_string<T: Serialize>(value: &T) -> Result<String, FormError> {
 
 fn check(body: &[u8]) -> Result<(), FormError> {
     let mut keys = HashSet::new();
-    let mut offset = 0;
-    for pair in body.split(|&b| b == b'&') {
-        let pair_offset = offset;
-        offset += pair.len() + 1;
-        if pair.is_empty() {
-            continue;
-        }
-        let split = pair.iter().position(|&b| b == b'=').unwrap_or(pair.len());
-        let key = percent::decode(&pair[..split]).map_err(|at| bad_escape(pair_offset + at))?;
+    for pair in percent::pairs(body) {
+        let (key, value) = pair.map_err(|offset| FormError::BadEscape { offset })?;
         let key = String::from_utf8(key).map_err(|e| FormError::InvalidUtf8 {
             key: String::from_utf8_lossy(e.as_bytes()).into_owned(),
         })?;
-        let value = percent::decode(pair.get(split + 1..).unwrap_or_default())
-            .map_err(|at| bad_escape(pair_offset + split + 1 + at))?;
         if std::str::from_utf8(&value).is_err() {
             return Err(FormError::InvalidUtf8 { key });
         }
@@ -99,8 +90,4 @@ fn check(body: &[u8]) -> Result<(), FormError> {
         }
     }
     Ok(())
-}
-
-fn bad_escape(offset: usize) -> FormError {
-    FormError::BadEscape { offset }
 }

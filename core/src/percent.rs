@@ -1,5 +1,26 @@
-//! Percent-decoding of one form key or value, shared by the strict form decoder and
-//! the signature check, which must see the very bytes Twilio signed.
+//! Percent-decoding of a form's pairs, shared by the strict form decoder and the
+//! signature check, which must see the very bytes Twilio signed.
+
+/// Each `key=value` pair of a form body, decoded, in order; empty segments
+/// (`a=1&&b=2`) carry nothing, and a key without `=` has the empty value. A bad escape
+/// is an error at its byte offset in `body`.
+pub(crate) fn pairs(body: &[u8]) -> impl Iterator<Item = Result<(Vec<u8>, Vec<u8>), usize>> + '_ {
+    let mut offset = 0;
+    body.split(|&byte| byte == b'&').filter_map(move |segment| {
+        let start = offset;
+        offset += segment.len() + 1;
+        if segment.is_empty() {
+            return None;
+        }
+        let split = segment
+            .iter()
+            .position(|&byte| byte == b'=')
+            .unwrap_or(segment.len());
+        let key = decode(&segment[..split]).map_err(|at| start + at);
+        let value = decode(segment.get(split + 1..).unwrap_or_default()).map_err(|at| start + split + 1 + at);
+        Some(key.and_then(|key| value.map(|value| (key, value))))
+    })
+}
 
 /// Decodes `%XX` escapes and `+` (a space in a form). A `%` not followed by two
 /// hexadecimal digits is an error at its byte offset in `raw`: repairing it, as
@@ -50,5 +71,14 @@ mod tests {
         assert_eq!(decode(b"ok%zz"), Err(2));
         assert_eq!(decode(b"%4"), Err(0));
         assert_eq!(decode(b"%FF").unwrap(), [0xFF]);
+    }
+
+    #[test]
+    fn pairs_split_decode_and_place_their_errors_in_the_body() {
+        let found: Vec<_> = super::pairs(b"a=1&&b&c=%41+").collect();
+        let pair = |k: &[u8], v: &[u8]| Ok((k.to_vec(), v.to_vec()));
+        assert_eq!(found, [pair(b"a", b"1"), pair(b"b", b""), pair(b"c", b"A ")]);
+        assert_eq!(super::pairs(b"a=1&b%=2").nth(1), Some(Err(5)));
+        assert_eq!(super::pairs(b"a=1&b=%x").nth(1), Some(Err(6)));
     }
 }

@@ -100,10 +100,15 @@ impl Problem {
 
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
-        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        // Strings, numbers and the errors' own Serialize: serde_json cannot fail here.
-        let body = serde_json::to_vec(&self).unwrap_or_default();
-        let content_type = HeaderValue::from_static("application/problem+json");
-        (status, [(header::CONTENT_TYPE, content_type)], body).into_response()
+        json_response(self.status, "application/problem+json", &self)
     }
+}
+
+/// `body` as JSON with this status and content type.
+pub(super) fn json_response(status: u16, content_type: &'static str, body: &impl Serialize) -> Response {
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    // Strings, numbers and the errors' own Serialize: serde_json cannot fail on them.
+    let body = serde_json::to_vec(body).unwrap_or_default();
+    let content_type = HeaderValue::from_static(content_type);
+    (status, [(header::CONTENT_TYPE, content_type)], body).into_response()
 }

@@ -2,20 +2,16 @@
 
 use std::fmt;
 
-use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use super::problem::json_response;
 use super::Rejection;
 use crate::TwilioError;
 
 /// The body as JSON, with its `status` as the HTTP status.
 impl IntoResponse for TwilioError {
     fn into_response(self) -> Response {
-        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        // Strings and numbers only: serde_json cannot fail here.
-        let body = serde_json::to_vec(&self).unwrap_or_default();
-        let content_type = HeaderValue::from_static("application/json");
-        (status, [(header::CONTENT_TYPE, content_type)], body).into_response()
+        json_response(self.status, "application/json", &self)
     }
 }
 

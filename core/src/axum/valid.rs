@@ -146,13 +146,7 @@ where
         let extracted = E::from_request(request, state)
             .await
             .map_err(Rejection::Extract)?;
-        // Taken after the await, so the context need not be `Send`.
-        let context = C::from_ref(state);
-        let valid = checked(extracted, |value| value.validate_with(&context))?;
-        Ok(ValidWith {
-            valid,
-            context: PhantomData,
-        })
+        with_context(extracted, state)
     }
 }
 
@@ -169,11 +163,22 @@ where
         let extracted = E::from_request_parts(parts, state)
             .await
             .map_err(Rejection::Extract)?;
-        let context = C::from_ref(state);
-        let valid = checked(extracted, |value| value.validate_with(&context))?;
-        Ok(ValidWith {
-            valid,
-            context: PhantomData,
-        })
+        with_context(extracted, state)
     }
+}
+
+/// Validates `extracted` with the context the state gives. Called after the extractor's
+/// await, so the context need not be `Send`.
+fn with_context<S, E, C, R>(extracted: E, state: &S) -> Result<ValidWith<E, C>, Rejection<R>>
+where
+    C: FromRef<S>,
+    E: Payload,
+    E::Value: ValidateWith<C>,
+{
+    let context = C::from_ref(state);
+    let valid = checked(extracted, |value| value.validate_with(&context))?;
+    Ok(ValidWith {
+        valid,
+        context: PhantomData,
+    })
 }

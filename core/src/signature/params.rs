@@ -18,30 +18,11 @@ pub(super) fn sorted<K: AsRef<[u8]>, V: AsRef<[u8]>>(params: impl IntoIterator<I
     pairs
 }
 
-/// The pairs of a form body, sorted. Empty segments (`a=1&&b=2`) carry nothing; a key
-/// without `=` has the empty value.
+/// The pairs of a form body, sorted.
 pub(super) fn from_form(body: &[u8]) -> Result<Vec<Pair>, SignatureError> {
-    let mut pairs = Vec::new();
-    let mut offset = 0;
-    for segment in body.split(|&byte| byte == b'&') {
-        let start = offset;
-        offset += segment.len() + 1;
-        if segment.is_empty() {
-            continue;
-        }
-        let split = segment
-            .iter()
-            .position(|&byte| byte == b'=')
-            .unwrap_or(segment.len());
-        let key =
-            percent::decode(&segment[..split]).map_err(|at| SignatureError::Form { offset: start + at })?;
-        let value = percent::decode(segment.get(split + 1..).unwrap_or_default()).map_err(|at| {
-            SignatureError::Form {
-                offset: start + split + 1 + at,
-            }
-        })?;
-        pairs.push((key, value));
-    }
+    let mut pairs = percent::pairs(body)
+        .collect::<Result<Vec<Pair>, usize>>()
+        .map_err(|offset| SignatureError::Form { offset })?;
     pairs.sort_unstable();
     Ok(pairs)
 }
