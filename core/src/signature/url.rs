@@ -1,11 +1,13 @@
 //! The parts of a URL a signature check needs, found without parsing the whole URL:
 //! the signed string is the URL's text, so nothing may be normalised but the port.
 
+use std::borrow::Cow;
+
 /// The URL as given and, for `http` and `https`, the same URL with its default port
 /// removed when it has it, or added when it has none. A non-default port gives no
 /// second form.
-pub(super) fn port_variants(url: &str) -> [Option<String>; 2] {
-    [Some(url.to_owned()), other_port_form(url)]
+pub(super) fn port_variants(url: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    std::iter::once(Cow::Borrowed(url)).chain(other_port_form(url).map(Cow::Owned))
 }
 
 fn other_port_form(url: &str) -> Option<String> {
