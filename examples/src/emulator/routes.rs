@@ -17,7 +17,7 @@ use modelbuild::{
 };
 
 use super::callbacks::run_lifecycle;
-use super::store::{assistant_sid, new_sid};
+use super::store::{assistant_sid, new_sid, NameTaken};
 use super::App;
 
 /// How many builds a page holds when `PageSize` is not given, as Twilio's API.
@@ -144,26 +144,16 @@ async fn update(
 ) -> Result<Json<ModelBuild>, TwilioError> {
     paths::update(&assistant, &key).map_err(|_| not_found(&uri))?;
     let request = Valid::new(UpdateModelBuild::from_form(&body)?)?.into_inner();
-    let assistant_sid = assistant_sid(&assistant);
-    let mut store = app.store();
-    let sid = store
-        .find_mut(&assistant_sid, &key)
-        .ok_or_else(|| not_found(&uri))?
-        .sid
-        .clone();
-    if let Some(name) = &request.unique_name {
-        if store.name_taken(&assistant_sid, name, sid.as_deref()) {
-            return Err(name_taken(name));
-        }
-    }
-    let build = store
-        .find_mut(&assistant_sid, &key)
-        .ok_or_else(|| not_found(&uri))?;
-    if request.unique_name.is_some() {
-        build.unique_name = request.unique_name;
-    }
-    build.date_updated = Some(datetime::now());
-    Ok(Json(build.clone()))
+    let updated = app
+        .store()
+        .update(
+            &assistant_sid(&assistant),
+            &key,
+            request.unique_name,
+            datetime::now(),
+        )
+        .map_err(|NameTaken(name)| name_taken(&name))?;
+    updated.map(Json).ok_or_else(|| not_found(&uri))
 }
 
 async fn delete(

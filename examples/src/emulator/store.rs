@@ -4,6 +4,7 @@ use std::collections::hash_map::{DefaultHasher, RandomState};
 use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use modelbuild::time;
 use modelbuild::{ModelBuild, ModelBuildStatus};
 
 /// Every build, in the order they were created.
@@ -23,6 +24,10 @@ pub struct Slice {
     pub previous: Option<String>,
 }
 
+/// Why a rename was refused: another build of the assistant has the name.
+#[derive(Debug, PartialEq, Eq)]
+pub struct NameTaken(pub String);
+
 /// Why a page token was refused.
 #[derive(Debug, PartialEq, Eq)]
 pub struct BadToken;
@@ -35,7 +40,12 @@ impl Store {
 
     /// The build of `assistant` whose SID or unique name is `key`.
     pub fn find_mut(&mut self, assistant: &str, key: &str) -> Option<&mut ModelBuild> {
-        self.builds.iter_mut().find(|b| {
+        let at = self.position(assistant, key)?;
+        self.builds.get_mut(at)
+    }
+
+    fn position(&self, assistant: &str, key: &str) -> Option<usize> {
+        self.builds.iter().position(|b| {
             b.assistant_sid.as_deref() == Some(assistant)
                 && (b.sid.as_deref() == Some(key) || b.unique_name.as_deref() == Some(key))
         })
@@ -52,9 +62,33 @@ impl Store {
 
     /// Removes the build of `assistant` whose SID or unique name is `key`.
     pub fn remove(&mut self, assistant: &str, key: &str) -> Option<ModelBuild> {
-        let sid = self.find_mut(assistant, key)?.sid.clone();
-        let at = self.builds.iter().position(|b| b.sid == sid)?;
+        let at = self.position(assistant, key)?;
         Some(self.builds.remove(at))
+    }
+
+    /// Renames the build of `assistant` whose SID or unique name is `key` (when
+    /// `unique_name` is given) and stamps it updated. `Ok(None)`: no such build.
+    pub fn update(
+        &mut self,
+        assistant: &str,
+        key: &str,
+        unique_name: Option<String>,
+        now: time::OffsetDateTime,
+    ) -> Result<Option<ModelBuild>, NameTaken> {
+        let Some(at) = self.position(assistant, key) else {
+            return Ok(None);
+        };
+        if let Some(name) = &unique_name {
+            if self.name_taken(assistant, name, self.builds[at].sid.as_deref()) {
+                return Err(NameTaken(name.clone()));
+            }
+        }
+        let build = &mut self.builds[at];
+        if unique_name.is_some() {
+            build.unique_name = unique_name;
+        }
+        build.date_updated = Some(now);
+        Ok(Some(build.clone()))
     }
 
     /// One page of `assistant`'s builds. Without a token, page `page` counts from the
