@@ -108,11 +108,7 @@ impl RuleKind for Length {
 
     fn target(&self) -> Target {
         match self.unit {
-            Some(_) => Target::Bases {
-                label: "length(unit = ..)",
-                fits: &[Base::Text],
-                needs: "a string",
-            },
+            Some(_) => Target::text("length(unit = ..)"),
             None => Target::Bases {
                 label: "length",
                 fits: &[Base::Text, Base::Collection],

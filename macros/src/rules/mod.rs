@@ -188,11 +188,7 @@ pub struct TextRule {
 
 impl RuleKind for TextRule {
     fn target(&self) -> Target {
-        Target::Bases {
-            label: self.label,
-            fits: &[Base::Text],
-            needs: "a string",
-        }
+        Target::text(self.label)
     }
 
     fn emit(&self, call: &Call) -> TokenStream {
@@ -232,6 +228,17 @@ pub enum Target {
     Optional,
     /// Anything: the compiler's trait checks decide.
     Anything,
+}
+
+impl Target {
+    /// A string, as most rules need: `label` names the rule in the message.
+    pub fn text(label: &'static str) -> Target {
+        Target::Bases {
+            label,
+            fits: &[Base::Text],
+            needs: "a string",
+        }
+    }
 }
 
 /// Where and on what a rule's code is emitted.

@@ -8,7 +8,6 @@ use syn::{Ident, LitStr};
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
-use crate::types::Base;
 
 struct Pattern {
     regex: LitStr,
@@ -31,11 +30,7 @@ impl RuleKind for Pattern {
     }
 
     fn target(&self) -> Target {
-        Target::Bases {
-            label: "pattern",
-            fits: &[Base::Text],
-            needs: "a string",
-        }
+        Target::text("pattern")
     }
 
     fn emit(&self, call: &Call) -> TokenStream {

@@ -7,7 +7,6 @@ use syn::{Ident, LitStr};
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
-use crate::types::Base;
 
 const NEEDS_PREFIX: &str = "`sid` needs a prefix: `sid(prefix = \"UG\")`";
 
@@ -49,11 +48,7 @@ impl RuleKind for Sid {
     }
 
     fn target(&self) -> Target {
-        Target::Bases {
-            label: "sid",
-            fits: &[Base::Text],
-            needs: "a string",
-        }
+        Target::text("sid")
     }
 
     fn emit(&self, call: &Call) -> TokenStream {

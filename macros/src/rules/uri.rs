@@ -10,7 +10,6 @@ use syn::{Ident, LitStr, Token};
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
-use crate::types::Base;
 
 /// `uri` or `url`: a rule on a string with an optional list of schemes; they differ
 /// only in the runtime module they call and in `url` needing modelbuild's feature.
@@ -104,11 +103,7 @@ impl RuleKind for Schemes {
     }
 
     fn target(&self) -> Target {
-        Target::Bases {
-            label: self.label,
-            fits: &[Base::Text],
-            needs: "a string",
-        }
+        Target::text(self.label)
     }
 
     fn emit(&self, call: &Call) -> TokenStream {
