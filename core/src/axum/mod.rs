@@ -26,10 +26,11 @@
 //! ```
 //!
 //! To answer otherwise, take `Result<Valid<E>, Rejection<E::Rejection>>` and map the
-//! error: [`Rejection`] converts into [`TwilioError`](crate::TwilioError), which is a
+//! error: [`Rejection`] converts into `TwilioError` (feature `model-build`), which is a
 //! response too, for a server that must answer as Twilio does.
 //!
 //! ```
+//! # #[cfg(feature = "model-build")] {
 //! use axum::extract::rejection::FormRejection;
 //! use axum::routing::post;
 //! use axum::{Form, Json, Router};
@@ -53,6 +54,7 @@
 //! let app: Router = Router::new()
 //!     .route("/builds", post(create))
 //!     .route("/twilio/builds", post(create_as_twilio));
+//! # }
 //! ```
 
 mod payload;

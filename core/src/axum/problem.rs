@@ -45,9 +45,15 @@ impl<E: fmt::Debug + fmt::Display> std::error::Error for Rejection<E> {}
 ///
 /// ```
 /// use modelbuild::axum::Problem;
-/// use modelbuild::{CreateModelBuild, Validate};
+/// use modelbuild::Validate;
 ///
-/// let request = CreateModelBuild { unique_name: Some("x".repeat(65)), ..Default::default() };
+/// #[derive(Validate)]
+/// struct Rename {
+///     #[validate(rename = "UniqueName", length(max = 64))]
+///     unique_name: String,
+/// }
+///
+/// let request = Rename { unique_name: "x".repeat(65) };
 /// let problem = Problem::invalid(request.validate().unwrap_err());
 /// let json = serde_json::to_value(&problem).unwrap();
 /// assert_eq!(json["status"], 422);
