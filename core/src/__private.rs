@@ -11,12 +11,38 @@ pub use crate::params::ParamValue;
 pub use crate::path_node::PathNode;
 pub use crate::rules;
 pub use crate::validate::{Validate, ValidateWith};
+// The generated code's `Some` and `None`, which a user's own items cannot shadow.
+pub use core::option::Option::{None, Some};
 
 /// What the derive's `JsonSchemaRules` impl names.
 #[cfg(feature = "schemars")]
 pub mod schema {
     pub use crate::schema::locate::{elements as each, item, keys, property, require, variant, Tagging};
     pub use crate::schema::{JsonSchemaRules, Schema};
+}
+
+pub use crate::__mb_context_free as context_free;
+
+/// `ValidateWith<C>` for every `C`, calling `Validate`, for a type with no generics:
+/// what the derive writes for a type with no context. A `macro_rules!`, so that the
+/// derive emits a few tokens per type rather than a whole impl.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mb_context_free {
+    ($ty:ident) => {
+        #[automatically_derived]
+        impl<__MbContext: ?::core::marker::Sized> $crate::__private::ValidateWith<__MbContext> for $ty {
+            #[inline]
+            fn validate_with_at(
+                &self,
+                _: &__MbContext,
+                at: &$crate::__private::PathNode<'_>,
+                errors: &mut $crate::__private::ValidationErrors,
+            ) {
+                $crate::__private::Validate::validate_at(self, at, errors)
+            }
+        }
+    };
 }
 
 use crate::error::{FieldError, SharedParams};
@@ -40,6 +66,16 @@ impl Site {
         message: None,
         cache: None,
     };
+
+    /// A site with no `code` or `message` of its own, whose rule's message is made
+    /// once into `cache`: the usual case, in the fewest tokens.
+    pub const fn cached(cache: &'static MessageCache) -> Site {
+        Site {
+            code: None,
+            message: None,
+            cache: Some(cache),
+        }
+    }
 }
 
 /// A call site's message and parameters, made on its first failure. `length` needs

@@ -88,10 +88,10 @@ pub fn all_literal<'a>(bounds: impl IntoIterator<Item = &'a Option<Expr>>) -> bo
         .all(|bound| literal_number(bound).is_some())
 }
 
-/// `Some(expr)` or `None`, as tokens.
-pub fn some(expr: Option<&Expr>) -> proc_macro2::TokenStream {
+/// `Some(expr)` or `None`, as tokens, named through the runtime `rt`.
+pub fn some(expr: Option<&Expr>, rt: &proc_macro2::TokenStream) -> proc_macro2::TokenStream {
     match expr {
-        Some(expr) => quote::quote!(::core::option::Option::Some(#expr)),
-        None => quote::quote!(::core::option::Option::None),
+        Some(expr) => quote::quote!(#rt::Some(#expr)),
+        None => quote::quote!(#rt::None),
     }
 }

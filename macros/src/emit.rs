@@ -35,7 +35,11 @@ pub fn impl_validate(container: &Container) -> TokenStream {
         }
     };
     let whole = whole_value_checks(container);
+    // One short name for the runtime: every rule call below names it, and a long path
+    // in each costs the compiler a resolution per segment, thousands of times in a
+    // large crate.
     let body = quote! {
+        use ::modelbuild::__private as __mb;
         #body
         #whole
     };
@@ -92,6 +96,15 @@ fn context_free(input: &DeriveInput, bounds: &[TokenStream], body: TokenStream) 
         },
         None,
     );
+    // A type with neither generics nor a where clause, the usual case, gets this impl
+    // from a `macro_rules!` of the runtime: a few tokens instead of a whole impl. (The
+    // `Validate` impl stays written out: passing its body through a `macro_rules!`
+    // costs the compiler more than the tokens it saves.)
+    if input.generics.params.is_empty() && input.generics.where_clause.is_none() {
+        let ident = &input.ident;
+        let with = quote!(::modelbuild::__private::context_free!(#ident););
+        return quote!(#validate #with);
+    }
     let with = wrap_impl(
         input,
         quote!(::modelbuild::__private::ValidateWith<__MbContext>),
@@ -234,6 +247,10 @@ fn field_checks(fields: &Fields, base: &TokenStream, context: Option<&syn::Type>
                 context,
                 whole: None,
             };
+            // A field with one rule, the usual case, makes its node in the call itself.
+            if let [rule] = &field.rules[..] {
+                return rule_call(rule, &sibling.binding, &quote!(&#node), &scope);
+            }
             let rules = (field.rules.iter())
                 .map(|rule| rule_call(rule, &sibling.binding, &quote!(&__mb_here), &scope));
             quote! {
@@ -336,7 +353,7 @@ pub fn rule_call(rule: &Rule, value: &Ident, at: &TokenStream, scope: &Scope) ->
         // The same binding, spanned at the rule: a type error then points at the rule.
         value: Ident::new(&value.to_string(), span),
         at: at.clone(),
-        rt: quote_spanned!(span=> ::modelbuild::__private),
+        rt: quote_spanned!(span=> __mb),
         tail: quote_spanned!(span=> #at, __mb_errors, #site),
         siblings: scope.siblings,
         context: scope.context,
@@ -345,27 +362,32 @@ pub fn rule_call(rule: &Rule, value: &Ident, at: &TokenStream, scope: &Scope) ->
 }
 
 /// The `Site` of one rule: its `code` and `message` overrides, and a cache for its
-/// message and parameters when they depend on nothing but literals.
+/// message and parameters when they depend on nothing but literals. Written with the
+/// fewest tokens that say it, since every rule of every derive carries one.
 fn site(rule: &Rule) -> TokenStream {
-    let option = |lit: &Option<LitStr>| match lit {
-        Some(lit) => quote!(::core::option::Option::Some(#lit)),
-        None => quote!(::core::option::Option::None),
-    };
-    let (code, message) = (option(&rule.code), option(&rule.message));
     // A plain message given on a rule with no parameters leaves nothing to make.
     let template = (rule.message.as_ref()).is_some_and(|m| m.value().contains(['{', '}']));
     let has_params = rule.kind.params().is_some_and(|names| !names.is_empty());
     let made = rule.message.is_none() || template || has_params;
-    let cache = if made && rule.kind.message_is_constant() {
-        quote!(::core::option::Option::Some({
-            static __MB_MESSAGE: ::modelbuild::__private::MessageCache =
-                ::modelbuild::__private::MessageCache::new();
-            &__MB_MESSAGE
-        }))
-    } else {
-        quote!(::core::option::Option::None)
+    let cache = (made && rule.kind.message_is_constant()).then(|| {
+        quote!({
+            static C: __mb::MessageCache = __mb::MessageCache::new();
+            &C
+        })
+    });
+    let option = |lit: &Option<LitStr>| match lit {
+        Some(lit) => quote!(__mb::Some(#lit)),
+        None => quote!(__mb::None),
     };
-    quote!(::modelbuild::__private::Site { code: #code, message: #message, cache: #cache })
+    match (&rule.code, &rule.message, cache) {
+        (None, None, Some(cache)) => quote!(__mb::Site::cached(#cache)),
+        (None, None, None) => quote!(__mb::Site::PLAIN),
+        (code, message, cache) => {
+            let (code, message) = (option(code), option(message));
+            let cache = cache.map_or_else(|| quote!(__mb::None), |cache| quote!(__mb::Some(#cache)));
+            quote!(__mb::Site { code: #code, message: #message, cache: #cache })
+        }
+    }
 }
 
 /// `FieldType: <trait>` for each `nested` field whose type mentions a type parameter,

@@ -108,7 +108,7 @@ impl RuleKind for Inner {
         // `additionalProperties`), `schema::keys` the keys' (`propertyNames`).
         let place = Ident::new(self.label, Span::call_site());
         Some(quote! {
-            if let ::core::option::Option::Some(__mb_schema) = #rt::schema::#place(__mb_schema) {
+            if let #rt::Some(__mb_schema) = #rt::schema::#place(__mb_schema) {
                 #(#inner)*
             }
         })

@@ -125,10 +125,12 @@ impl RuleKind for Length {
             tail,
             ..
         } = call;
+        // Named at the call site: a bound of the wrong type is reported at the bound.
+        let plain = quote!(__mb);
         let equal = self.equal.is_some();
         let (min, max) = match &self.equal {
-            Some(equal) => (some(Some(equal)), some(Some(equal))),
-            None => (some(self.min.as_ref()), some(self.max.as_ref())),
+            Some(equal) => (some(Some(equal), &plain), some(Some(equal), &plain)),
+            None => (some(self.min.as_ref(), &plain), some(self.max.as_ref(), &plain)),
         };
         let (unit, text_only) = match &self.unit {
             Some((unit, lit)) => {
@@ -137,13 +139,13 @@ impl RuleKind for Length {
                     Unit::Bytes => quote!(Bytes),
                     Unit::Utf16 => quote!(Utf16),
                 };
-                let unit = quote_spanned!(lit.span()=> ::core::option::Option::Some(#rt::rules::LengthUnit::#variant));
+                let unit = quote_spanned!(lit.span()=> #rt::Some(#rt::rules::LengthUnit::#variant));
                 (
                     unit,
                     quote_spanned!(lit.span()=> #rt::rules::length::assert_text(#value);),
                 )
             }
-            None => (quote!(::core::option::Option::None), quote!()),
+            None => (quote!(#rt::None), quote!()),
         };
         quote_spanned! {*span=>
             #text_only
@@ -157,8 +159,8 @@ impl RuleKind for Length {
 
     fn json_schema(&self, rt: &TokenStream) -> Option<TokenStream> {
         let (min, max) = match &self.equal {
-            Some(equal) => (some(Some(equal)), some(Some(equal))),
-            None => (some(self.min.as_ref()), some(self.max.as_ref())),
+            Some(equal) => (some(Some(equal), rt), some(Some(equal), rt)),
+            None => (some(self.min.as_ref(), rt), some(self.max.as_ref(), rt)),
         };
         let unit = match &self.unit {
             Some((unit, _)) => {
@@ -167,9 +169,9 @@ impl RuleKind for Length {
                     Unit::Bytes => quote!(Bytes),
                     Unit::Utf16 => quote!(Utf16),
                 };
-                quote!(::core::option::Option::Some(#rt::rules::LengthUnit::#variant))
+                quote!(#rt::Some(#rt::rules::LengthUnit::#variant))
             }
-            None => quote!(::core::option::Option::None),
+            None => quote!(#rt::None),
         };
         Some(quote!(#rt::rules::length::json_schema(__mb_schema, #unit, #min, #max);))
     }

@@ -96,7 +96,8 @@ impl RuleKind for Range {
             tail,
             ..
         } = call;
-        let [min, max, exclusive_min, exclusive_max] = self.bounds().map(|b| some(b.as_ref()));
+        // Named at the call site: a bound of the wrong type is reported at the bound.
+        let [min, max, exclusive_min, exclusive_max] = self.bounds().map(|b| some(b.as_ref(), &quote!(__mb)));
         quote_spanned! {*span=>
             #rt::rules::range::check(
                 #value,
@@ -114,9 +115,9 @@ impl RuleKind for Range {
         let [min, max, exclusive_min, exclusive_max] = self.bounds().map(|bound| match bound {
             Some(bound) => {
                 let value = param_value(bound, rt);
-                quote!(::core::option::Option::Some(#value))
+                quote!(#rt::Some(#value))
             }
-            None => quote!(::core::option::Option::None),
+            None => quote!(#rt::None),
         });
         Some(quote! {
             #rt::rules::range::json_schema(
