@@ -65,16 +65,28 @@ impl<'a> PathNode<'a> {
     }
 
     /// The owned [`Path`]; called only when an error is reported.
+    ///
+    /// Walks up the chain in a loop, never by recursion: an error found at the bottom
+    /// of a deep value must not need more stack than validating it did.
     pub fn to_path(&self) -> Path {
-        let depth = self.depth();
+        let depth = self
+            .ancestors()
+            .filter(|node| !matches!(node.step, Step::Root))
+            .count();
         if depth == 1 {
-            if let Some(segment) = self.segment() {
+            if let Some(segment) = self.ancestors().find_map(PathNode::segment) {
                 return Path::single(segment);
             }
         }
         let mut segments = Vec::with_capacity(depth);
-        self.collect_into(&mut segments);
+        segments.extend(self.ancestors().filter_map(PathNode::segment));
+        segments.reverse();
         Path::from_segments(segments)
+    }
+
+    /// This node, its parent, and so on up to the root.
+    fn ancestors(&self) -> impl Iterator<Item = &PathNode<'a>> {
+        std::iter::successors(Some(self), |node| node.parent)
     }
 
     fn segment(&self) -> Option<Segment> {
@@ -84,18 +96,6 @@ impl<'a> PathNode<'a> {
             Step::Index(index) => Some(Segment::Index(index)),
             Step::Key(key) => Some(Segment::Key(key.to_string())),
         }
-    }
-
-    fn depth(&self) -> usize {
-        let own = usize::from(!matches!(self.step, Step::Root));
-        own + self.parent.map_or(0, PathNode::depth)
-    }
-
-    fn collect_into(&self, segments: &mut Vec<Segment>) {
-        if let Some(parent) = self.parent {
-            parent.collect_into(segments);
-        }
-        segments.extend(self.segment());
     }
 }
 
