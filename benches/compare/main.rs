@@ -7,6 +7,7 @@
 
 mod counting_alloc;
 mod data;
+mod floors;
 mod harness;
 mod peers;
 mod rules;
@@ -75,6 +76,7 @@ fn main() {
     ];
     print_rows(&rows);
     rules::print(&rules::rows());
+    floors::print(&floors::rows());
     print_uri_comparison();
 }
 
