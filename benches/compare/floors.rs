@@ -88,14 +88,14 @@ fn model_build_floor(build: &ModelBuild) -> Result<(), Vec<StaticError>> {
 }
 
 pub fn rows() -> Vec<FloorRow> {
-    let sids: Vec<&str> = vec![
+    let sids = [
         "UG0123456789abcdef0123456789ABCDEF",
         "UGfedcba9876543210FEDCBA9876543210",
         "UG00000000000000000000000000000000",
         "UGaBcDeF0123456789aBcDeF0123456789",
     ];
     assert!(sids.iter().all(|s| is_sid(s, "UG") && sid_floor(s)));
-    let invalid = vec![data::invalid_build()];
+    let invalid = [data::invalid_build()];
     let ours_errors = invalid[0].validate().unwrap_err();
     let floor_errors = model_build_floor(&invalid[0]).err().unwrap();
     assert_eq!(ours_errors.len(), floor_errors.len());
