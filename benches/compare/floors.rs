@@ -19,9 +19,7 @@ pub struct FloorRow {
 /// Whether every byte of `digits` is a hex digit, by a fold with no early exit, which
 /// the compiler makes branch-free and vectorizes.
 fn hex_fold(digits: &[u8; 32]) -> bool {
-    (digits.iter()).fold(true, |all, byte| {
-        all & matches!(byte, b'0'..=b'9' | b'a'..=b'f' | b'A'..=b'F')
-    })
+    (digits.iter()).fold(true, |all, byte| all & byte.is_ascii_hexdigit())
 }
 
 /// A SID with the prefix `UG`: the floor of `is_sid`.
