@@ -83,3 +83,18 @@ pub const URIS: &[&str] = &[
     "http://user:secret@[2001:db8::7]:8080/hooks/build#done",
     "http://192.0.2.16:80/",
 ];
+
+/// One URI of each class the strict parsers are compared on.
+pub const URI_CLASSES: &[(&str, &str)] = &[
+    ("IPv6 host and port", "http://[2001:db8:85a3::8a2e:370:7334]:8080/hooks/build"),
+    ("IPvFuture host", "http://[v7.fe80::a+en1]/status"),
+    ("IPv4 host and port", "http://192.0.2.16:8080/autopilot/status"),
+    ("percent-escapes", "https://example.com/caf%C3%A9/na%C3%AFve%20path?q=%E2%9C%93"),
+    (
+        "long query",
+        "https://autopilot.twilio.com/v1/Assistants/UA0123456789abcdef0123456789abcdef/ModelBuilds?PageSize=50&Page=2&PageToken=PAUG0123456789abcdef0123456789abcdef&Status=completed",
+    ),
+    ("userinfo and fragment", "https://user:secret@example.com/hooks/build#done"),
+    ("URN", "urn:oasis:names:specification:docbook:dtd:xml:4.1.2"),
+    ("short", "https://a.co/"),
+];

@@ -54,8 +54,10 @@ fn scheme(rng: &mut Rng, out: &mut String) {
 }
 
 fn dec_octet(rng: &mut Rng) -> String {
-    rng.pick(&["0", "9", "10", "99", "100", "199", "200", "249", "250", "255", "256", "01", "300", "1000"])
-        .to_string()
+    rng.pick(&[
+        "0", "9", "10", "99", "100", "199", "200", "249", "250", "255", "256", "01", "300", "1000",
+    ])
+    .to_string()
 }
 
 fn ipv4(rng: &mut Rng) -> String {
@@ -80,7 +82,11 @@ fn ipv6(rng: &mut Rng) -> String {
     let total = if rng.chance(90) { 8 } else { 7 + 2 * rng.below(2) };
     let v4_tail = rng.chance(20);
     let groups = total - if v4_tail { 2 } else { 0 };
-    let elided = if rng.chance(70) { Some(rng.below(groups + 1)) } else { None };
+    let elided = if rng.chance(70) {
+        Some(rng.below(groups + 1))
+    } else {
+        None
+    };
     let kept: Vec<String> = match elided {
         Some(_) => (0..rng.below(groups)).map(|_| h16(rng)).collect(),
         None => (0..groups).map(|_| h16(rng)).collect(),
@@ -159,8 +165,8 @@ fn generate(rng: &mut Rng) -> String {
 /// One to three random edits with characters that delimit or may not appear.
 fn mutate(rng: &mut Rng, text: &mut String) {
     const EDITS: &[&str] = &[
-        "%", "[", "]", ":", "@", "/", "?", "#", " ", "é", "\"", "<", "\\", "^", "{", "|", "0", "f", "G", ".", "::",
-        "//", "%2", "v1.", "\u{0}", "\u{7f}",
+        "%", "[", "]", ":", "@", "/", "?", "#", " ", "é", "\"", "<", "\\", "^", "{", "|", "0", "f", "G", ".",
+        "::", "//", "%2", "v1.", "\u{0}", "\u{7f}",
     ];
     for _ in 0..1 + rng.below(3) {
         let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
@@ -197,7 +203,11 @@ fn is_uri_agrees_with_fluent_uri_on_a_million_generated_strings() {
             disagreements.push(format!("{text:?}: is_uri {ours}, fluent-uri {theirs}"));
         }
     }
-    assert!(disagreements.is_empty(), "disagreements:\n{}", disagreements.join("\n"));
+    assert!(
+        disagreements.is_empty(),
+        "disagreements:\n{}",
+        disagreements.join("\n")
+    );
     // Both sides of the grammar are exercised, not just one.
     assert!(
         (STRINGS / 5..STRINGS * 4 / 5).contains(&accepted),

@@ -232,44 +232,49 @@ fn is_ipv_future(rest: &[u8]) -> bool {
 }
 
 /// RFC 3986's nine `IPv6address` forms: eight 16-bit groups (the last two may be
-/// an IPv4 address), or at most seven around one `::`.
+/// an IPv4 address), or at most seven around one `::`. One pass over the pieces.
 fn is_ipv6(address: &[u8]) -> bool {
-    let compressed = address.windows(2).position(|w| w == b"::");
-    match compressed {
-        Some(i) => {
-            let (head, tail) = (&address[..i], &address[i + 2..]);
-            let head_groups = if head.is_empty() {
-                Some(0)
-            } else {
-                count_groups(head, false)
-            };
-            let tail_groups = if tail.is_empty() {
-                Some(0)
-            } else {
-                count_groups(tail, true)
-            };
-            matches!((head_groups, tail_groups), (Some(h), Some(t)) if h + t <= 7)
-        }
-        None => count_groups(address, true) == Some(8),
+    let (mut groups, mut elided) = (0usize, false);
+    let mut i = 0;
+    if address.starts_with(b"::") {
+        elided = true;
+        i = 2;
+    } else if address.first() == Some(&b':') {
+        return false;
     }
-}
-
-/// Counts `h16` groups separated by `:`; an IPv4 address may end the run when
-/// `ipv4_last` and counts as two groups. `None` when any piece is malformed.
-fn count_groups(run: &[u8], ipv4_last: bool) -> Option<usize> {
-    let mut count = 0;
-    let mut pieces = run.split(|&b| b == b':').peekable();
-    while let Some(piece) = pieces.next() {
-        let last = pieces.peek().is_none();
-        if last && ipv4_last && piece.contains(&b'.') {
-            return is_ipv4(piece).then_some(count + 2);
+    while i < address.len() {
+        let start = i;
+        while i < address.len() && i - start < 5 && address[i].is_ascii_hexdigit() {
+            i += 1;
         }
-        if piece.is_empty() || piece.len() > 4 || !piece.iter().all(u8::is_ascii_hexdigit) {
-            return None;
+        if address.get(i) == Some(&b'.') {
+            // An IPv4 address ends the address and counts as two groups.
+            if !is_ipv4(&address[start..]) {
+                return false;
+            }
+            groups += 2;
+            break;
         }
-        count += 1;
+        if !(1..=4).contains(&(i - start)) || groups == 8 {
+            return false;
+        }
+        groups += 1;
+        match &address[i..] {
+            [] => break,
+            [b':', b':', ..] if elided => return false,
+            [b':', b':', ..] => {
+                elided = true;
+                i += 2;
+            }
+            [b':', _, ..] => i += 1,
+            _ => return false,
+        }
     }
-    Some(count)
+    if elided {
+        groups <= 7
+    } else {
+        groups == 8
+    }
 }
 
 /// `IPv4address = dec-octet "." dec-octet "." dec-octet "." dec-octet`, where a
