@@ -4,7 +4,7 @@
 use modelbuild::rules::{has_length, is_sid, is_uri, LengthUnit};
 use modelbuild::{ModelBuild, Validate};
 
-use crate::harness::{measure, Figures};
+use crate::harness::{measure, verdict, Figures};
 use crate::{cycle, data};
 
 /// One comparison: ours, the floor's, and the ratio target.
@@ -127,10 +127,7 @@ pub fn print(rows: &[FloorRow]) {
     println!("|---|---:|---:|---|---:|---|---|");
     for row in rows {
         let ratio = row.ours.median_ns / row.floor.median_ns;
-        let verdict = match ratio <= row.target {
-            true => format!("≤ {}× met", row.target),
-            false => format!("≤ {}× MISSED", row.target),
-        };
+        let verdict = verdict(ratio, row.target);
         println!(
             "| {} | {:.1} ns | {:.1} ns | {} | {ratio:.2}× | {verdict} | {} / {} |",
             row.name,

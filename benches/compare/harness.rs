@@ -16,6 +16,12 @@ pub struct Figures {
 const SAMPLES: usize = 31;
 const BATCH_TIME: Duration = Duration::from_millis(3);
 
+/// How a ratio stands against its ceiling: `≤ 0.5× met` or `≤ 0.5× MISSED`.
+pub fn verdict(ratio: f64, ceiling: f64) -> String {
+    let outcome = if ratio <= ceiling { "met" } else { "MISSED" };
+    format!("≤ {ceiling}× {outcome}")
+}
+
 /// Measures `op`, which is called once per operation.
 pub fn measure<R>(mut op: impl FnMut() -> R) -> Figures {
     // Warm up: lazily built state (compiled regexes) is not part of a call's cost.

@@ -7,7 +7,7 @@ use modelbuild::Validate as _;
 use validator::Validate as _;
 
 use crate::cycle;
-use crate::harness::Figures;
+use crate::harness::{verdict, Figures};
 
 pub const EMAILS: [&str; 6] = [
     "ada@example.com",
@@ -170,11 +170,7 @@ pub fn print(rows: &[RuleRow]) {
             .map(|f| f.median_ns)
             .fold(f64::INFINITY, f64::min);
         let ratio = row.ours.median_ns / faster;
-        let verdict = if ratio <= 0.5 {
-            "≤ 0.5× met"
-        } else {
-            "≤ 0.5× MISSED"
-        };
+        let verdict = verdict(ratio, 0.5);
         println!(
             "| {} | {:.1} ns | {} | {} | {ratio:.3}× | {verdict} | {} / {} / {} |",
             row.name,

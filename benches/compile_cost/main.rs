@@ -15,7 +15,7 @@
 mod source;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Instant, SystemTime};
 
@@ -135,7 +135,7 @@ fn measure(dir: &Path, command: &str, subjects: &[Subject], rounds: usize) -> Ve
     times
 }
 
-fn touch(path: &PathBuf) {
+fn touch(path: &Path) {
     let file = fs::File::options()
         .append(true)
         .open(path)

@@ -21,7 +21,7 @@ pub fn subjects(core: &str, structs: usize) -> Vec<Subject> {
             label: "no derive",
             package: "cc-none",
             dependencies: String::new(),
-            source: repeat(structs, PRELUDE_NONE, none),
+            source: repeat(structs, "", none),
         },
         Subject {
             label: "modelbuild",
@@ -55,8 +55,6 @@ fn repeat(structs: usize, prelude: &str, one: fn(usize) -> String) -> String {
     }
     source
 }
-
-const PRELUDE_NONE: &str = "";
 
 // validator takes a regex by path, so the three SID patterns are written once; its
 // `nested` calls `validate()` by method, so the trait must be in scope.
