@@ -366,6 +366,7 @@ pub struct ValidationErrors {
 
 impl ValidationErrors {
     /// No errors yet.
+    #[inline]
     pub const fn new() -> Self {
         ValidationErrors { errors: Vec::new() }
     }
@@ -391,6 +392,7 @@ impl ValidationErrors {
     }
 
     /// Whether no rule was broken.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.errors.is_empty()
     }
@@ -426,6 +428,9 @@ impl ValidationErrors {
     }
 
     /// `Ok(())` when empty, otherwise `Err(self)`.
+    // Every `validate()` ends here: inlined, the valid case is one compare, where a
+    // call across crates cost more than checking a short field (compare bench).
+    #[inline]
     pub fn into_result(self) -> Result<(), ValidationErrors> {
         if self.is_empty() {
             Ok(())

@@ -35,6 +35,7 @@ enum Step<'a> {
 
 impl<'a> PathNode<'a> {
     /// The path of the value itself.
+    #[inline]
     pub const fn root() -> PathNode<'static> {
         PathNode {
             parent: None,

@@ -16,6 +16,8 @@ use crate::{PathNode, ValidationErrors};
 /// assert!(!is_sid("UG0123456789abcdefABCDEF012345678", "UG"));  // 31 digits
 /// assert!(!is_sid("ug0123456789abcdefABCDEF0123456789", "UG")); // prefix is case-sensitive
 /// ```
+// Inlined so that a literal prefix folds into the caller's code.
+#[inline]
 pub fn is_sid(value: &str, prefix: &str) -> bool {
     let bytes = value.as_bytes();
     let Some(digits) = bytes.strip_prefix(prefix.as_bytes()) else {

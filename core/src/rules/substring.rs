@@ -42,6 +42,9 @@ impl Substring {
 /// assert!(has_substring("nightly-build", Substring::Contains, "build"));
 /// assert!(!has_substring("drop table", Substring::DoesNotContain, "drop"));
 /// ```
+// Inlined so that a literal needle and kind fold into the caller: `prefix = "UG"`
+// becomes one two-byte compare.
+#[inline]
 pub fn has_substring(value: &str, kind: Substring, needle: &str) -> bool {
     match kind {
         Substring::Prefix => value.starts_with(needle),
@@ -53,6 +56,7 @@ pub fn has_substring(value: &str, kind: Substring, needle: &str) -> bool {
 
 /// `str::contains`, but a one-byte needle (`"-"`, `"@"`) is a byte search, which
 /// skips setting up the general substring searcher.
+#[inline]
 fn contains(value: &str, needle: &str) -> bool {
     match needle.as_bytes() {
         [byte] => value.as_bytes().contains(byte),
