@@ -69,13 +69,16 @@ fn groups(bytes: &[u8], start: usize, limit: usize) -> (usize, bool, usize) {
             (_, Some(b':')) => at + 1,
             _ => return (i, false, at),
         };
-        if i + 1 < limit {
+        let count = digits(bytes, group_start, |b| b.is_ascii_hexdigit());
+        // An IPv4 tail's first octet is a run of hex digits that a `.` ends, so only
+        // such a run is worth reading again as IPv4.
+        if i + 1 < limit && bytes.get(group_start + count) == Some(&b'.') {
             if let Some(end) = ipv4_at(bytes, group_start) {
                 return (i + 2, true, end);
             }
         }
-        match digits(bytes, group_start, |b| b.is_ascii_hexdigit()) {
-            count @ 1..=4 => at = group_start + count,
+        match count {
+            1..=4 => at = group_start + count,
             _ => return (i, false, at),
         }
     }
