@@ -18,13 +18,14 @@ use crate::params::Params;
 use crate::rules::input::StrInput;
 use crate::{PathNode, ValidationErrors};
 
-const PCHAR: u8 = 1 << 0;
+const DIGIT: u8 = 1 << 0;
 const PATH: u8 = 1 << 1;
 const QUERY: u8 = 1 << 2;
 const USERINFO: u8 = 1 << 3;
 const REG_NAME: u8 = 1 << 4;
 const SCHEME: u8 = 1 << 5;
 const FUTURE: u8 = 1 << 6;
+const HEXDIG: u8 = 1 << 7;
 
 const UNRESERVED_PUNCT: &[u8] = b"-._~";
 const SUB_DELIMS: &[u8] = b"!$&'()*+,;=";
@@ -44,7 +45,7 @@ const fn build_classes() -> [u8; 256] {
         let pchar = unreserved || sub_delim || c == b':' || c == b'@';
         let mut class = 0;
         if pchar {
-            class |= PCHAR | PATH | QUERY;
+            class |= PATH | QUERY;
         }
         if c == b'/' {
             class |= PATH | QUERY;
@@ -60,6 +61,12 @@ const fn build_classes() -> [u8; 256] {
         }
         if alpha || digit || c == b'+' || c == b'-' || c == b'.' {
             class |= SCHEME;
+        }
+        if digit {
+            class |= DIGIT;
+        }
+        if c.is_ascii_hexdigit() {
+            class |= HEXDIG;
         }
         table[b] = class;
         b += 1;
@@ -111,31 +118,20 @@ pub fn is_uri_with_scheme<S: AsRef<str>>(value: &str, schemes: &[S]) -> bool {
 /// The scheme of `value` when it is a valid URI, else `None`.
 ///
 /// One pass from left to right: scheme, then the authority when `//` follows, then
-/// the path, query and fragment, each a run of its own character class. Only the
-/// authority, which is short, is looked at twice.
+/// the path, query and fragment, each a run of its own character class. Every part is
+/// read where it stands, with no search ahead for where it ends.
 fn scheme_of(value: &str) -> Option<&str> {
     let bytes = value.as_bytes();
     if !bytes.first()?.is_ascii_alphabetic() {
         return None;
     }
-    let scheme_end = 1 + bytes[1..]
-        .iter()
-        .take_while(|&&b| CLASSES[usize::from(b)] & SCHEME != 0)
-        .count();
+    let scheme_end = run(bytes, 1, SCHEME);
     if bytes.get(scheme_end) != Some(&b':') {
         return None;
     }
     let mut i = scheme_end + 1;
     if bytes[i..].starts_with(b"//") {
-        let start = i + 2;
-        let length = bytes[start..]
-            .iter()
-            .take_while(|&&b| !matches!(b, b'/' | b'?' | b'#'))
-            .count();
-        if !is_authority(&bytes[start..start + length]) {
-            return None;
-        }
-        i = start + length;
+        i = authority_end(bytes, i + 2)?;
     }
     // Without an authority, path-absolute, path-rootless and path-empty together are
     // any run of pchar and `/` not starting with `//`, and `//` was taken above.
@@ -149,158 +145,189 @@ fn scheme_of(value: &str) -> Option<&str> {
     (i == bytes.len()).then(|| &value[..scheme_end])
 }
 
+/// Where the bytes in `class` from `i` end; no escapes.
+fn run(bytes: &[u8], i: usize, class: u8) -> usize {
+    i + bytes[i..]
+        .iter()
+        .take_while(|&&b| CLASSES[usize::from(b)] & class != 0)
+        .count()
+}
+
 /// Skips bytes in `class` and well-formed percent-escapes from `i`; returns where the
 /// run stops, or `None` at a malformed escape.
 fn scan(bytes: &[u8], mut i: usize, class: u8) -> Option<usize> {
-    loop {
-        // Whole blocks first: the lookups of a block do not wait on each other's
-        // branches, which halves the time on long paths and queries (scaling bench).
-        while let Some(block) = bytes.get(i..i + 16) {
-            if !block
-                .iter()
-                .fold(true, |all, &b| all & (CLASSES[usize::from(b)] & class != 0))
-            {
-                break;
+    // Whole blocks while they hold only plain characters: the lookups of a block do
+    // not wait on each other's branches, which halves the time on long paths and
+    // queries (scaling bench).
+    while let Some(block) = bytes.get(i..i + 16) {
+        if !block
+            .iter()
+            .fold(true, |all, &b| all & (CLASSES[usize::from(b)] & class != 0))
+        {
+            break;
+        }
+        i += 16;
+    }
+    // Then byte by byte to the end of the run, escapes included. A run with one escape
+    // usually has more, and a block tried after each would mostly be wasted.
+    while let Some(&b) = bytes.get(i) {
+        if CLASSES[usize::from(b)] & class != 0 {
+            i += 1;
+        } else if b == b'%' {
+            let hex = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_hexdigit);
+            if !(hex(i + 1) && hex(i + 2)) {
+                return None;
             }
-            i += 16;
+            i += 3;
+        } else {
+            break;
         }
-        i += bytes[i..]
-            .iter()
-            .take_while(|&&b| CLASSES[usize::from(b)] & class != 0)
-            .count();
-        if bytes.get(i) != Some(&b'%') {
-            return Some(i);
+    }
+    Some(i)
+}
+
+/// `authority = [ userinfo "@" ] host [ ":" port ]` from `start`: where it ends.
+///
+/// A reg-name's characters are all userinfo characters too, so the first run is read
+/// as a host, and taken for a userinfo only when an `@` shows that it was one. Only a
+/// password that is not a port is read twice.
+fn authority_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let name_end = scan(bytes, start, REG_NAME)?;
+    match bytes.get(name_end) {
+        Some(b'@') => host_and_port_end(bytes, name_end + 1),
+        Some(b':') => {
+            let port_end = run(bytes, name_end + 1, DIGIT);
+            if ends_authority(bytes, port_end) {
+                return Some(port_end);
+            }
+            // Not a port: the `:` is inside a userinfo, which an `@` must end.
+            let userinfo_end = scan(bytes, port_end, USERINFO)?;
+            if bytes.get(userinfo_end) != Some(&b'@') {
+                return None;
+            }
+            host_and_port_end(bytes, userinfo_end + 1)
         }
-        let hex = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_hexdigit);
-        if !(hex(i + 1) && hex(i + 2)) {
-            return None;
-        }
-        i += 3;
+        Some(b'[') if name_end == start => host_and_port_end(bytes, start),
+        _ => ends_authority(bytes, name_end).then_some(name_end),
     }
 }
 
-/// `authority = [ userinfo "@" ] host [ ":" port ]`
-fn is_authority(authority: &[u8]) -> bool {
-    let (userinfo, host_port) = match authority.iter().position(|&b| b == b'@') {
-        Some(at) => (Some(&authority[..at]), &authority[at + 1..]),
-        None => (None, authority),
+/// `host [ ":" port ]` from `start`: where it ends.
+fn host_and_port_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let host_end = match bytes.get(start) {
+        Some(b'[') => ip_literal_end(bytes, start + 1)?,
+        _ => scan(bytes, start, REG_NAME)?,
     };
-    if userinfo.is_some_and(|u| !all_in(u, USERINFO)) {
-        return false;
-    }
-    let (host_ok, port) = if let Some(literal) = host_port.strip_prefix(b"[") {
-        let Some(close) = literal.iter().position(|&b| b == b']') else {
-            return false;
-        };
-        (is_ip_literal(&literal[..close]), &literal[close + 1..])
-    } else {
-        let end = host_port
-            .iter()
-            .position(|&b| b == b':')
-            .unwrap_or(host_port.len());
-        (all_in(&host_port[..end], REG_NAME), &host_port[end..])
+    let end = match bytes.get(host_end) {
+        Some(b':') => run(bytes, host_end + 1, DIGIT),
+        _ => host_end,
     };
-    host_ok && is_port(port)
+    ends_authority(bytes, end).then_some(end)
 }
 
-/// Empty, or `":" *DIGIT`.
-fn is_port(port: &[u8]) -> bool {
-    match port.split_first() {
-        None => true,
-        Some((b':', digits)) => digits.iter().all(u8::is_ascii_digit),
-        Some(_) => false,
-    }
+/// Whether an authority may end at `at`: a path-abempty, query or fragment, or
+/// nothing, follows it.
+fn ends_authority(bytes: &[u8], at: usize) -> bool {
+    matches!(bytes.get(at), None | Some(b'/' | b'?' | b'#'))
 }
 
-/// `IP-literal = "[" ( IPv6address / IPvFuture ) "]"`, brackets removed.
-fn is_ip_literal(literal: &[u8]) -> bool {
-    match literal.first() {
-        Some(b'v' | b'V') => is_ipv_future(&literal[1..]),
-        _ => is_ipv6(literal),
-    }
+/// `IP-literal = "[" ( IPv6address / IPvFuture ) "]"` from after the `[`: where it
+/// ends, after the `]`.
+fn ip_literal_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let end = match bytes.get(start) {
+        Some(b'v' | b'V') => ipv_future_end(bytes, start + 1)?,
+        _ => ipv6_end(bytes, start)?,
+    };
+    (bytes.get(end) == Some(&b']')).then_some(end + 1)
 }
 
-/// `IPvFuture = "v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" )`, `v` removed.
-fn is_ipv_future(rest: &[u8]) -> bool {
-    let hex = rest.iter().take_while(|b| b.is_ascii_hexdigit()).count();
-    match rest[hex..].split_first() {
-        Some((b'.', tail)) => {
-            hex > 0 && !tail.is_empty() && tail.iter().all(|&b| CLASSES[usize::from(b)] & FUTURE != 0)
-        }
-        _ => false,
+/// `IPvFuture = "v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" )` from after the
+/// `v`: where it ends.
+fn ipv_future_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let dot = run(bytes, start, HEXDIG);
+    if dot == start || bytes.get(dot) != Some(&b'.') {
+        return None;
     }
+    let end = run(bytes, dot + 1, FUTURE);
+    (end > dot + 1).then_some(end)
 }
 
-/// RFC 3986's nine `IPv6address` forms: eight 16-bit groups (the last two may be
-/// an IPv4 address), or at most seven around one `::`. One pass over the pieces.
-fn is_ipv6(address: &[u8]) -> bool {
-    let (mut groups, mut elided) = (0usize, false);
-    let mut i = 0;
-    if address.starts_with(b"::") {
-        elided = true;
-        i = 2;
-    } else if address.first() == Some(&b':') {
-        return false;
+/// RFC 3986's nine `IPv6address` forms, read from `start` up to the first byte that
+/// cannot go on with it: eight 16-bit groups (the last two may be an IPv4 address),
+/// or at most seven around one `::`. Where the address ends, if it is one.
+fn ipv6_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut groups = 0usize;
+    // Where the `::` ends, once one is read.
+    let mut elision = None;
+    let mut i = start;
+    if bytes[i..].starts_with(b"::") {
+        i += 2;
+        elision = Some(i);
+    } else if bytes.get(i) == Some(&b':') {
+        return None;
     }
-    while i < address.len() {
-        let start = i;
-        while i < address.len() && i - start < 5 && address[i].is_ascii_hexdigit() {
+    loop {
+        let group = i;
+        while i - group < 5 && bytes.get(i).is_some_and(u8::is_ascii_hexdigit) {
             i += 1;
         }
-        if address.get(i) == Some(&b'.') {
+        if bytes.get(i) == Some(&b'.') {
             // An IPv4 address ends the address and counts as two groups.
-            if !is_ipv4(&address[start..]) {
-                return false;
-            }
+            i = ipv4_end(bytes, group)?;
             groups += 2;
             break;
         }
-        if !(1..=4).contains(&(i - start)) || groups == 8 {
-            return false;
+        match i - group {
+            // Nothing after a `::`, as in `1::` or `::`.
+            0 if elision == Some(group) => break,
+            1..=4 if groups < 8 => groups += 1,
+            _ => return None,
         }
-        groups += 1;
-        match &address[i..] {
-            [] => break,
-            [b':', b':', ..] if elided => return false,
-            [b':', b':', ..] => {
-                elided = true;
+        match bytes.get(i..i + 2) {
+            Some(b"::") if elision.is_some() => return None,
+            Some(b"::") => {
                 i += 2;
+                elision = Some(i);
             }
-            [b':', _, ..] => i += 1,
-            _ => return false,
+            _ if bytes.get(i) == Some(&b':') => i += 1,
+            _ => break,
         }
     }
-    if elided {
-        groups <= 7
-    } else {
-        groups == 8
-    }
+    let complete = match elision {
+        Some(_) => groups <= 7,
+        None => groups == 8,
+    };
+    complete.then_some(i)
 }
 
-/// `IPv4address = dec-octet "." dec-octet "." dec-octet "." dec-octet`, where a
-/// dec-octet is 0 to 255 without leading zeros.
-fn is_ipv4(address: &[u8]) -> bool {
-    let mut octets = 0;
-    for octet in address.split(|&b| b == b'.') {
-        octets += 1;
-        let valid = match octet {
+/// `IPv4address = dec-octet "." dec-octet "." dec-octet "." dec-octet` from `start`,
+/// where a dec-octet is 0 to 255 without leading zeros: where it ends.
+fn ipv4_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut i = start;
+    for octet in 0..4 {
+        if octet > 0 {
+            if bytes.get(i) != Some(&b'.') {
+                return None;
+            }
+            i += 1;
+        }
+        // A fourth digit is left where it stands, and what comes after the address
+        // then refuses it.
+        let digits = run(bytes, i, DIGIT).min(i + 3) - i;
+        let valid = match bytes[i..i + digits] {
             [d] => d.is_ascii_digit(),
-            [b'1'..=b'9', d] => d.is_ascii_digit(),
-            [b'1', d1, d2] => d1.is_ascii_digit() && d2.is_ascii_digit(),
-            [b'2', b'0'..=b'4', d] => d.is_ascii_digit(),
+            [b'1'..=b'9', _] => true,
+            [b'1', _, _] => true,
+            [b'2', b'0'..=b'4', _] => true,
             [b'2', b'5', b'0'..=b'5'] => true,
             _ => false,
         };
         if !valid {
-            return false;
+            return None;
         }
+        i += digits;
     }
-    octets == 4
-}
-
-/// Whether every byte is in `class`, or is a well-formed percent-escape.
-fn all_in(bytes: &[u8], class: u8) -> bool {
-    scan(bytes, 0, class) == Some(bytes.len())
+    Some(i)
 }
 
 /// The message of a failed `uri` rule.
@@ -364,6 +391,10 @@ pub fn json_schema<S: AsRef<str>>(schema: &mut crate::schema::Schema, schemes: &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn is_ipv6(address: &[u8]) -> bool {
+        ipv6_end(address, 0) == Some(address.len())
+    }
 
     #[test]
     fn ipv6_forms() {
