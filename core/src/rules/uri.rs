@@ -155,15 +155,13 @@ fn run(bytes: &[u8], i: usize, class: u8) -> usize {
 
 /// Skips bytes in `class` and well-formed percent-escapes from `i`; returns where the
 /// run stops, or `None` at a malformed escape.
+#[inline(always)]
 fn scan(bytes: &[u8], mut i: usize, class: u8) -> Option<usize> {
-    // Whole blocks while they hold only plain characters: the lookups of a block do
-    // not wait on each other's branches, which halves the time on long paths and
+    // Whole blocks while they hold only plain characters: a block is classed at once,
+    // with no branch per byte, which more than halves the time on long paths and
     // queries (scaling bench).
     while let Some(block) = bytes.get(i..i + 16) {
-        if !block
-            .iter()
-            .fold(true, |all, &b| all & (CLASSES[usize::from(b)] & class != 0))
-        {
+        if !block_in(block, class) {
             break;
         }
         i += 16;
@@ -174,16 +172,54 @@ fn scan(bytes: &[u8], mut i: usize, class: u8) -> Option<usize> {
         if CLASSES[usize::from(b)] & class != 0 {
             i += 1;
         } else if b == b'%' {
-            let hex = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_hexdigit);
-            if !(hex(i + 1) && hex(i + 2)) {
-                return None;
+            match bytes.get(i + 1..i + 3) {
+                Some(&[high, low]) if is_hex(high) & is_hex(low) => i += 3,
+                _ => return None,
             }
-            i += 3;
         } else {
             break;
         }
     }
     Some(i)
+}
+
+/// Whether every byte of a 16-byte block is in `class`.
+#[inline(always)]
+fn block_in(block: &[u8], class: u8) -> bool {
+    match class {
+        // The classes `scan` reads, by arithmetic, which the compiler turns into
+        // vector operations on the whole block.
+        PATH => block.iter().fold(true, |all, &b| all & is_path_byte(b)),
+        QUERY => block.iter().fold(true, |all, &b| all & (is_path_byte(b) | (b == b'?'))),
+        USERINFO => block.iter().fold(true, |all, &b| all & is_path_byte(b) & (b != b'@') & (b != b'/')),
+        REG_NAME => block.iter().fold(true, |all, &b| {
+            all & is_path_byte(b) & (b != b'@') & (b != b'/') & (b != b':')
+        }),
+        // A byte is in `class` when its classes have the bit; the classes of all
+        // sixteen ANDed together have it when every byte is.
+        _ => block.iter().fold(u8::MAX, |all, &b| all & CLASSES[usize::from(b)]) & class != 0,
+    }
+}
+
+/// The `PATH` class without the table: printable ASCII but for space, `"`, `#`, `%`
+/// (an escape is checked apart), `<`, `>`, `?`, `[`, `\`, `]`, `^`, `` ` ``, `{`, `|`
+/// and `}`. Ranges are tested as one unsigned compare after a subtraction.
+#[inline(always)]
+fn is_path_byte(b: u8) -> bool {
+    let printable = b.wrapping_sub(b'!') <= b'~' - b'!';
+    let excluded = (b.wrapping_sub(b'"') <= 1) // " #
+        | (b == b'%')
+        | (b == b'<')
+        | (b.wrapping_sub(b'>') <= 1) // > ?
+        | (b.wrapping_sub(b'[') <= 3) // [ \ ] ^
+        | (b == b'`')
+        | (b.wrapping_sub(b'{') <= 2); // { | }
+    printable & !excluded
+}
+
+/// Whether `byte` is a hexadecimal digit, by the table.
+fn is_hex(byte: u8) -> bool {
+    CLASSES[usize::from(byte)] & HEXDIG != 0
 }
 
 /// `authority = [ userinfo "@" ] host [ ":" port ]` from `start`: where it ends.
@@ -268,7 +304,7 @@ fn ipv6_end(bytes: &[u8], start: usize) -> Option<usize> {
     }
     loop {
         let group = i;
-        while i - group < 5 && bytes.get(i).is_some_and(u8::is_ascii_hexdigit) {
+        while i - group < 5 && bytes.get(i).is_some_and(|&b| is_hex(b)) {
             i += 1;
         }
         if bytes.get(i) == Some(&b'.') {
@@ -391,6 +427,20 @@ pub fn json_schema<S: AsRef<str>>(schema: &mut crate::schema::Schema, schemes: &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_block_classes_agree_with_the_table() {
+        for class in [PATH, QUERY, REG_NAME, USERINFO, FUTURE, SCHEME] {
+            for b in 0..=u8::MAX {
+                let block = [b; 16];
+                let table = CLASSES[usize::from(b)] & class != 0;
+                assert_eq!(block_in(&block, class), table, "class {class:#b}, byte {b:#04x}");
+                let mut mixed = [b'a'; 16];
+                mixed[usize::from(b) % 16] = b;
+                assert_eq!(block_in(&mixed, class), table, "class {class:#b}, byte {b:#04x} among letters");
+            }
+        }
+    }
 
     fn is_ipv6(address: &[u8]) -> bool {
         ipv6_end(address, 0) == Some(address.len())
