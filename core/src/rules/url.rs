@@ -13,6 +13,7 @@ use url::Url;
 use std::borrow::Cow;
 
 use crate::__private::{check_text, Site, Failure};
+use crate::rules::ip::{is_ip, IpKind};
 use crate::rules::uri::{join, params};
 use crate::rules::input::StrInput;
 use crate::{PathNode, ValidationErrors};
@@ -28,7 +29,7 @@ use crate::{PathNode, ValidationErrors};
 /// assert!(!is_url("/relative"));
 /// ```
 pub fn is_url(value: &str) -> bool {
-    Url::parse(value).is_ok()
+    plain_http_scheme(value).is_some() || Url::parse(value).is_ok()
 }
 
 /// Whether `value` parses as an absolute URL whose scheme is one of `schemes`, compared
@@ -41,7 +42,69 @@ pub fn is_url(value: &str) -> bool {
 /// assert!(!is_url_with_scheme("ftp://example.com", &["https", "http"]));
 /// ```
 pub fn is_url_with_scheme<S: AsRef<str>>(value: &str, schemes: &[S]) -> bool {
-    Url::parse(value).is_ok_and(|url| schemes.iter().any(|s| s.as_ref().eq_ignore_ascii_case(url.scheme())))
+    let named = |scheme: &str| schemes.iter().any(|s| s.as_ref().eq_ignore_ascii_case(scheme));
+    match plain_http_scheme(value) {
+        Some(scheme) => named(scheme),
+        None => Url::parse(value).is_ok_and(|url| named(url.scheme())),
+    }
+}
+
+/// The scheme of an `http` or `https` URL that the WHATWG parser is sure to accept,
+/// found without parsing it; `None` leaves the answer to the parser.
+///
+/// The parser refuses a special URL only for its host or its port: every userinfo,
+/// path, query and fragment that RFC 3986 allows, it takes. So a URL passes here when
+/// it is an RFC 3986 URI written `http://` or `https://`, with
+/// - a host that is an IPv6 literal (RFC 3986's forms are all among the parser's), an
+///   IPv4 address, or a name of ASCII letters, digits, `-` and `.` in labels that
+///   start and end with a letter or digit, none of them `xn--` punycode (which the
+///   parser decodes and may refuse), the last one starting with a letter (so that it
+///   is not read as an IPv4 number);
+/// - no port, or one of at most five digits up to 65535.
+///
+/// That is most URLs an API meets, and they cost no allocation. A differential test
+/// holds this to `url::Url::parse` on generated URLs.
+fn plain_http_scheme(value: &str) -> Option<&'static str> {
+    let (scheme, rest) = if let Some(rest) = value.strip_prefix("https://") {
+        ("https", rest)
+    } else {
+        ("http", value.strip_prefix("http://")?)
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit('@').next().unwrap_or_default();
+    let (host_plain, port) = match host_port.strip_prefix('[') {
+        // `is_uri` below checks the literal; an IPvFuture one the parser refuses.
+        Some(literal) => {
+            let (literal, port) = literal.split_once(']')?;
+            (!literal.starts_with(['v', 'V']), port.strip_prefix(':').unwrap_or(port))
+        }
+        None => {
+            let (host, port) = host_port.split_once(':').unwrap_or((host_port, ""));
+            (is_ip(host, IpKind::V4) || is_plain_name(host), port)
+        }
+    };
+    let plain = host_plain && is_port(port) && super::uri::is_uri(value);
+    plain.then_some(scheme)
+}
+
+/// See [`plain_http_scheme`]: labels of letters, digits and inner `-`, no `xn--`, the
+/// last starting with a letter.
+fn is_plain_name(host: &str) -> bool {
+    let is_label = |label: &str| {
+        let bytes = label.as_bytes();
+        let edges = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+        edges(bytes.first())
+            && edges(bytes.last())
+            && bytes.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-')
+            && !bytes.get(..4).is_some_and(|ace| ace.eq_ignore_ascii_case(b"xn--"))
+    };
+    let last_is_name = host.rsplit('.').next().is_some_and(|last| last.starts_with(|c: char| c.is_ascii_alphabetic()));
+    last_is_name && host.split('.').all(is_label)
+}
+
+/// No port, or at most five digits up to 65535.
+fn is_port(port: &str) -> bool {
+    port.is_empty() || (port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u32>().is_ok_and(|p| p <= 65535))
 }
 
 /// The message of a failed `url` rule.
