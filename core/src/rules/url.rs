@@ -102,9 +102,9 @@ fn is_plain_name(host: &str) -> bool {
     last_is_name && host.split('.').all(is_label)
 }
 
-/// No port, or at most five digits up to 65535.
+/// No port, or at most five digits up to 65535 (`u16` parsing alone would take a `+`).
 fn is_port(port: &str) -> bool {
-    port.is_empty() || (port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u32>().is_ok_and(|p| p <= 65535))
+    port.is_empty() || (port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u16>().is_ok())
 }
 
 /// The message of a failed `url` rule.
