@@ -69,6 +69,8 @@ impl<'a> PathNode<'a> {
     ///
     /// Walks up the chain in a loop, never by recursion: an error found at the bottom
     /// of a deep value must not need more stack than validating it did.
+    // Inlined into `report`, so that the path is built where the error is.
+    #[inline(always)]
     pub fn to_path(&self) -> Path {
         let depth = self
             .ancestors()
