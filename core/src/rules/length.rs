@@ -35,7 +35,7 @@ impl LengthUnit {
         match self {
             LengthUnit::Chars => value.chars().count(),
             LengthUnit::Bytes => value.len(),
-            LengthUnit::Utf16 => value.encode_utf16().count(),
+            LengthUnit::Utf16 => utf16_len(value),
         }
     }
 
@@ -48,6 +48,20 @@ impl LengthUnit {
             LengthUnit::Utf16 => bytes.div_ceil(3),
         }
     }
+}
+
+/// `value.encode_utf16().count()` from the bytes alone: one unit for each byte that
+/// starts a char (is not `0b10xx_xxxx`), and one more for each that starts a 4-byte
+/// char, which UTF-16 writes as a surrogate pair. No branch per byte, and a byte
+/// counter per block of 127 bytes (at most 254 units), so the compiler adds whole
+/// vectors: about 0.07 ns a byte, where encoding char by char took 0.4 to 0.7 ns
+/// (scaling bench).
+fn utf16_len(value: &str) -> usize {
+    let units = |block: &[u8]| {
+        let count = block.iter().fold(0u8, |n, &b| n + u8::from((b as i8) >= -0x40) + u8::from(b >= 0xF0));
+        usize::from(count)
+    };
+    value.as_bytes().chunks(127).map(units).sum()
 }
 
 /// Whether `count` lies within the inclusive bounds.
@@ -251,6 +265,25 @@ pub fn json_schema(
                 extension.insert("max".into(), max.into());
             }
             schema.insert("x-length".into(), Value::Object(extension));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utf16_len;
+
+    #[test]
+    fn utf16_len_counts_as_encode_utf16_across_block_edges() {
+        // Chars of one to four bytes, in runs long enough to cross the 127-byte blocks
+        // at every offset, and a block made only of surrogate pairs.
+        for piece in ["a", "é", "€", "😀", "a😀", "é€😀"] {
+            for repeat in [0, 1, 31, 42, 63, 64, 127, 128, 300] {
+                let text = piece.repeat(repeat);
+                assert_eq!(utf16_len(&text), text.encode_utf16().count(), "{piece:?} x {repeat}");
+                let shifted = format!("ab{text}c");
+                assert_eq!(utf16_len(&shifted), shifted.encode_utf16().count(), "{piece:?} x {repeat}, shifted");
+            }
         }
     }
 }
