@@ -7,39 +7,18 @@
 use fluent_uri::Uri;
 use modelbuild::rules::is_uri;
 
-/// splitmix64: a small, fixed-seed generator, so a failure is reproduced exactly.
-struct Rng(u64);
+mod support;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
+use support::Rng;
 
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-
-    /// Up to `max` characters drawn from `alphabet`, with percent-escapes, some of
-    /// them malformed, among them.
-    fn run(&mut self, alphabet: &str, max: usize, out: &mut String) {
-        let chars: Vec<char> = alphabet.chars().collect();
-        for _ in 0..self.below(max + 1) {
-            match self.below(12) {
-                0 => out.push_str(self.pick(&["%20", "%7E", "%41", "%c3%A9", "%", "%4", "%zz", "%%"])),
-                _ => out.push(chars[self.below(chars.len())]),
-            }
+/// Up to `max` characters drawn from `alphabet`, with percent-escapes, some of
+/// them malformed, among them.
+fn run(rng: &mut Rng, alphabet: &str, max: usize, out: &mut String) {
+    let chars: Vec<char> = alphabet.chars().collect();
+    for _ in 0..rng.below(max + 1) {
+        match rng.below(12) {
+            0 => out.push_str(rng.pick(&["%20", "%7E", "%41", "%c3%A9", "%", "%4", "%zz", "%%"])),
+            _ => out.push(chars[rng.below(chars.len())]),
         }
     }
 }
@@ -112,7 +91,7 @@ fn ipv6(rng: &mut Rng) -> String {
 
 fn host(rng: &mut Rng, out: &mut String) {
     match rng.below(10) {
-        0..=4 => rng.run(&format!("{UNRESERVED}{SUB_DELIMS}"), 12, out),
+        0..=4 => run(rng, &format!("{UNRESERVED}{SUB_DELIMS}"), 12, out),
         5 | 6 => out.push_str(&ipv4(rng)),
         7 | 8 => {
             out.push('[');
@@ -121,7 +100,7 @@ fn host(rng: &mut Rng, out: &mut String) {
         }
         _ => {
             out.push_str(rng.pick(&["[v1.", "[vF.", "[v.", "[v12", "[V7.", "[vg."]));
-            rng.run(&format!("{UNRESERVED}{SUB_DELIMS}:"), 6, out);
+            run(rng, &format!("{UNRESERVED}{SUB_DELIMS}:"), 6, out);
             out.push(']');
         }
     }
@@ -136,28 +115,28 @@ fn generate(rng: &mut Rng) -> String {
     if authority {
         out.push_str("//");
         if rng.chance(20) {
-            rng.run(&format!("{UNRESERVED}{SUB_DELIMS}:"), 8, &mut out);
+            run(rng, &format!("{UNRESERVED}{SUB_DELIMS}:"), 8, &mut out);
             out.push('@');
         }
         host(rng, &mut out);
         if rng.chance(30) {
             out.push(':');
-            rng.run("0123456789", 6, &mut out);
+            run(rng, "0123456789", 6, &mut out);
         }
     }
     for i in 0..rng.below(4) {
         if authority || i > 0 || rng.chance(50) {
             out.push('/');
         }
-        rng.run(&format!("{UNRESERVED}{SUB_DELIMS}:@"), 8, &mut out);
+        run(rng, &format!("{UNRESERVED}{SUB_DELIMS}:@"), 8, &mut out);
     }
     if rng.chance(30) {
         out.push('?');
-        rng.run(&format!("{UNRESERVED}{SUB_DELIMS}:@/?"), 10, &mut out);
+        run(rng, &format!("{UNRESERVED}{SUB_DELIMS}:@/?"), 10, &mut out);
     }
     if rng.chance(20) {
         out.push('#');
-        rng.run(&format!("{UNRESERVED}{SUB_DELIMS}:@/?"), 10, &mut out);
+        run(rng, &format!("{UNRESERVED}{SUB_DELIMS}:@/?"), 10, &mut out);
     }
     out
 }
