@@ -85,8 +85,9 @@ fn groups(bytes: &[u8], start: usize, limit: usize) -> (usize, bool, usize) {
     (limit, false, at)
 }
 
-/// An IPv4 address starting at `start` (more may follow): where it ends.
-fn ipv4_at(bytes: &[u8], start: usize) -> Option<usize> {
+/// An IPv4 address starting at `start` (more may follow): where it ends. RFC 3986's
+/// `IPv4address` is the same text, so `uri` reads an IPv6 literal's IPv4 tail here too.
+pub(crate) fn ipv4_at(bytes: &[u8], start: usize) -> Option<usize> {
     let mut at = start;
     for i in 0..4 {
         if i > 0 {

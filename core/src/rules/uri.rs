@@ -16,6 +16,7 @@ use std::borrow::Cow;
 use crate::__private::{check_text, Site, Failure};
 use crate::params::Params;
 use crate::rules::input::StrInput;
+use crate::rules::ip::ipv4_at;
 use crate::{PathNode, ValidationErrors};
 
 const DIGIT: u8 = 1 << 0;
@@ -317,7 +318,7 @@ fn ipv6_end(bytes: &[u8], start: usize) -> Option<usize> {
         }
         if bytes.get(i) == Some(&b'.') {
             // An IPv4 address ends the address and counts as two groups.
-            i = ipv4_end(bytes, group)?;
+            i = ipv4_at(bytes, group)?;
             groups += 2;
             break;
         }
@@ -342,36 +343,6 @@ fn ipv6_end(bytes: &[u8], start: usize) -> Option<usize> {
         None => groups == 8,
     };
     complete.then_some(i)
-}
-
-/// `IPv4address = dec-octet "." dec-octet "." dec-octet "." dec-octet` from `start`,
-/// where a dec-octet is 0 to 255 without leading zeros: where it ends.
-fn ipv4_end(bytes: &[u8], start: usize) -> Option<usize> {
-    let mut i = start;
-    for octet in 0..4 {
-        if octet > 0 {
-            if bytes.get(i) != Some(&b'.') {
-                return None;
-            }
-            i += 1;
-        }
-        // A fourth digit is left where it stands, and what comes after the address
-        // then refuses it.
-        let digits = run(bytes, i, DIGIT).min(i + 3) - i;
-        let valid = match bytes[i..i + digits] {
-            [d] => d.is_ascii_digit(),
-            [b'1'..=b'9', _] => true,
-            [b'1', _, _] => true,
-            [b'2', b'0'..=b'4', _] => true,
-            [b'2', b'5', b'0'..=b'5'] => true,
-            _ => false,
-        };
-        if !valid {
-            return None;
-        }
-        i += digits;
-    }
-    Some(i)
 }
 
 /// The message of a failed `uri` rule.
