@@ -234,8 +234,9 @@ fn is_hex(byte: u8) -> bool {
 /// `authority = [ userinfo "@" ] host [ ":" port ]` from `start`: where it ends.
 ///
 /// A reg-name's characters are all userinfo characters too, so the first run is read
-/// as a host, and taken for a userinfo only when an `@` shows that it was one. Only a
-/// password that is not a port is read twice.
+/// as a host, and taken for a userinfo only when an `@` shows that it was one; digits
+/// after a `:` are read as a port, and the userinfo goes on from where they stop if
+/// they do not end the authority. No byte is read twice.
 fn authority_end(bytes: &[u8], start: usize) -> Option<usize> {
     let name_end = scan(bytes, start, REG_NAME)?;
     match bytes.get(name_end) {
