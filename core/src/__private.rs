@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 pub use crate::error::{RuleError, ValidationErrors};
 pub use crate::params::ParamValue;
-pub use crate::path_node::PathNode;
+pub use crate::path_node::{PathNode, Place};
 pub use crate::rules;
 pub use crate::validate::{Validate, ValidateWith};
 // The generated code's `Some` and `None`, which a user's own items cannot shadow.
@@ -49,32 +49,49 @@ use crate::error::{FieldError, SharedParams};
 use crate::params::Params;
 use crate::rules::input::StrInput;
 
-/// What one rule's call site knows at compile time: the `code` and `message` given on
-/// the rule, and, when its message and parameters depend only on the attribute's
-/// literals, a cache that makes them on the first failure, so that later failures
-/// report them without allocating or copying.
-#[derive(Clone, Copy)]
+/// What one rule's call site knows at compile time: where the value it checks is,
+/// relative to the node the call passes (see [`Place`]); the `code` and `message`
+/// given on the rule; and, when its message and parameters depend only on the
+/// attribute's literals, a cache that makes them on the first failure, so that later
+/// failures report them without allocating or copying.
+///
+/// The derive writes one `static` table of these per type and passes each call a
+/// reference into it: one pointer, so that the call costs the valid path nothing to
+/// set up, and one `static` per type rather than one per rule, which the compiler
+/// would have to evaluate one by one.
 pub struct Site {
+    pub place: Place,
     pub code: Option<&'static str>,
     pub message: Option<&'static str>,
-    pub cache: Option<&'static MessageCache>,
+    pub cache: Option<MessageCache>,
 }
 
 impl Site {
-    pub const PLAIN: Site = Site {
-        code: None,
-        message: None,
-        cache: None,
-    };
-
     /// A site with no `code` or `message` of its own, whose rule's message is made
-    /// once into `cache`: the usual case, in the fewest tokens.
-    pub const fn cached(cache: &'static MessageCache) -> Site {
+    /// once into its cache: the usual case, in the fewest tokens.
+    pub const fn cached(place: Place) -> Site {
         Site {
+            place,
             code: None,
             message: None,
-            cache: Some(cache),
+            cache: Some(MessageCache::new()),
         }
+    }
+
+    /// A site with no `code`, `message` or cache.
+    pub const fn plain(place: Place) -> Site {
+        Site {
+            place,
+            code: None,
+            message: None,
+            cache: None,
+        }
+    }
+
+    /// The node of the checked value, from the node `at` the call was given.
+    #[inline(always)]
+    pub(crate) fn node<'a>(&self, at: &'a PathNode<'a>) -> PathNode<'a> {
+        at.at_place(self.place)
     }
 }
 
@@ -109,12 +126,12 @@ impl MessageCache {
 pub(crate) fn report<P: FnOnce() -> Params, M: FnOnce() -> String>(
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    site: Site,
+    site: &'static Site,
     slot: usize,
     failure: Failure<P, M>,
 ) {
     let code = site.code.unwrap_or(failure.code);
-    let (message, params) = match site.cache {
+    let (message, params) = match &site.cache {
         Some(cache) => {
             let cached = cache.slots[slot].get_or_init(|| {
                 let params = (failure.params)();
@@ -134,7 +151,7 @@ pub(crate) fn report<P: FnOnce() -> Params, M: FnOnce() -> String>(
         }
     };
     errors.push(FieldError::with_shared(
-        at.to_path(),
+        site.node(at).to_path(),
         Cow::Borrowed(code),
         message,
         params,
@@ -153,7 +170,7 @@ pub(crate) struct Failure<P, M> {
 /// a template (where `{{` is a brace), or the rule's own. Every rule's message goes
 /// through here, so a template reads the same on every rule.
 pub(crate) fn site_message(
-    site: Site,
+    site: &Site,
     params: &Params,
     message: impl FnOnce() -> Cow<'static, str>,
 ) -> Cow<'static, str> {
@@ -171,7 +188,7 @@ pub(crate) fn check_text<M, T: StrInput<M> + ?Sized>(
     value: &T,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    site: Site,
+    site: &'static Site,
     valid: impl FnOnce(&str) -> bool,
     failure: Failure<impl FnOnce() -> Params, impl FnOnce() -> String>,
 ) {

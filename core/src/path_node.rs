@@ -25,6 +25,20 @@ pub struct PathNode<'a> {
     step: Step<'a>,
 }
 
+/// Where a value is, relative to the node of the value that holds it: what the
+/// derive knows of each field at compile time.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub enum Place {
+    /// Under its name.
+    Field(&'static str),
+    /// At a position of a tuple.
+    Index(usize),
+    /// Where the holding value is: a flattened field, a newtype's field, an item
+    /// whose node its container made.
+    Here,
+}
+
 #[derive(Clone, Copy)]
 enum Step<'a> {
     Root,
@@ -34,6 +48,10 @@ enum Step<'a> {
 }
 
 impl<'a> PathNode<'a> {
+    /// The root node as a constant, so that `&PathNode::ROOT` is a reference to static
+    /// data: validation then writes no node to the stack before its first check.
+    pub(crate) const ROOT: PathNode<'static> = PathNode::root();
+
     /// The path of the value itself.
     #[inline]
     pub const fn root() -> PathNode<'static> {
@@ -44,11 +62,13 @@ impl<'a> PathNode<'a> {
     }
 
     /// The path of the field `name` of this value.
+    #[inline]
     pub fn field(&'a self, name: &'static str) -> PathNode<'a> {
         self.child(Step::Field(name))
     }
 
     /// The path of the element at `index` of this sequence.
+    #[inline]
     pub fn index(&'a self, index: usize) -> PathNode<'a> {
         self.child(Step::Index(index))
     }
@@ -56,6 +76,16 @@ impl<'a> PathNode<'a> {
     /// The path of the value under `key` of this map.
     pub fn key(&'a self, key: &'a dyn fmt::Display) -> PathNode<'a> {
         self.child(Step::Key(key))
+    }
+
+    /// The node of the value at `place` under this one.
+    #[inline(always)]
+    pub(crate) fn at_place(&'a self, place: Place) -> PathNode<'a> {
+        match place {
+            Place::Field(name) => self.field(name),
+            Place::Index(index) => self.index(index),
+            Place::Here => *self,
+        }
     }
 
     fn child(&'a self, step: Step<'a>) -> PathNode<'a> {

@@ -40,7 +40,7 @@ pub trait Validate {
     /// Checks every rule and returns every broken one, each with its path.
     fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::new();
-        self.validate_at(&PathNode::root(), &mut errors);
+        self.validate_at(&PathNode::ROOT, &mut errors);
         errors.into_result()
     }
 
@@ -92,7 +92,7 @@ pub trait ValidateWith<C: ?Sized> {
     /// Checks every rule with `context` and returns every broken one.
     fn validate_with(&self, context: &C) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::new();
-        self.validate_with_at(context, &PathNode::root(), &mut errors);
+        self.validate_with_at(context, &PathNode::ROOT, &mut errors);
         errors.into_result()
     }
 

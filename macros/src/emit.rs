@@ -4,6 +4,8 @@
 //! needs nothing from the user's imports. Calls are spanned at the rule's name, so a
 //! rule on a type it cannot apply to is reported there.
 
+use std::cell::RefCell;
+
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
 use syn::{DeriveInput, Ident, LitStr};
@@ -13,10 +15,11 @@ use crate::rules::{Call, Rule, Sibling};
 
 pub fn impl_validate(container: &Container) -> TokenStream {
     let context = container.context.as_ref();
+    let sites = RefCell::new(Vec::new());
     let body = match &container.shape {
         Shape::Struct(fields) => {
             let pattern = destructure(quote!(Self), fields);
-            let checks = field_checks(fields, &quote!(__mb_at), context);
+            let checks = field_checks(fields, &quote!(__mb_at), context, &sites);
             quote! {
                 let #pattern = self;
                 #checks
@@ -28,18 +31,20 @@ pub fn impl_validate(container: &Container) -> TokenStream {
                 let ident = variant.ident;
                 let pattern = destructure(quote!(Self::#ident), &variant.fields);
                 let (base, steps) = variant_base(variant);
-                let checks = field_checks(&variant.fields, &base, context);
+                let checks = field_checks(&variant.fields, &base, context, &sites);
                 quote!(#pattern => { #steps #checks })
             });
             quote!(match self { #(#arms)* })
         }
     };
-    let whole = whole_value_checks(container);
+    let whole = whole_value_checks(container, &sites);
+    let sites = site_table(sites.into_inner());
     // One short name for the runtime: every rule call below names it, and a long path
     // in each costs the compiler a resolution per segment, thousands of times in a
     // large crate.
     let body = quote! {
         use ::modelbuild::__private as __mb;
+        #sites
         #body
         #whole
     };
@@ -236,29 +241,23 @@ fn siblings(fields: &Fields) -> Vec<Sibling> {
         .collect()
 }
 
-fn field_checks(fields: &Fields, base: &TokenStream, context: Option<&syn::Type>) -> TokenStream {
+fn field_checks(
+    fields: &Fields,
+    base: &TokenStream,
+    context: Option<&syn::Type>,
+    sites: &RefCell<Vec<TokenStream>>,
+) -> TokenStream {
     let siblings = siblings(fields);
+    let scope = Scope {
+        siblings: &siblings,
+        context,
+        whole: None,
+        sites,
+    };
     let checks = (fields.all().iter().zip(&siblings))
         .filter(|(field, _)| field.rules.iter().any(|rule| !rule.kind.alone()))
-        .map(|(field, sibling)| {
-            let node = node(&field.place, base);
-            let scope = Scope {
-                siblings: &siblings,
-                context,
-                whole: None,
-            };
-            // A field with one rule, the usual case, makes its node in the call itself.
-            if let [rule] = &field.rules[..] {
-                return rule_call(rule, &sibling.binding, &quote!(&#node), &scope);
-            }
-            let rules = (field.rules.iter())
-                .map(|rule| rule_call(rule, &sibling.binding, &quote!(&__mb_here), &scope));
-            quote! {
-                {
-                    let __mb_here = #node;
-                    #(#rules)*
-                }
-            }
+        .flat_map(|(field, sibling)| {
+            (field.rules.iter()).map(|rule| rule_call(rule, &sibling.binding, base, &field.place, &scope))
         });
     quote!(#(#checks)*)
 }
@@ -266,7 +265,7 @@ fn field_checks(fields: &Fields, base: &TokenStream, context: Option<&syn::Type>
 /// The `custom` rules on the whole value, after every field's: each may name fields,
 /// found through a table of the value's fields and the node they hang from (which, for
 /// an enum, depends on the variant).
-fn whole_value_checks(container: &Container) -> TokenStream {
+fn whole_value_checks(container: &Container, sites: &RefCell<Vec<TokenStream>>) -> TokenStream {
     if container.customs.is_empty() {
         return TokenStream::new();
     }
@@ -317,12 +316,14 @@ fn whole_value_checks(container: &Container) -> TokenStream {
         siblings: &siblings,
         context: container.context.as_ref(),
         whole: Some(quote!(__mb_fields, &__mb_fields_at)),
+        sites,
     };
     let calls = (container.customs.iter()).map(|rule| {
         rule_call(
             rule,
             &Ident::new("self", Span::call_site()),
             &quote!(__mb_at),
+            &Place::Here,
             &scope,
         )
     });
@@ -333,61 +334,98 @@ fn whole_value_checks(container: &Container) -> TokenStream {
 }
 
 /// What generated code around a rule has: the value's other fields, the type of the
-/// context `__mb_ctx` when one is in scope, and, for a rule on the whole value, its
-/// field table.
+/// context `__mb_ctx` when one is in scope, for a rule on the whole value, its field
+/// table, and the type's table of call sites, which each rule's call adds to.
 pub struct Scope<'a> {
     pub siblings: &'a [Sibling],
     pub context: Option<&'a syn::Type>,
     pub whole: Option<TokenStream>,
+    pub sites: &'a RefCell<Vec<TokenStream>>,
 }
 
-/// The statement that checks `rule` on `value`, found at the path node `at`.
-pub fn rule_call(rule: &Rule, value: &Ident, at: &TokenStream, scope: &Scope) -> TokenStream {
+/// The statement that checks `rule` on `value`, found at `place` under the path node
+/// `base`.
+pub fn rule_call(
+    rule: &Rule,
+    value: &Ident,
+    base: &TokenStream,
+    place: &Place,
+    scope: &Scope,
+) -> TokenStream {
     // Located at the rule, so that a type error points there, but resolved at the call
     // site: the rule's own span may come from a `macro_rules!` expansion, whose hygiene
     // would hide the derive's local variables (`__mb_errors`, the field bindings).
     let span = Span::call_site().located_at(rule.name.span());
-    let site = site(rule);
+    // A rule that reports its own errors gets the base node and its site, which says
+    // where the value is: its node is made only when it fails. The others (`nested`,
+    // `each`, `keys`) walk into the value, so they get its node.
+    let tail = match rule.kind.reports() {
+        true => {
+            let mut sites = scope.sites.borrow_mut();
+            let index = sites.len();
+            sites.push(site(rule, place));
+            quote_spanned!(span=> #base, __mb_errors, &__MB_SITES[#index])
+        }
+        false => TokenStream::new(),
+    };
     rule.kind.emit(&Call {
         span,
         // The same binding, spanned at the rule: a type error then points at the rule.
         value: Ident::new(&value.to_string(), span),
-        at: at.clone(),
+        at: {
+            let node = node(place, base);
+            quote!(&#node)
+        },
         rt: quote_spanned!(span=> __mb),
-        tail: quote_spanned!(span=> #at, __mb_errors, #site),
+        tail,
         siblings: scope.siblings,
         context: scope.context,
         whole: scope.whole.clone(),
+        sites: scope.sites,
     })
 }
 
-/// The `Site` of one rule: its `code` and `message` overrides, and a cache for its
-/// message and parameters when they depend on nothing but literals. Written with the
-/// fewest tokens that say it, since every rule of every derive carries one.
-fn site(rule: &Rule) -> TokenStream {
+/// The `Site` of one rule: where its value is, its `code` and `message` overrides, and
+/// a cache for its message and parameters when they depend on nothing but literals.
+/// Written with the fewest tokens that say it, since every rule of every derive has
+/// one.
+fn site(rule: &Rule, place: &Place) -> TokenStream {
+    let place = match place {
+        Place::Field(name) => quote!(__mb::Place::Field(#name)),
+        Place::Index(index) => quote!(__mb::Place::Index(#index)),
+        Place::Here => quote!(__mb::Place::Here),
+    };
     // A plain message given on a rule with no parameters leaves nothing to make.
     let template = (rule.message.as_ref()).is_some_and(|m| m.value().contains(['{', '}']));
     let has_params = rule.kind.params().is_some_and(|names| !names.is_empty());
     let made = rule.message.is_none() || template || has_params;
-    let cache = (made && rule.kind.message_is_constant()).then(|| {
-        quote!({
-            static C: __mb::MessageCache = __mb::MessageCache::new();
-            &C
-        })
-    });
+    let cached = made && rule.kind.message_is_constant();
     let option = |lit: &Option<LitStr>| match lit {
         Some(lit) => quote!(__mb::Some(#lit)),
         None => quote!(__mb::None),
     };
-    match (&rule.code, &rule.message, cache) {
-        (None, None, Some(cache)) => quote!(__mb::Site::cached(#cache)),
-        (None, None, None) => quote!(__mb::Site::PLAIN),
-        (code, message, cache) => {
+    match (&rule.code, &rule.message, cached) {
+        (None, None, true) => quote!(__mb::Site::cached(#place)),
+        (None, None, false) => quote!(__mb::Site::plain(#place)),
+        (code, message, cached) => {
             let (code, message) = (option(code), option(message));
-            let cache = cache.map_or_else(|| quote!(__mb::None), |cache| quote!(__mb::Some(#cache)));
-            quote!(__mb::Site { code: #code, message: #message, cache: #cache })
+            let cache = match cached {
+                true => quote!(__mb::Some(__mb::MessageCache::new())),
+                false => quote!(__mb::None),
+            };
+            quote!(__mb::Site { place: #place, code: #code, message: #message, cache: #cache })
         }
     }
+}
+
+/// The type's one `static` of call sites, which its rules' calls point into; nothing
+/// when no rule reports.
+fn site_table(sites: Vec<TokenStream>) -> TokenStream {
+    if sites.is_empty() {
+        return TokenStream::new();
+    }
+    let count = sites.len();
+    quote!(static __MB_SITES: [__mb::Site; #count] = [#(#sites),*];)
 }
 
 /// `FieldType: <trait>` for each `nested` field whose type mentions a type parameter,

@@ -67,9 +67,9 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     kind: Characters,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    site: Site,
+    site: &'static Site,
 ) {
-    check_text(value, at, errors, site, |text| has_only(text, kind), Failure { code: kind.code(), params: Params::new, message: || message(kind) });
+    check_text(value, at, errors, site, move |text| has_only(text, kind), Failure { code: kind.code(), params: Params::new, message: move || message(kind) });
 }
 
 /// Writes the rule into a JSON Schema (feature `schemars`) as a `pattern` over every

@@ -13,7 +13,7 @@ use crate::{PathNode, ValidationErrors};
 /// The derive's entry on a field: calls `function` on the value, reporting its errors
 /// at `at`.
 #[doc(hidden)]
-pub fn check<M, A, T, F, E>(value: &T, function: F, at: &PathNode<'_>, errors: &mut ValidationErrors, site: Site)
+pub fn check<M, A, T, F, E>(value: &T, function: F, at: &PathNode<'_>, errors: &mut ValidationErrors, site: &'static Site)
 where
     A: ?Sized,
     T: CustomInput<M, A> + ?Sized,
@@ -25,22 +25,12 @@ where
     };
     if let Err(found) = function(argument) {
         for error in found.into_rule_errors() {
-            push(error, at.to_path(), errors, site);
+            push(error, site.node(at).to_path(), errors, site);
         }
     }
 }
 
-/// Where a field of the validated value is, relative to the node its fields hang from.
-#[doc(hidden)]
-#[derive(Clone, Copy)]
-pub enum Place {
-    /// Under its name.
-    Field(&'static str),
-    /// At a position of a tuple.
-    Index(usize),
-    /// Where the value is: a flattened field, a newtype's field.
-    Here,
-}
+pub use crate::path_node::Place;
 
 /// A field of the validated value: its name in Rust and its place.
 #[doc(hidden)]
@@ -57,7 +47,7 @@ pub fn check_whole<F, E>(
     fields_at: &PathNode<'_>,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    site: Site,
+    site: &'static Site,
 ) where
     F: FnOnce() -> Result<(), E>,
     E: RuleErrors,
@@ -65,7 +55,7 @@ pub fn check_whole<F, E>(
     if let Err(found) = function() {
         for error in found.into_rule_errors() {
             let path = match error.field() {
-                None => at.to_path(),
+                None => site.node(at).to_path(),
                 Some(name) => field_path(name, fields, fields_at),
             };
             push(error, path, errors, site);
@@ -88,7 +78,7 @@ fn field_path(name: &str, fields: &[FieldPlace], fields_at: &PathNode<'_>) -> cr
 }
 
 #[cold]
-fn push(error: RuleError, path: crate::Path, errors: &mut ValidationErrors, site: Site) {
+fn push(error: RuleError, path: crate::Path, errors: &mut ValidationErrors, site: &'static Site) {
     let parts = error.into_parts();
     let code = site.code.map_or(parts.code, Cow::Borrowed);
     let message = site_message(site, parts.params.get(), || parts.message);

@@ -106,7 +106,7 @@ pub fn message() -> String {
 
 /// The derive's entry: reports a failed `email` rule at `at`.
 #[doc(hidden)]
-pub fn check<M, T: StrInput<M> + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: Site) {
+pub fn check<M, T: StrInput<M> + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: &'static Site) {
     check_text(value, at, errors, site, is_email, Failure { code: "email", params: Params::new, message });
 }
 

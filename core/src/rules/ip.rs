@@ -152,9 +152,9 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     kind: IpKind,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    site: Site,
+    site: &'static Site,
 ) {
-    check_text(value, at, errors, site, |text| is_ip(text, kind), Failure { code: code(kind), params: Params::new, message: || message(kind) });
+    check_text(value, at, errors, site, move |text| is_ip(text, kind), Failure { code: code(kind), params: Params::new, message: move || message(kind) });
 }
 
 /// Writes the rule into a JSON Schema (feature `schemars`): `format: ipv4` or

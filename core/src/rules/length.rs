@@ -182,7 +182,7 @@ pub fn check<M, T: LengthInput<M> + ?Sized>(
     rule: LengthRule,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    site: Site,
+    site: &'static Site,
 ) {
     let (valid, counted, slot) = match value.measured() {
         None => return,
@@ -193,8 +193,8 @@ pub fn check<M, T: LengthInput<M> + ?Sized>(
         Some(Measured::Items(count)) => (is_count_within(count, rule.min, rule.max), Counted::Items, 1),
     };
     if !valid {
-        let params = || params(rule, counted);
-        report(at, errors, site, slot, Failure { code: "length", params, message: || message(counted, rule.min, rule.max) });
+        let params = move || params(rule, counted);
+        report(at, errors, site, slot, Failure { code: "length", params, message: move || message(counted, rule.min, rule.max) });
     }
 }
 

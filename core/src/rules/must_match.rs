@@ -18,10 +18,10 @@ pub fn check<A: PartialEq<B> + ?Sized, B: ?Sized>(
     other_name: &'static str,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    site: Site,
+    site: &'static Site,
 ) {
     if value != other {
-        let params = || Params::new().with("other", other_name);
-        report(at, errors, site, 0, Failure { code: "must_match", params, message: || message(other_name) });
+        let params = move || Params::new().with("other", other_name);
+        report(at, errors, site, 0, Failure { code: "must_match", params, message: move || message(other_name) });
     }
 }

@@ -5,7 +5,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::params::Params;
-use crate::__private::{report, Site, Failure};
+use crate::__private::{report, Failure, Site};
+use crate::error::FieldError;
 use crate::rules::input::StrInput;
 use crate::{PathNode, ValidationErrors};
 
@@ -57,7 +58,7 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     regex: &'static LazyRegex,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    site: Site,
+    site: &'static Site,
 ) {
     let Some(text) = value.str_input() else {
         return;
@@ -65,17 +66,15 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     match regex.get() {
         Ok(compiled) if matches_pattern(text, compiled) => {}
         Ok(_) => {
-            let params = || Params::new().with("pattern", regex.pattern);
-            report(at, errors, site, 0, Failure { code: "pattern", params, message: || message(regex.pattern) })
+            let params = move || Params::new().with("pattern", regex.pattern);
+            report(at, errors, site, 0, Failure { code: "pattern", params, message: move || message(regex.pattern) })
         }
         // The syntax was checked at compile time; only the regex crate's size limit
         // can still refuse it. Say so rather than panic or let the value pass.
-        Err(error) => report(at, errors, Site::PLAIN, 0, Failure { code: "pattern", params: Params::new, message: || {
-            format!(
-                "could not be checked: the pattern {} does not compile: {error}",
-                regex.pattern
-            )
-        } }),
+        Err(error) => {
+            let message = format!("could not be checked: the pattern {} does not compile: {error}", regex.pattern);
+            errors.push(FieldError::new(site.node(at).to_path(), "pattern", message));
+        }
     }
 }
 

@@ -98,11 +98,11 @@ pub fn check<M, T: NumberInput<M> + ?Sized>(
     bounds: Bounds<T::Number>,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    site: Site,
+    site: &'static Site,
 ) {
     if let Some(number) = value.number() {
         if !is_in_range(number, &bounds) {
-            report(at, errors, site, 0, Failure { code: "range", params: || params(&bounds), message: || message(&bounds) });
+            report(at, errors, site, 0, Failure { code: "range", params: move || params(&bounds), message: move || message(&bounds) });
         }
     }
 }

@@ -25,12 +25,12 @@ pub const MESSAGE: &str = "is required";
 
 /// The derive's entry: reports a failed `required` rule at `at`.
 #[doc(hidden)]
-pub fn check<T: RequiredInput + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: Site) {
+pub fn check<T: RequiredInput + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: &'static Site) {
     if !value.is_present() {
         // The default message is a constant and there are no parameters: nothing to
         // cache, and a site's template has only its `{{` and `}}` to read.
         let message = site_message(site, &Params::new(), || Cow::Borrowed(MESSAGE));
-        errors.push(FieldError::new(at.to_path(), site.code.unwrap_or("required"), message));
+        errors.push(FieldError::new(site.node(at).to_path(), site.code.unwrap_or("required"), message));
     }
 }
 

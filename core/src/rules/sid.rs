@@ -51,10 +51,10 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     prefix: &'static str,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    site: Site,
+    site: &'static Site,
 ) {
-    let params = || Params::new().with("prefix", prefix);
-    check_text(value, at, errors, site, |text| is_sid(text, prefix), Failure { code: "sid", params, message: || message(prefix) });
+    let params = move || Params::new().with("prefix", prefix);
+    check_text(value, at, errors, site, move |text| is_sid(text, prefix), Failure { code: "sid", params, message: move || message(prefix) });
 }
 
 /// Writes the rule into a JSON Schema (feature `schemars`): the prefix and 32 hex digits

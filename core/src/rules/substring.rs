@@ -83,11 +83,11 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     needle: &'static str,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    site: Site,
+    site: &'static Site,
 ) {
-    let valid = |text: &str| has_substring(text, kind, needle);
-    let params = || Params::new().with(kind.code(), needle);
-    check_text(value, at, errors, site, valid, Failure { code: kind.code(), params, message: || message(kind, needle) });
+    let valid = move |text: &str| has_substring(text, kind, needle);
+    let params = move || Params::new().with(kind.code(), needle);
+    check_text(value, at, errors, site, valid, Failure { code: kind.code(), params, message: move || message(kind, needle) });
 }
 
 /// Writes the rule into a JSON Schema (feature `schemars`): a `pattern` with the text

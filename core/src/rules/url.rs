@@ -127,13 +127,13 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     schemes: &'static [Cow<'static, str>],
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
-    site: Site,
+    site: &'static Site,
 ) {
-    let valid = |text: &str| match schemes {
+    let valid = move |text: &str| match schemes {
         [] => is_url(text),
         _ => is_url_with_scheme(text, schemes),
     };
-    check_text(value, at, errors, site, valid, Failure { code: "url", params: || params(schemes), message: || message(schemes) });
+    check_text(value, at, errors, site, valid, Failure { code: "url", params: move || params(schemes), message: move || message(schemes) });
 }
 
 /// Writes the rule into a JSON Schema (feature `schemars`): `format: uri`, the nearest

@@ -8,6 +8,7 @@ use syn::Ident;
 
 use super::{Call, Rule, RuleKind, Target};
 use crate::args::{self, Common};
+use crate::parse::Place;
 use crate::types::Base;
 
 /// `each` or `keys`: rules for every element (every key) of a collection; they differ
@@ -80,14 +81,25 @@ impl RuleKind for Inner {
         } = call;
         let module = Ident::new(self.label, *span);
         let item = Ident::new("__mb_item", *span);
-        let checks = (self.rules.iter())
-            .map(|rule| crate::emit::rule_call(rule, &item, &quote!(__mb_item_at), &call.inner_scope()));
+        let checks = (self.rules.iter()).map(|rule| {
+            crate::emit::rule_call(
+                rule,
+                &item,
+                &quote!(__mb_item_at),
+                &Place::Here,
+                &call.inner_scope(),
+            )
+        });
         quote_spanned! {*span=>
             #rt::rules::#module::check(#value, #at, __mb_errors, |#item, __mb_item_at, __mb_errors| { #(#checks)* });
         }
     }
 
     fn message_is_constant(&self) -> bool {
+        false
+    }
+
+    fn reports(&self) -> bool {
         false
     }
 

@@ -129,6 +129,13 @@ pub trait RuleKind {
         true
     }
 
+    /// Whether the rule reports errors of its own, and so has a call site (with its
+    /// `code`, `message` and cache) and a [`Call::tail`]; not so for the rules that
+    /// only walk into the value (`nested`, `each`, `keys`).
+    fn reports(&self) -> bool {
+        true
+    }
+
     /// Whether a field may carry the rule more than once.
     fn repeatable(&self) -> bool {
         false
@@ -251,7 +258,9 @@ pub struct Call<'a> {
     pub at: TokenStream,
     /// `::modelbuild::__private`, spanned at the rule.
     pub rt: TokenStream,
-    /// `at, errors, site`: the last arguments of every runtime entry.
+    /// `base, errors, &site`: the last arguments of the runtime entry of a rule that
+    /// [`reports`](RuleKind::reports): the node the value hangs from, and its entry in
+    /// the type's table of call sites, which says where under that node it is.
     pub tail: TokenStream,
     /// The other fields of the same value, which `must_match` compares with.
     pub siblings: &'a [Sibling],
@@ -260,6 +269,8 @@ pub struct Call<'a> {
     /// For a rule on the whole value: `fields, fields_at`, its field table and the
     /// node its fields hang from.
     pub whole: Option<TokenStream>,
+    /// The type's table of call sites, for the rules nested in this one.
+    pub sites: &'a std::cell::RefCell<Vec<TokenStream>>,
 }
 
 impl<'a> Call<'a> {
@@ -269,6 +280,7 @@ impl<'a> Call<'a> {
             siblings: &[],
             context: self.context,
             whole: None,
+            sites: self.sites,
         }
     }
 }

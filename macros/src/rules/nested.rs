@@ -53,6 +53,10 @@ impl RuleKind for Nested {
         false
     }
 
+    fn reports(&self) -> bool {
+        false
+    }
+
     fn needs_validate(&self) -> bool {
         true
     }

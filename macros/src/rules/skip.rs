@@ -29,6 +29,10 @@ impl RuleKind for Skip {
         TokenStream::new()
     }
 
+    fn reports(&self) -> bool {
+        false
+    }
+
     fn alone(&self) -> bool {
         true
     }
