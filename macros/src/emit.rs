@@ -358,24 +358,28 @@ pub fn rule_call(
     let span = Span::call_site().located_at(rule.name.span());
     // A rule that reports its own errors gets the base node and its site, which says
     // where the value is: its node is made only when it fails. The others (`nested`,
-    // `each`, `keys`) walk into the value, so they get its node.
-    let tail = match rule.kind.reports() {
+    // `each`, `keys`) walk into the value, so they get its node. Each gets only what it
+    // reads: every token built here is paid for in every derive.
+    let (at, tail) = match rule.kind.reports() {
         true => {
             let mut sites = scope.sites.borrow_mut();
             let index = sites.len();
             sites.push(site(rule, place));
-            quote_spanned!(span=> #base, __mb_errors, &__MB_SITES[#index])
+            (
+                TokenStream::new(),
+                quote_spanned!(span=> #base, __mb_errors, &__MB_SITES[#index]),
+            )
         }
-        false => TokenStream::new(),
+        false => {
+            let node = node(place, base);
+            (quote!(&#node), TokenStream::new())
+        }
     };
     rule.kind.emit(&Call {
         span,
         // The same binding, spanned at the rule: a type error then points at the rule.
         value: Ident::new(&value.to_string(), span),
-        at: {
-            let node = node(place, base);
-            quote!(&#node)
-        },
+        at,
         rt: quote_spanned!(span=> __mb),
         tail,
         siblings: scope.siblings,

@@ -69,9 +69,7 @@ fn field_path(name: &str, fields: &[FieldPlace], fields_at: &PathNode<'_>) -> cr
         *rust == name || matches!(place, Place::Field(wire) if *wire == name)
     });
     match place {
-        Some((_, Place::Field(wire))) => fields_at.field(wire).to_path(),
-        Some((_, Place::Index(index))) => fields_at.index(*index).to_path(),
-        Some((_, Place::Here)) => fields_at.to_path(),
+        Some((_, place)) => fields_at.at_place(*place).to_path(),
         // Not a field of this value: kept under the name given, so it is not lost.
         None => fields_at.to_path().child(Segment::Field(Cow::Owned(name.to_owned()))),
     }

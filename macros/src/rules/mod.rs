@@ -254,7 +254,9 @@ pub struct Call<'a> {
     pub span: Span,
     /// The value, spanned at the rule.
     pub value: Ident,
-    /// The path node of the value.
+    /// The path node of the value, for a rule that does not
+    /// [`report`](RuleKind::reports) (`nested`, `each`, `keys`); empty for the others,
+    /// whose [`tail`](Call::tail) says where the value is.
     pub at: TokenStream,
     /// `::modelbuild::__private`, spanned at the rule.
     pub rt: TokenStream,
