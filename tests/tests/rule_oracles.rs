@@ -223,6 +223,46 @@ proptest! {
     }
 }
 
+proptest! {
+    // A one-byte needle takes the word-at-a-time search: any byte, any length, any
+    // place, against std's own search.
+    #[test]
+    fn a_one_byte_needle_is_found_where_std_finds_it(value in any::<String>(), byte in 0u8..0x80) {
+        let needle = char::from(byte).to_string();
+        let std_says = value.contains(needle.as_str());
+        prop_assert_eq!(has_substring(&value, Substring::Contains, &needle), std_says);
+        prop_assert_eq!(has_substring(&value, Substring::DoesNotContain, &needle), !std_says);
+    }
+}
+
+#[test]
+fn a_one_byte_needle_is_found_at_every_place_of_every_short_length() {
+    for len in 0..=40 {
+        let absent = "a".repeat(len);
+        for needle in ["-", "\0", "\x7f", "b"] {
+            assert!(
+                !has_substring(&absent, Substring::Contains, needle),
+                "{needle:?} in {absent:?}"
+            );
+        }
+        for place in 0..len {
+            for (needle, filler) in [("-", "a"), ("\0", "\x01"), ("\x7f", "\u{ff}"), ("a", "b")] {
+                let mut text: Vec<String> = vec![filler.to_owned(); len];
+                text[place] = needle.to_owned();
+                let text = text.concat();
+                assert!(
+                    has_substring(&text, Substring::Contains, needle),
+                    "{needle:?} in {text:?}"
+                );
+                assert!(
+                    !has_substring(&text, Substring::DoesNotContain, needle),
+                    "{needle:?} in {text:?}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn the_ipv6_candidates_fall_on_both_sides() {
     let mut runner = proptest::test_runner::TestRunner::deterministic();
