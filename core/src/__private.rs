@@ -45,7 +45,7 @@ macro_rules! __mb_context_free {
     };
 }
 
-use crate::error::{FieldError, SharedParams};
+use crate::error::{FieldError, Path, Report, Segment, SharedParams};
 use crate::params::Params;
 use crate::rules::input::StrInput;
 
@@ -64,28 +64,44 @@ pub struct Site {
     pub code: Option<&'static str>,
     pub message: Option<&'static str>,
     pub cache: Option<MessageCache>,
+    /// The one segment the place adds, kept here so that an error on a field of the
+    /// validated value itself refers to it rather than making a path.
+    segment: Option<Segment>,
 }
 
 impl Site {
+    /// A site with its `code` and `message`, and a cache when `cached`.
+    pub const fn new(
+        place: Place,
+        code: Option<&'static str>,
+        message: Option<&'static str>,
+        cached: bool,
+    ) -> Site {
+        Site {
+            place,
+            code,
+            message,
+            cache: match cached {
+                true => Some(MessageCache::new()),
+                false => None,
+            },
+            segment: match place {
+                Place::Field(name) => Some(Segment::Field(Cow::Borrowed(name))),
+                Place::Index(index) => Some(Segment::Index(index)),
+                Place::Here => None,
+            },
+        }
+    }
+
     /// A site with no `code` or `message` of its own, whose rule's message is made
     /// once into its cache: the usual case, in the fewest tokens.
     pub const fn cached(place: Place) -> Site {
-        Site {
-            place,
-            code: None,
-            message: None,
-            cache: Some(MessageCache::new()),
-        }
+        Site::new(place, None, None, true)
     }
 
     /// A site with no `code`, `message` or cache.
     pub const fn plain(place: Place) -> Site {
-        Site {
-            place,
-            code: None,
-            message: None,
-            cache: None,
-        }
+        Site::new(place, None, None, false)
     }
 
     /// The node of the checked value, from the node `at` the call was given.
@@ -93,18 +109,23 @@ impl Site {
     pub(crate) fn node<'a>(&self, at: &'a PathNode<'a>) -> PathNode<'a> {
         at.at_place(self.place)
     }
+
+    /// The path of the checked value, from the node `at` the call was given; without
+    /// making one when the value is a field of the validated value itself.
+    #[inline(always)]
+    pub(crate) fn path(&'static self, at: &PathNode<'_>) -> Path {
+        match (&self.segment, at.is_root()) {
+            (Some(segment), true) => Path::from_static(std::slice::from_ref(segment)),
+            _ => self.node(at).to_path(),
+        }
+    }
 }
 
 /// A call site's message and parameters, made on its first failure. `length` needs
 /// two slots, since one generic field may be a string in one use and a collection in
 /// another; every other rule uses slot 0.
 pub struct MessageCache {
-    slots: [OnceLock<Cached>; 2],
-}
-
-struct Cached {
-    message: Cow<'static, str>,
-    params: Params,
+    slots: [OnceLock<Report>; 2],
 }
 
 impl MessageCache {
@@ -117,45 +138,91 @@ impl MessageCache {
 }
 
 /// Reports a failed rule at `at`: the site's code and message (a template filled in
-/// from the parameters), or the rule's own, with its parameters; from the site's cache
-/// when it has one.
-// Kept out of the rules' code, but not `#[cold]`: a cold function is built for size,
-// which kept `to_path` from being inlined, and the path and error were then copied
-// through the stack with stalls, a fifth of the error path (compare bench).
+/// from the parameters), or the rule's own, with its parameters. A site with a cache
+/// makes them on its first failure and every error it reports refers to them.
+// Out of the rules' code; after the first failure, a site's report is one load of its
+// cache and the error one path and one pointer. What makes a report, and all it
+// needs of the stack, is in functions of its own that the usual failure never calls.
 #[inline(never)]
-pub(crate) fn report<P: FnOnce() -> Params, M: FnOnce() -> String>(
+pub(crate) fn report<P, M, T>(
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
     site: &'static Site,
     slot: usize,
     failure: Failure<P, M>,
-) {
-    let code = site.code.unwrap_or(failure.code);
-    let (message, params) = match &site.cache {
+) where
+    P: FnOnce() -> Params,
+    M: FnOnce() -> T,
+    T: Into<Cow<'static, str>>,
+{
+    match &site.cache {
         Some(cache) => {
-            let cached = cache.slots[slot].get_or_init(|| {
-                let params = (failure.params)();
-                let message = site_message(site, &params, || Cow::Owned((failure.message)()));
-                Cached { message, params }
-            });
-            let message = match &cached.message {
-                Cow::Borrowed(text) => Cow::Borrowed(*text),
-                Cow::Owned(text) => Cow::Borrowed(text.as_str()),
+            let made = match cache.slots[slot].get() {
+                Some(made) => made,
+                None => first_report(&cache.slots[slot], site, failure),
             };
-            (message, SharedParams::Static(&cached.params))
+            errors.push(FieldError::at_site(site.path(at), made));
         }
-        None => {
-            let params = (failure.params)();
-            let message = site_message(site, &params, || Cow::Owned((failure.message)()));
-            (message, SharedParams::owned(params))
-        }
-    };
-    errors.push(FieldError::with_shared(
-        site.node(at).to_path(),
+        None => report_owned(at, errors, site, failure),
+    }
+}
+
+/// A cached site's report, made on its first failure.
+#[cold]
+#[inline(never)]
+fn first_report<P, M, T>(
+    slot: &'static OnceLock<Report>,
+    site: &'static Site,
+    failure: Failure<P, M>,
+) -> &'static Report
+where
+    P: FnOnce() -> Params,
+    M: FnOnce() -> T,
+    T: Into<Cow<'static, str>>,
+{
+    slot.get_or_init(|| make_report(site, failure))
+}
+
+/// The report of a site with no cache, made for this failure alone.
+#[inline(never)]
+fn report_owned<P, M, T>(
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    site: &'static Site,
+    failure: Failure<P, M>,
+) where
+    P: FnOnce() -> Params,
+    M: FnOnce() -> T,
+    T: Into<Cow<'static, str>>,
+{
+    let Report {
+        code,
+        message,
+        params,
+    } = make_report(site, failure);
+    let params = SharedParams::owned(params);
+    errors.push(FieldError::owned(
+        site.path(at),
         Cow::Borrowed(code),
         message,
         params,
     ));
+}
+
+fn make_report<P, M, T>(site: &Site, failure: Failure<P, M>) -> Report
+where
+    P: FnOnce() -> Params,
+    M: FnOnce() -> T,
+    T: Into<Cow<'static, str>>,
+{
+    let params = (failure.params)();
+    let message = site_message(site, &params, || (failure.message)().into());
+    let code = site.code.unwrap_or(failure.code);
+    Report {
+        code,
+        message,
+        params,
+    }
 }
 
 /// What a rule reports when it fails: its code, and how to make its parameters and
@@ -184,13 +251,13 @@ pub(crate) fn site_message(
 /// The entry of a rule on a string: reads the value through [`StrInput`] (an absent
 /// value passes) and reports `failure` when `valid` says no.
 #[inline]
-pub(crate) fn check_text<M, T: StrInput<M> + ?Sized>(
+pub(crate) fn check_text<M, T: StrInput<M> + ?Sized, R: Into<Cow<'static, str>>>(
     value: &T,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
     site: &'static Site,
     valid: impl FnOnce(&str) -> bool,
-    failure: Failure<impl FnOnce() -> Params, impl FnOnce() -> String>,
+    failure: Failure<impl FnOnce() -> Params, impl FnOnce() -> R>,
 ) {
     if let Some(text) = value.str_input() {
         if !valid(text) {

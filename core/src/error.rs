@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
+use std::hash::{Hash, Hasher};
 
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
@@ -46,18 +47,40 @@ pub enum Segment {
 /// assert_eq!(odd.to_string(), r#"m["b][c"]"#);
 /// assert_eq!(odd.to_json_pointer(), "/m/b][c");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 pub struct Path {
     repr: Repr,
 }
 
 /// A path of one segment, the usual case of a field of the validated value, is kept
-/// without a heap allocation. `Many` never holds exactly one segment, so derived
-/// equality and hashing stay true to the segments.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// without a heap allocation: the derive's call sites keep it in their `static`
+/// table, and a segment made at run time is kept inline. Equality and hashing go by
+/// the segments, whichever way they are kept.
+#[derive(Clone)]
 enum Repr {
+    Static(&'static [Segment]),
     One(Segment),
     Many(Vec<Segment>),
+}
+
+impl PartialEq for Path {
+    fn eq(&self, other: &Self) -> bool {
+        self.segments() == other.segments()
+    }
+}
+
+impl Eq for Path {}
+
+impl Hash for Path {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.segments().hash(state);
+    }
+}
+
+impl fmt::Debug for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Path").field(&self.segments()).finish()
+    }
 }
 
 impl Default for Path {
@@ -83,6 +106,14 @@ impl Path {
         Path { repr }
     }
 
+    /// A path kept in static data, such as a call site's field.
+    #[inline]
+    pub(crate) const fn from_static(segments: &'static [Segment]) -> Self {
+        Path {
+            repr: Repr::Static(segments),
+        }
+    }
+
     pub(crate) fn single(segment: Segment) -> Self {
         Path {
             repr: Repr::One(segment),
@@ -92,6 +123,7 @@ impl Path {
     /// The segments, outermost first.
     pub fn segments(&self) -> &[Segment] {
         match &self.repr {
+            Repr::Static(segments) => segments,
             Repr::One(segment) => std::slice::from_ref(segment),
             Repr::Many(segments) => segments,
         }
@@ -201,17 +233,37 @@ impl Serialize for Path {
 ///     }),
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct FieldError {
     path: Path,
-    code: Cow<'static, str>,
-    message: Cow<'static, str>,
-    params: SharedParams,
+    detail: Detail,
 }
 
-/// An error's parameters: most often the ones its call site made on its first failure
-/// and keeps, shared; otherwise its own, boxed so that a `FieldError` stays small and
-/// cheap to move.
+/// An error's code, message and parameters. A rule reported by the derive refers to
+/// what its call site made on its first failure and keeps in a `static`: one pointer
+/// to write, nothing to drop, so that an error costs little more than its path. Any
+/// other error (a `custom` rule's, one made by hand or given another message) owns
+/// them, boxed so that every `FieldError` stays as small.
+#[derive(Clone)]
+enum Detail {
+    Site(&'static Report),
+    Owned(Box<OwnedReport>),
+}
+
+pub(crate) type OwnedReport = Report<Cow<'static, str>, SharedParams>;
+
+/// What an error says besides its path. `Report` alone (static code, parameters kept
+/// inline) is what a call site caches; the owned form takes any code and shares or
+/// owns its parameters.
+#[derive(Debug, Clone)]
+pub(crate) struct Report<C = &'static str, P = Params> {
+    pub code: C,
+    pub message: Cow<'static, str>,
+    pub params: P,
+}
+
+/// An error's parameters: those a call site keeps, shared; otherwise its own, boxed
+/// so that the owned report stays small.
 #[derive(Debug, Clone)]
 pub(crate) enum SharedParams {
     Static(&'static Params),
@@ -219,6 +271,13 @@ pub(crate) enum SharedParams {
 }
 
 static NO_PARAMS: Params = Params::new();
+
+/// What stands in an error's place for a moment while it is changed.
+static EMPTY_REPORT: Report = Report {
+    code: "",
+    message: Cow::Borrowed(""),
+    params: Params::new(),
+};
 
 impl SharedParams {
     /// `params`, allocating only when there are some.
@@ -237,14 +296,6 @@ impl SharedParams {
     }
 }
 
-impl PartialEq for SharedParams {
-    fn eq(&self, other: &Self) -> bool {
-        self.get() == other.get()
-    }
-}
-
-impl Eq for SharedParams {}
-
 impl FieldError {
     /// A new error at `path` for the rule `code`.
     pub fn new(
@@ -252,38 +303,70 @@ impl FieldError {
         code: impl Into<Cow<'static, str>>,
         message: impl Into<Cow<'static, str>>,
     ) -> Self {
-        FieldError {
+        Self::owned(
             path,
-            code: code.into(),
-            message: message.into(),
-            params: SharedParams::Static(&NO_PARAMS),
-        }
+            code.into(),
+            message.into(),
+            SharedParams::Static(&NO_PARAMS),
+        )
     }
 
-    pub(crate) fn with_shared(
+    pub(crate) fn owned(
         path: Path,
         code: Cow<'static, str>,
         message: Cow<'static, str>,
         params: SharedParams,
     ) -> Self {
-        FieldError {
-            path,
+        let report = Report {
             code,
             message,
             params,
+        };
+        FieldError {
+            path,
+            detail: Detail::Owned(Box::new(report)),
+        }
+    }
+
+    /// An error that refers to the report its call site made and keeps.
+    #[inline]
+    pub(crate) fn at_site(path: Path, report: &'static Report) -> Self {
+        FieldError {
+            path,
+            detail: Detail::Site(report),
+        }
+    }
+
+    /// The same error, owning its report, for a change to it.
+    fn into_owned(self) -> (Path, Box<OwnedReport>) {
+        let report = match self.detail {
+            Detail::Owned(report) => report,
+            Detail::Site(site) => Box::new(Report {
+                code: Cow::Borrowed(site.code),
+                message: site.message.clone(),
+                params: SharedParams::Static(&site.params),
+            }),
+        };
+        (self.path, report)
+    }
+
+    fn changed(self, change: impl FnOnce(&mut OwnedReport)) -> Self {
+        let (path, mut report) = self.into_owned();
+        change(&mut report);
+        FieldError {
+            path,
+            detail: Detail::Owned(report),
         }
     }
 
     /// The same error with these parameters.
-    pub fn with_params(mut self, params: Params) -> Self {
-        self.params = SharedParams::owned(params);
-        self
+    pub fn with_params(self, params: Params) -> Self {
+        self.changed(|report| report.params = SharedParams::owned(params))
     }
 
     /// The same error with another message.
-    pub fn with_message(mut self, message: impl Into<Cow<'static, str>>) -> Self {
-        self.message = message.into();
-        self
+    pub fn with_message(self, message: impl Into<Cow<'static, str>>) -> Self {
+        self.changed(|report| report.message = message.into())
     }
 
     /// Where the broken rule was found.
@@ -294,27 +377,58 @@ impl FieldError {
     /// The rule's name (`"sid"`, `"length"`, `"uri"`, ...) or the code given with
     /// `code = "..."`.
     pub fn code(&self) -> &str {
-        &self.code
+        match &self.detail {
+            Detail::Site(report) => report.code,
+            Detail::Owned(report) => &report.code,
+        }
     }
 
     /// A message for people, such as `must be at most 64 characters long`.
     pub fn message(&self) -> &str {
-        &self.message
+        match &self.detail {
+            Detail::Site(report) => &report.message,
+            Detail::Owned(report) => &report.message,
+        }
     }
 
     /// The rule's parameters, such as `max = 64` and `unit = "chars"`: what a
     /// translated message needs (see [`Params`] for each rule's).
     pub fn params(&self) -> &Params {
-        self.params.get()
+        match &self.detail {
+            Detail::Site(report) => &report.params,
+            Detail::Owned(report) => report.params.get(),
+        }
+    }
+}
+
+// By what the error says, not by where it keeps it: an error a call site reported
+// equals the same error made by hand.
+impl PartialEq for FieldError {
+    fn eq(&self, other: &Self) -> bool {
+        (self.path(), self.code(), self.message(), self.params())
+            == (other.path(), other.code(), other.message(), other.params())
+    }
+}
+
+impl Eq for FieldError {}
+
+impl fmt::Debug for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FieldError")
+            .field("path", &self.path)
+            .field("code", &self.code())
+            .field("message", &self.message())
+            .field("params", self.params())
+            .finish()
     }
 }
 
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_root() {
-            f.write_str(&self.message)
+            f.write_str(self.message())
         } else {
-            write!(f, "{}: {}", self.path, self.message)
+            write!(f, "{}: {}", self.path, self.message())
         }
     }
 }
@@ -326,9 +440,9 @@ impl Serialize for FieldError {
         let mut object = serializer.serialize_struct("FieldError", 5)?;
         object.serialize_field("path", &self.path)?;
         object.serialize_field("pointer", &self.path.to_json_pointer())?;
-        object.serialize_field("code", &*self.code)?;
-        object.serialize_field("message", &*self.message)?;
-        object.serialize_field("params", self.params.get())?;
+        object.serialize_field("code", self.code())?;
+        object.serialize_field("message", self.message())?;
+        object.serialize_field("params", self.params())?;
         object.end()
     }
 }
@@ -372,13 +486,20 @@ impl ValidationErrors {
     }
 
     /// Adds one error.
+    #[inline]
     pub fn push(&mut self, error: FieldError) {
-        if self.errors.capacity() == 0 {
-            // Invalid data rarely breaks just one rule; room for eight at once
-            // spares the reallocations of growing from one.
-            self.errors.reserve_exact(8);
+        if self.errors.len() == self.errors.capacity() {
+            self.grow();
         }
         self.errors.push(error);
+    }
+
+    // Invalid data rarely breaks just one rule: room for eight at once spares the
+    // reallocations of growing from one.
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self) {
+        self.errors.reserve(8);
     }
 
     /// The errors, in the order they were found.
@@ -421,8 +542,10 @@ impl ValidationErrors {
     /// ```
     pub fn translate(&mut self, translate: &impl Translate) {
         for error in &mut self.errors {
-            if let Some(message) = translate.message(&error.code, error.params.get()) {
-                error.message = message;
+            if let Some(message) = translate.message(error.code(), error.params()) {
+                // Swapped out and back, since a changed error owns its report.
+                let taken = std::mem::replace(error, FieldError::at_site(Path::root(), &EMPTY_REPORT));
+                *error = taken.with_message(message);
             }
         }
     }
@@ -613,8 +736,8 @@ impl RuleError {
         &self.message
     }
 
-    pub(crate) fn into_parts(self) -> RuleErrorParts {
-        RuleErrorParts {
+    pub(crate) fn into_report(self) -> OwnedReport {
+        Report {
             code: self.code,
             message: self.message,
             params: match self.params {
@@ -644,12 +767,6 @@ impl fmt::Display for RuleError {
 }
 
 impl std::error::Error for RuleError {}
-
-pub(crate) struct RuleErrorParts {
-    pub code: Cow<'static, str>,
-    pub message: Cow<'static, str>,
-    pub params: SharedParams,
-}
 
 /// What a `custom` rule may return as its error: one [`RuleError`] (or anything that
 /// converts into one), or several, as a `Vec`.

@@ -88,6 +88,12 @@ impl<'a> PathNode<'a> {
         }
     }
 
+    /// Whether this is the node of the validated value itself.
+    #[inline]
+    pub(crate) fn is_root(&self) -> bool {
+        self.parent.is_none() && matches!(self.step, Step::Root)
+    }
+
     fn child(&'a self, step: Step<'a>) -> PathNode<'a> {
         PathNode {
             parent: Some(self),
@@ -102,6 +108,12 @@ impl<'a> PathNode<'a> {
     // Inlined into `report`, so that the path is built where the error is.
     #[inline(always)]
     pub fn to_path(&self) -> Path {
+        // A field of the validated value itself, the usual case: nothing to walk.
+        if let (Some(parent), Some(segment)) = (self.parent, self.segment()) {
+            if parent.is_root() {
+                return Path::single(segment);
+            }
+        }
         let depth = self
             .ancestors()
             .filter(|node| !matches!(node.step, Step::Root))

@@ -390,7 +390,8 @@ pub fn rule_call(
 }
 
 /// The `Site` of one rule: where its value is, its `code` and `message` overrides, and
-/// a cache for its message and parameters when they depend on nothing but literals.
+/// a cache for its report when its message and parameters depend on nothing but
+/// literals.
 /// Written with the fewest tokens that say it, since every rule of every derive has
 /// one.
 fn site(rule: &Rule, place: &Place) -> TokenStream {
@@ -399,11 +400,9 @@ fn site(rule: &Rule, place: &Place) -> TokenStream {
         Place::Index(index) => quote!(__mb::Place::Index(#index)),
         Place::Here => quote!(__mb::Place::Here),
     };
-    // A plain message given on a rule with no parameters leaves nothing to make.
-    let template = (rule.message.as_ref()).is_some_and(|m| m.value().contains(['{', '}']));
-    let has_params = rule.kind.params().is_some_and(|names| !names.is_empty());
-    let made = rule.message.is_none() || template || has_params;
-    let cached = made && rule.kind.message_is_constant();
+    // Every error of a cached site refers to what the site made on its first failure,
+    // so a site caches whenever its message cannot differ from one failure to the next.
+    let cached = rule.kind.message_is_constant();
     let option = |lit: &Option<LitStr>| match lit {
         Some(lit) => quote!(__mb::Some(#lit)),
         None => quote!(__mb::None),
@@ -413,11 +412,7 @@ fn site(rule: &Rule, place: &Place) -> TokenStream {
         (None, None, false) => quote!(__mb::Site::plain(#place)),
         (code, message, cached) => {
             let (code, message) = (option(code), option(message));
-            let cache = match cached {
-                true => quote!(__mb::Some(__mb::MessageCache::new())),
-                false => quote!(__mb::None),
-            };
-            quote!(__mb::Site { place: #place, code: #code, message: #message, cache: #cache })
+            quote!(__mb::Site::new(#place, #code, #message, #cached))
         }
     }
 }

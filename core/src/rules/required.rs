@@ -1,10 +1,7 @@
 //! `required`: an optional value that must be present.
 
-use std::borrow::Cow;
-
-use crate::__private::{site_message, Site};
+use crate::__private::{report, Failure, Site};
 use crate::params::Params;
-use crate::error::FieldError;
 use crate::rules::input::RequiredInput;
 use crate::{PathNode, ValidationErrors};
 
@@ -27,10 +24,8 @@ pub const MESSAGE: &str = "is required";
 #[doc(hidden)]
 pub fn check<T: RequiredInput + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: &'static Site) {
     if !value.is_present() {
-        // The default message is a constant and there are no parameters: nothing to
-        // cache, and a site's template has only its `{{` and `}}` to read.
-        let message = site_message(site, &Params::new(), || Cow::Borrowed(MESSAGE));
-        errors.push(FieldError::new(site.node(at).to_path(), site.code.unwrap_or("required"), message));
+        let failure = Failure { code: "required", params: Params::new, message: || MESSAGE };
+        report(at, errors, site, 0, failure);
     }
 }
 

@@ -39,9 +39,4 @@ impl RuleKind for Required {
     fn json_schema(&self, rt: &TokenStream) -> Option<TokenStream> {
         Some(quote!(#rt::rules::required::json_schema(__mb_schema);))
     }
-
-    /// Its default message is a constant already: nothing to cache.
-    fn message_is_constant(&self) -> bool {
-        false
-    }
 }
