@@ -112,3 +112,23 @@ fn valid_data_costs_no_allocation_and_errors_cost_little() {
     // The vector and the nested path's segments.
     assert_eq!(count, 2, "{count} allocations for one nested error");
 }
+
+#[derive(Validate)]
+struct Callback {
+    #[validate(required)]
+    status_callback: Option<String>,
+    #[validate(uri(message = "is not a callback URL"))]
+    fallback: String,
+}
+
+#[test]
+fn required_and_plain_messages_cost_only_the_error_vector() {
+    let invalid = Callback {
+        status_callback: None,
+        fallback: "/relative".into(),
+    };
+    // The first failure of each call site makes its report once.
+    assert_eq!(invalid.validate().unwrap_err().len(), 2);
+    let count = allocations_in(|| assert_eq!(invalid.validate().unwrap_err().len(), 2));
+    assert_eq!(count, 1, "{count} allocations for two errors");
+}
