@@ -25,7 +25,7 @@ where
     };
     if let Err(found) = function(argument) {
         for error in found.into_rule_errors() {
-            push(error, site.node(at).to_path(), errors, site);
+            push(error, site.path(at), errors, site);
         }
     }
 }
@@ -55,7 +55,7 @@ pub fn check_whole<F, E>(
     if let Err(found) = function() {
         for error in found.into_rule_errors() {
             let path = match error.field() {
-                None => site.node(at).to_path(),
+                None => site.path(at),
                 Some(name) => field_path(name, fields, fields_at),
             };
             push(error, path, errors, site);

@@ -73,7 +73,7 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
         // can still refuse it. Say so rather than panic or let the value pass.
         Err(error) => {
             let message = format!("could not be checked: the pattern {} does not compile: {error}", regex.pattern);
-            errors.push(FieldError::new(site.node(at).to_path(), "pattern", message));
+            errors.push(FieldError::new(site.path(at), "pattern", message));
         }
     }
 }
