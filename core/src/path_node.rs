@@ -109,8 +109,8 @@ impl<'a> PathNode<'a> {
     #[inline(always)]
     pub fn to_path(&self) -> Path {
         // A field of the validated value itself, the usual case: nothing to walk.
-        if let (Some(parent), Some(segment)) = (self.parent, self.segment()) {
-            if parent.is_root() {
+        if self.parent.is_some_and(PathNode::is_root) {
+            if let Some(segment) = self.segment() {
                 return Path::single(segment);
             }
         }
