@@ -108,12 +108,6 @@ impl<'a> PathNode<'a> {
     // Inlined into `report`, so that the path is built where the error is.
     #[inline(always)]
     pub fn to_path(&self) -> Path {
-        // A field of the validated value itself, the usual case: nothing to walk.
-        if self.parent.is_some_and(PathNode::is_root) {
-            if let Some(segment) = self.segment() {
-                return Path::single(segment);
-            }
-        }
         let depth = self
             .ancestors()
             .filter(|node| !matches!(node.step, Step::Root))
