@@ -21,30 +21,6 @@ pub mod schema {
     pub use crate::schema::{JsonSchemaRules, Schema};
 }
 
-pub use crate::__mb_context_free as context_free;
-
-/// `ValidateWith<C>` for every `C`, calling `Validate`, for a type with no generics:
-/// what the derive writes for a type with no context. A `macro_rules!`, so that the
-/// derive emits a few tokens per type rather than a whole impl.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __mb_context_free {
-    ($ty:ident) => {
-        #[automatically_derived]
-        impl<__MbContext: ?::core::marker::Sized> $crate::__private::ValidateWith<__MbContext> for $ty {
-            #[inline]
-            fn validate_with_at(
-                &self,
-                _: &__MbContext,
-                at: &$crate::__private::PathNode<'_>,
-                errors: &mut $crate::__private::ValidationErrors,
-            ) {
-                $crate::__private::Validate::validate_at(self, at, errors)
-            }
-        }
-    };
-}
-
 use crate::error::{FieldError, Path, Report, Segment, SharedParams};
 use crate::params::Params;
 use crate::rules::input::StrInput;

@@ -48,7 +48,7 @@ impl<T> Valid<T> {
     where
         T: ValidateWith<C>,
     {
-        value.validate_with(context)?;
+        ValidateWith::validate_with(&value, context)?;
         Ok(Valid(value))
     }
 

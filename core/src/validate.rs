@@ -47,6 +47,27 @@ pub trait Validate {
     /// Checks every rule of the value found at `at`, appending what is broken to
     /// `errors`. Implementations must not allocate when nothing is broken.
     fn validate_at(&self, at: &PathNode<'_>, errors: &mut ValidationErrors);
+
+    /// The same as [`validate`](Validate::validate): a type with no context ignores
+    /// the one it is given, so that code written for types with a context
+    /// ([`ValidateWith::validate_with`]) reads the same for types without.
+    ///
+    /// ```
+    /// use modelbuild::Validate;
+    ///
+    /// #[derive(Validate)]
+    /// struct Callback {
+    ///     #[validate(uri)]
+    ///     url: String,
+    /// }
+    ///
+    /// let callback = Callback { url: "not a uri".into() };
+    /// assert_eq!(callback.validate_with(&42), callback.validate());
+    /// ```
+    fn validate_with<C: ?Sized>(&self, context: &C) -> Result<(), ValidationErrors> {
+        let _ = context;
+        self.validate()
+    }
 }
 
 /// A value whose rules need something from the caller: a set of names already taken,
@@ -54,9 +75,14 @@ pub trait Validate {
 /// `#[validate(context = Context)]`; its `custom` rules receive `&Context` after the
 /// value, and `nested` and `each(nested)` pass it down.
 ///
-/// A type with no context implements `ValidateWith<C>` for every `C` (ignoring it), so
-/// it can be nested in a type with any context. A type with a context implements only
-/// `ValidateWith<Context>`, not [`Validate`]: it cannot be validated without one.
+/// A type with a context implements only `ValidateWith<Context>`, not [`Validate`]: it
+/// cannot be validated without one. A type with no context implements only
+/// [`Validate`]: nested (or `each(nested)`) in a type with a context, it is validated
+/// without the context, and its own [`Validate::validate_with`] ignores the one it is
+/// given. (A `ValidateWith<C>` impl per context-free type, forwarding to `Validate`,
+/// would cost every derived type a generic impl at every build.) So a type parameter
+/// of a type with a context that is `nested` must take that context: the derive bounds
+/// it `ValidateWith<Context>`.
 ///
 /// ```
 /// use std::collections::HashSet;

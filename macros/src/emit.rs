@@ -66,7 +66,6 @@ pub fn impl_validate(container: &Container) -> TokenStream {
                     #body
                 }
             },
-            None,
         ),
         None => context_free(input, &bounds(quote!(::modelbuild::__private::Validate)), body),
     };
@@ -83,10 +82,11 @@ fn schema_rules(make: impl FnOnce() -> TokenStream) -> TokenStream {
     }
 }
 
-/// `Validate`, with `body`, and `ValidateWith<C>` for every `C`, which calls it: a
-/// type with no context can be nested in a type with any.
+/// `Validate`, with `body`. A type with no context implements nothing else: nested in
+/// a type with a context, it is validated without it (see the runtime's
+/// `rules::nested`).
 fn context_free(input: &DeriveInput, bounds: &[TokenStream], body: TokenStream) -> TokenStream {
-    let validate = wrap_impl(
+    wrap_impl(
         input,
         quote!(::modelbuild::__private::Validate),
         bounds,
@@ -99,50 +99,20 @@ fn context_free(input: &DeriveInput, bounds: &[TokenStream], body: TokenStream) 
                 #body
             }
         },
-        None,
-    );
-    // A type with neither generics nor a where clause, the usual case, gets this impl
-    // from a `macro_rules!` of the runtime: a few tokens instead of a whole impl. (The
-    // `Validate` impl stays written out: passing its body through a `macro_rules!`
-    // costs the compiler more than the tokens it saves.)
-    if input.generics.params.is_empty() && input.generics.where_clause.is_none() {
-        let ident = &input.ident;
-        let with = quote!(::modelbuild::__private::context_free!(#ident););
-        return quote!(#validate #with);
-    }
-    let with = wrap_impl(
-        input,
-        quote!(::modelbuild::__private::ValidateWith<__MbContext>),
-        bounds,
-        quote! {
-            #[inline]
-            fn validate_with_at(
-                &self,
-                _: &__MbContext,
-                __mb_at: &::modelbuild::__private::PathNode<'_>,
-                __mb_errors: &mut ::modelbuild::__private::ValidationErrors,
-            ) {
-                ::modelbuild::__private::Validate::validate_at(self, __mb_at, __mb_errors)
-            }
-        },
-        Some(quote!(__MbContext: ?::core::marker::Sized)),
-    );
-    quote!(#validate #with)
+    )
 }
 
 /// The impl block of `trait_` holding `items`; `extra_bounds` are added to the type's
-/// own where clause, and `extra_param` to its generics.
+/// own where clause.
 pub fn wrap_impl(
     input: &DeriveInput,
     trait_: TokenStream,
     extra_bounds: &[TokenStream],
     items: TokenStream,
-    extra_param: Option<TokenStream>,
 ) -> TokenStream {
     let ident = &input.ident;
     let (_, ty_generics, where_clause) = input.generics.split_for_impl();
-    let params = input.generics.params.iter().map(|p| quote!(#p));
-    let params: Vec<TokenStream> = params.chain(extra_param).collect();
+    let params = input.generics.params.iter();
     let mut predicates: Vec<TokenStream> = where_clause
         .map(|w| w.predicates.iter().map(|p| quote!(#p)).collect())
         .unwrap_or_default();

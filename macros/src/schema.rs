@@ -61,7 +61,6 @@ pub fn rules_impl(input: &syn::DeriveInput, body: TokenStream) -> TokenStream {
                 #body
             }
         },
-        None,
     )
 }
 

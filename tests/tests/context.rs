@@ -2,6 +2,7 @@
 //! errors at named fields.
 
 use std::collections::{BTreeMap, HashSet};
+use std::rc::Rc;
 
 use modelbuild::{RuleError, Valid, Validate, ValidateWith};
 
@@ -325,4 +326,62 @@ fn on_an_enum_the_field_is_in_the_variant() {
     let pointer = errors.iter().next().unwrap().path().to_json_pointer();
     assert_eq!(json.pointer(&pointer), Some(&serde_json::json!(1)));
     assert_eq!(Span::Empty.validate().unwrap_err().to_string(), "is empty");
+}
+
+/// A type with a context, recursive through `Option<Box<_>>`, holding types with no
+/// context behind containers and through `each(nested)`.
+#[derive(Validate)]
+#[validate(context = Registry)]
+struct Step {
+    #[validate(custom = is_free)]
+    unique_name: String,
+    #[validate(nested)]
+    next: Option<Box<Step>>,
+    #[validate(nested)]
+    callbacks: Vec<Rc<Callback>>,
+    #[validate(each(nested))]
+    by_name: BTreeMap<String, Callback>,
+}
+
+/// A generic type with a context: its `nested` parameter is bound to take the context.
+#[derive(Validate)]
+#[validate(context = Registry)]
+struct Page<T> {
+    #[validate(nested)]
+    items: Vec<T>,
+}
+
+#[test]
+fn the_context_passes_through_containers_and_is_left_out_for_types_without_one() {
+    let callback = |url: &str| Callback { url: url.into() };
+    let step = Step {
+        unique_name: "first".into(),
+        next: Some(Box::new(Step {
+            unique_name: "nightly".into(),
+            next: None,
+            callbacks: vec![
+                Rc::new(callback("https://example.com")),
+                Rc::new(callback("ftp://x")),
+            ],
+            by_name: BTreeMap::new(),
+        })),
+        callbacks: Vec::new(),
+        by_name: BTreeMap::from([("hook".to_owned(), callback("http://example.com"))]),
+    };
+    let errors = step.validate_with(&registry()).unwrap_err();
+    let found: Vec<(String, &str)> = errors.iter().map(|e| (e.path().to_string(), e.code())).collect();
+    assert_eq!(
+        found,
+        [
+            ("next.unique_name".to_owned(), "taken"),
+            ("next.callbacks[1].url".to_owned(), "uri"),
+            ("by_name[hook].url".to_owned(), "uri"),
+        ]
+    );
+
+    let page = Page {
+        items: vec![build("weekly"), build("nightly")],
+    };
+    let errors = page.validate_with(&registry()).unwrap_err();
+    assert_eq!(errors.to_string(), "items[1].unique_name: is already taken");
 }

@@ -176,7 +176,7 @@ where
     E::Value: ValidateWith<C>,
 {
     let context = C::from_ref(state);
-    let valid = checked(extracted, |value| value.validate_with(&context))?;
+    let valid = checked(extracted, |value| ValidateWith::validate_with(value, &context))?;
     Ok(ValidWith {
         valid,
         context: PhantomData,

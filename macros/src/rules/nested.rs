@@ -40,11 +40,14 @@ impl RuleKind for Nested {
             ..
         } = call;
         match context {
-            // The context named, so that a nested type with another one is reported as
-            // such, not as a mismatch of references.
-            Some(context) => quote_spanned! {*span=>
-                #rt::rules::nested::check_with::<#context, _>(#value, __mb_ctx, #at, __mb_errors);
-            },
+            // With the context when the value's type takes one, without it when the
+            // type is `Validate`: the runtime's `Pick` traits choose by the receiver.
+            // (`__mb_ctx` is a `&Context`, so a nested type with another context is
+            // reported as such.)
+            Some(_) => quote_spanned! {*span=> {
+                use #rt::rules::nested::{Pick as _, PickWithContext as _};
+                #rt::rules::nested::check_with((&&#rt::rules::nested::Nest(#value, __mb_ctx)).pick(), #at, __mb_errors);
+            }},
             None => quote_spanned!(*span=> #rt::rules::nested::check(#value, #at, __mb_errors);),
         }
     }
