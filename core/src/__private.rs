@@ -1,6 +1,6 @@
 //! What the derive's generated code names. Not public API: names here may change in
 //! any release. Each rule's runtime entry is `rules::<rule>::check` (in the rule's own
-//! file); this module holds what they share: a call site's [`Site`] and `report`,
+//! file), which the derive calls as `<rule>`; this module holds what they share: a call site's [`Site`] and `report`,
 //! which builds the path and message only when a rule fails.
 
 use std::borrow::Cow;
@@ -10,6 +10,8 @@ pub use crate::error::{RuleError, ValidationErrors};
 pub use crate::params::ParamValue;
 pub use crate::path_node::{PathNode, Place};
 pub use crate::rules;
+pub use crate::rules::entries::*;
+pub use crate::rules::{length::LengthRule, Bounds, LengthUnit};
 pub use crate::validate::{Validate, ValidateWith};
 // The generated code's `Some` and `None`, which a user's own items cannot shadow.
 pub use core::option::Option::{None, Some};
@@ -78,6 +80,12 @@ impl Site {
     /// A site with no `code`, `message` or cache.
     pub const fn plain(place: Place) -> Site {
         Site::new(place, None, None, false)
+    }
+
+    /// [`Site::cached`] on the field `name`: the site of most rules of most derives,
+    /// in the fewest tokens.
+    pub const fn field(name: &'static str) -> Site {
+        Site::cached(Place::Field(name))
     }
 
     /// The node of the checked value, from the node `at` the call was given.

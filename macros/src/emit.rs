@@ -365,14 +365,17 @@ pub fn rule_call(
 /// Written with the fewest tokens that say it, since every rule of every derive has
 /// one.
 fn site(rule: &Rule, place: &Place) -> TokenStream {
+    // Every error of a cached site refers to what the site made on its first failure,
+    // so a site caches whenever its message cannot differ from one failure to the next.
+    let cached = rule.kind.message_is_constant();
+    if let (None, None, true, Place::Field(name)) = (&rule.code, &rule.message, cached, place) {
+        return quote!(__mb::Site::field(#name));
+    }
     let place = match place {
         Place::Field(name) => quote!(__mb::Place::Field(#name)),
         Place::Index(index) => quote!(__mb::Place::Index(#index)),
         Place::Here => quote!(__mb::Place::Here),
     };
-    // Every error of a cached site refers to what the site made on its first failure,
-    // so a site caches whenever its message cannot differ from one failure to the next.
-    let cached = rule.kind.message_is_constant();
     let option = |lit: &Option<LitStr>| match lit {
         Some(lit) => quote!(__mb::Some(#lit)),
         None => quote!(__mb::None),

@@ -142,6 +142,17 @@ pub struct LengthRule {
     pub unit: Option<LengthUnit>,
 }
 
+impl LengthRule {
+    /// No bound and no unit: the derive writes `LengthRule { max: Some(64), ..NONE }`,
+    /// naming only what the attribute gave.
+    pub const NONE: LengthRule = LengthRule {
+        min: None,
+        max: None,
+        equal: false,
+        unit: None,
+    };
+}
+
 impl LengthUnit {
     /// The unit's name as `unit = "..."` writes it, and as the `unit` parameter gives it.
     pub fn name(self) -> &'static str {

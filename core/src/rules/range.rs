@@ -20,6 +20,24 @@ pub struct Bounds<N> {
     pub exclusive_max: Option<N>,
 }
 
+impl<N> Bounds<N> {
+    /// No bound at all, to fill in the bounds not given:
+    ///
+    /// ```
+    /// use modelbuild::rules::{is_in_range, Bounds};
+    ///
+    /// let positive = Bounds { exclusive_min: Some(0.0), ..Bounds::NONE };
+    /// assert!(is_in_range(&0.5, &positive));
+    /// assert!(!is_in_range(&0.0, &positive));
+    /// ```
+    pub const NONE: Self = Bounds {
+        min: None,
+        max: None,
+        exclusive_min: None,
+        exclusive_max: None,
+    };
+}
+
 /// Whether `value` is within `bounds`. A value that does not compare (a float NaN) is
 /// never within bounds.
 ///

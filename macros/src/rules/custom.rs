@@ -104,7 +104,7 @@ impl RuleKind for Custom {
                 #rt::rules::custom::check_whole(|| #function(#value #(, #arguments)*), #fields, #tail);
             },
             None => quote_spanned! {*span=>
-                #rt::rules::custom::check(#value, |__mb_value| #function(__mb_value #(, #arguments)*), #tail);
+                #rt::custom(#value, |__mb_value| #function(__mb_value #(, #arguments)*), #tail);
             },
         }
     }

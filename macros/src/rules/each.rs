@@ -74,7 +74,7 @@ impl RuleKind for Inner {
         }
     }
 
-    /// `rules::<each|keys>::check(value, at, errors, |item, item_at, errors| ...)`.
+    /// `<each|keys>(value, at, errors, |item, item_at, errors| ...)`: `rules::<each|keys>::check`.
     fn emit(&self, call: &Call) -> TokenStream {
         let Call {
             span, value, rt, at, ..
@@ -91,7 +91,7 @@ impl RuleKind for Inner {
             )
         });
         quote_spanned! {*span=>
-            #rt::rules::#module::check(#value, #at, __mb_errors, |#item, __mb_item_at, __mb_errors| { #(#checks)* });
+            #rt::#module(#value, #at, __mb_errors, |#item, __mb_item_at, __mb_errors| { #(#checks)* });
         }
     }
 

@@ -126,11 +126,27 @@ impl RuleKind for Length {
             ..
         } = call;
         // Named at the call site: a bound of the wrong type is reported at the bound.
+        // Only what the attribute gave is written, the rest filled in from
+        // `LengthRule::NONE`.
         let plain = quote!(__mb);
-        let equal = self.equal.is_some();
-        let (min, max) = match &self.equal {
-            Some(equal) => (some(Some(equal), &plain), some(Some(equal), &plain)),
-            None => (some(self.min.as_ref(), &plain), some(self.max.as_ref(), &plain)),
+        let bound = |name: &str, value: Option<&syn::Expr>| {
+            let name = Ident::new(name, *span);
+            value.map(|value| {
+                let value = some(Some(value), &plain);
+                quote!(#name: #value,)
+            })
+        };
+        let (min, max, equal) = match &self.equal {
+            Some(equal) => (
+                bound("min", Some(equal)),
+                bound("max", Some(equal)),
+                Some(quote!(equal: true,)),
+            ),
+            None => (
+                bound("min", self.min.as_ref()),
+                bound("max", self.max.as_ref()),
+                None,
+            ),
         };
         let (unit, text_only) = match &self.unit {
             Some((unit, lit)) => {
@@ -139,17 +155,20 @@ impl RuleKind for Length {
                     Unit::Bytes => quote!(Bytes),
                     Unit::Utf16 => quote!(Utf16),
                 };
-                let unit = quote_spanned!(lit.span()=> #rt::Some(#rt::rules::LengthUnit::#variant));
+                let unit = quote_spanned!(lit.span()=> unit: #rt::Some(#rt::LengthUnit::#variant),);
                 (
-                    unit,
+                    Some(unit),
                     quote_spanned!(lit.span()=> #rt::rules::length::assert_text(#value);),
                 )
             }
-            None => (quote!(#rt::None), quote!()),
+            None => (None, quote!()),
         };
+        // (Not when everything is given: clippy would flag the update in the user's crate.)
+        let all = min.is_some() && max.is_some() && equal.is_some() && unit.is_some();
+        let rest = (!all).then(|| quote_spanned!(*span=> ..#rt::LengthRule::NONE));
         quote_spanned! {*span=>
             #text_only
-            #rt::rules::length::check(#value, #rt::rules::length::LengthRule { min: #min, max: #max, equal: #equal, unit: #unit }, #tail);
+            #rt::length(#value, #rt::LengthRule { #min #max #equal #unit #rest }, #tail);
         }
     }
 

@@ -208,7 +208,7 @@ impl RuleKind for TextRule {
         } = call;
         let module = Ident::new(self.module, *span);
         let args = &self.args;
-        quote_spanned!(*span=> #rt::rules::#module::check(#value, #args #tail);)
+        quote_spanned!(*span=> #rt::#module(#value, #args #tail);)
     }
 
     fn params(&self) -> Option<Vec<&'static str>> {

@@ -90,7 +90,7 @@ impl RuleKind for MustMatch {
         };
         let binding = Ident::new(&sibling.binding.to_string(), *span);
         let other_name = LitStr::new(&sibling.path_name, *span);
-        quote_spanned!(*span=> #rt::rules::must_match::check(#value, #binding, #other_name, #tail);)
+        quote_spanned!(*span=> #rt::must_match(#value, #binding, #other_name, #tail);)
     }
 
     fn params(&self) -> Option<Vec<&'static str>> {

@@ -48,7 +48,7 @@ impl RuleKind for Nested {
                 use #rt::rules::nested::{Pick as _, PickWithContext as _};
                 #rt::rules::nested::check_with((&&#rt::rules::nested::Nest(#value, __mb_ctx)).pick(), #at, __mb_errors);
             }},
-            None => quote_spanned!(*span=> #rt::rules::nested::check(#value, #at, __mb_errors);),
+            None => quote_spanned!(*span=> #rt::nested(#value, #at, __mb_errors);),
         }
     }
 

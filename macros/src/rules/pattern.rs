@@ -45,7 +45,7 @@ impl RuleKind for Pattern {
         quote_spanned! {*span=>
             {
                 static __MB_REGEX: #rt::rules::pattern::LazyRegex = #rt::rules::pattern::LazyRegex::new(#regex);
-                #rt::rules::pattern::check(#value, &__MB_REGEX, #tail);
+                #rt::pattern(#value, &__MB_REGEX, #tail);
             }
         }
     }

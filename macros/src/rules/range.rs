@@ -96,14 +96,19 @@ impl RuleKind for Range {
             tail,
             ..
         } = call;
+        // Only the bounds given are written, the rest filled in from `Bounds::NONE`.
         // Named at the call site: a bound of the wrong type is reported at the bound.
-        let [min, max, exclusive_min, exclusive_max] = self.bounds().map(|b| some(b.as_ref(), &quote!(__mb)));
+        let names = ["min", "max", "exclusive_min", "exclusive_max"].map(|name| Ident::new(name, *span));
+        let given: Vec<TokenStream> = (names.iter().zip(self.bounds()))
+            .filter_map(|(name, bound)| {
+                let bound = some(Some(bound.as_ref()?), &quote!(__mb));
+                Some(quote!(#name: #bound,))
+            })
+            .collect();
+        // (Not when every bound is given: clippy would flag the update in the user's crate.)
+        let rest = (given.len() < names.len()).then(|| quote_spanned!(*span=> ..#rt::Bounds::NONE));
         quote_spanned! {*span=>
-            #rt::rules::range::check(
-                #value,
-                #rt::rules::Bounds { min: #min, max: #max, exclusive_min: #exclusive_min, exclusive_max: #exclusive_max },
-                #tail
-            );
+            #rt::range(#value, #rt::Bounds { #(#given)* #rest }, #tail);
         }
     }
 

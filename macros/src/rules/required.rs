@@ -33,7 +33,7 @@ impl RuleKind for Required {
             tail,
             ..
         } = call;
-        quote_spanned!(*span=> #rt::rules::required::check(#value, #tail);)
+        quote_spanned!(*span=> #rt::required(#value, #tail);)
     }
 
     fn json_schema(&self, rt: &TokenStream) -> Option<TokenStream> {

@@ -60,7 +60,7 @@ impl RuleKind for Sid {
             ..
         } = call;
         let prefix = &self.prefix;
-        quote_spanned!(*span=> #rt::rules::sid::check(#value, #prefix, #tail);)
+        quote_spanned!(*span=> #rt::sid(#value, #prefix, #tail);)
     }
 
     fn json_schema(&self, rt: &TokenStream) -> Option<TokenStream> {

@@ -117,7 +117,7 @@ impl RuleKind for Schemes {
         let module = Ident::new(self.label, *span);
         let schemes = &self.schemes;
         quote_spanned! {*span=>
-            #rt::rules::#module::check(#value, &[#(::std::borrow::Cow::Borrowed(#schemes)),*], #tail);
+            #rt::#module(#value, &[#(::std::borrow::Cow::Borrowed(#schemes)),*], #tail);
         }
     }
 
