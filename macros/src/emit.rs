@@ -350,7 +350,7 @@ pub fn rule_call(
         // The same binding, spanned at the rule: a type error then points at the rule.
         value: Ident::new(&value.to_string(), span),
         at,
-        rt: quote_spanned!(span=> __mb),
+        rt: Ident::new("__mb", span),
         tail,
         siblings: scope.siblings,
         context: scope.context,

@@ -258,8 +258,9 @@ pub struct Call<'a> {
     /// [`report`](RuleKind::reports) (`nested`, `each`, `keys`); empty for the others,
     /// whose [`tail`](Call::tail) says where the value is.
     pub at: TokenStream,
-    /// `::modelbuild::__private`, spanned at the rule.
-    pub rt: TokenStream,
+    /// `__mb`, the runtime (`::modelbuild::__private`), spanned at the rule: one
+    /// token, which costs the derive less to splice than a stream.
+    pub rt: Ident,
     /// `base, errors, &site`: the last arguments of the runtime entry of a rule that
     /// [`reports`](RuleKind::reports): the node the value hangs from, and its entry in
     /// the type's table of call sites, which says where under that node it is.
