@@ -89,7 +89,7 @@ pub fn all_literal<'a>(bounds: impl IntoIterator<Item = &'a Option<Expr>>) -> bo
 }
 
 /// `Some(expr)` or `None`, as tokens, named through the runtime `rt`.
-pub fn some(expr: Option<&Expr>, rt: &proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+pub fn some(expr: Option<&Expr>, rt: &impl quote::ToTokens) -> proc_macro2::TokenStream {
     match expr {
         Some(expr) => quote::quote!(#rt::Some(#expr)),
         None => quote::quote!(#rt::None),

@@ -19,7 +19,7 @@ pub fn impl_validate(container: &Container) -> TokenStream {
     let body = match &container.shape {
         Shape::Struct(fields) => {
             let pattern = destructure(quote!(Self), fields);
-            let checks = field_checks(fields, &quote!(__mb_at), context, &sites);
+            let checks = field_checks(fields, &at_ident(), context, &sites);
             quote! {
                 let #pattern = self;
                 #checks
@@ -179,21 +179,29 @@ fn variant_node(variant: &Variant) -> TokenStream {
     }
 }
 
-/// The node a variant's fields hang from as a reference (`&__mb_variant`, or
+/// The node a variant's fields hang from, as a reference (`__mb_variant`, or
 /// `__mb_at` itself when serde puts them where the enum is), and the statement that
 /// makes it.
-fn variant_base(variant: &Variant) -> (TokenStream, TokenStream) {
+fn variant_base(variant: &Variant) -> (Ident, TokenStream) {
     match variant.base {
         Some(_) => {
             let node = variant_node(variant);
-            (quote!((&__mb_variant)), quote!(let __mb_variant = #node;))
+            let base = Ident::new("__mb_variant", Span::call_site());
+            (base, quote!(let __mb_variant = &#node;))
         }
-        None => (quote!(__mb_at), TokenStream::new()),
+        None => (at_ident(), TokenStream::new()),
     }
 }
 
+/// `__mb_at`, the node the validated value is at. Bases are single identifiers:
+/// spliced into `quote!`'s output as they are, where a token stream would cost the
+/// derive a round trip to the compiler in every rule call.
+fn at_ident() -> Ident {
+    Ident::new("__mb_at", Span::call_site())
+}
+
 /// The node of a field at `place`, from the node `base` its value's fields hang from.
-fn node(place: &Place, base: &TokenStream) -> TokenStream {
+fn node(place: &Place, base: &Ident) -> TokenStream {
     match place {
         Place::Field(name) => quote!(#base.field(#name)),
         Place::Index(index) => quote!(#base.index(#index)),
@@ -213,7 +221,7 @@ fn siblings(fields: &Fields) -> Vec<Sibling> {
 
 fn field_checks(
     fields: &Fields,
-    base: &TokenStream,
+    base: &Ident,
     context: Option<&syn::Type>,
     sites: &RefCell<Vec<TokenStream>>,
 ) -> TokenStream {
@@ -229,7 +237,9 @@ fn field_checks(
         .flat_map(|(field, sibling)| {
             (field.rules.iter()).map(|rule| rule_call(rule, &sibling.binding, base, &field.place, &scope))
         });
-    quote!(#(#checks)*)
+    // Collected at once: one round trip to the compiler, where `#(#checks)*` makes one
+    // per check.
+    checks.collect()
 }
 
 /// The `custom` rules on the whole value, after every field's: each may name fields,
@@ -292,7 +302,7 @@ fn whole_value_checks(container: &Container, sites: &RefCell<Vec<TokenStream>>) 
         rule_call(
             rule,
             &Ident::new("self", Span::call_site()),
-            &quote!(__mb_at),
+            &at_ident(),
             &Place::Here,
             &scope,
         )
@@ -315,13 +325,7 @@ pub struct Scope<'a> {
 
 /// The statement that checks `rule` on `value`, found at `place` under the path node
 /// `base`.
-pub fn rule_call(
-    rule: &Rule,
-    value: &Ident,
-    base: &TokenStream,
-    place: &Place,
-    scope: &Scope,
-) -> TokenStream {
+pub fn rule_call(rule: &Rule, value: &Ident, base: &Ident, place: &Place, scope: &Scope) -> TokenStream {
     // Located at the rule, so that a type error points there, but resolved at the call
     // site: the rule's own span may come from a `macro_rules!` expansion, whose hygiene
     // would hide the derive's local variables (`__mb_errors`, the field bindings).

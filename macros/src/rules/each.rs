@@ -85,7 +85,7 @@ impl RuleKind for Inner {
             crate::emit::rule_call(
                 rule,
                 &item,
-                &quote!(__mb_item_at),
+                &Ident::new("__mb_item_at", Span::call_site()),
                 &Place::Here,
                 &call.inner_scope(),
             )

@@ -128,7 +128,7 @@ impl RuleKind for Length {
         // Named at the call site: a bound of the wrong type is reported at the bound.
         // Only what the attribute gave is written, the rest filled in from
         // `LengthRule::NONE`.
-        let plain = quote!(__mb);
+        let plain = Ident::new("__mb", proc_macro2::Span::call_site());
         let bound = |name: &str, value: Option<&syn::Expr>| {
             let name = Ident::new(name, *span);
             value.map(|value| {

@@ -1,7 +1,7 @@
 //! `range(min = a, max = b)`, with `exclusive_min` / `exclusive_max`: a number within
 //! bounds.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
 use syn::{Expr, Ident};
@@ -101,7 +101,7 @@ impl RuleKind for Range {
         let names = ["min", "max", "exclusive_min", "exclusive_max"].map(|name| Ident::new(name, *span));
         let given: Vec<TokenStream> = (names.iter().zip(self.bounds()))
             .filter_map(|(name, bound)| {
-                let bound = some(Some(bound.as_ref()?), &quote!(__mb));
+                let bound = some(Some(bound.as_ref()?), &Ident::new("__mb", Span::call_site()));
                 Some(quote!(#name: #bound,))
             })
             .collect();
