@@ -190,11 +190,12 @@ fn params(rule: LengthRule, counted: Counted) -> Params {
 #[doc(hidden)]
 pub fn check<M, T: LengthInput<M> + ?Sized>(
     value: &T,
-    rule: LengthRule,
+    rule: &LengthRule,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
     site: &'static Site,
 ) {
+    let rule = *rule;
     let (valid, counted, slot) = match value.measured() {
         None => return,
         Some(Measured::Text(text)) => {

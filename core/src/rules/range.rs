@@ -113,14 +113,14 @@ pub fn message<N: RangeNumber>(bounds: &Bounds<N>) -> String {
 #[doc(hidden)]
 pub fn check<M, T: NumberInput<M> + ?Sized>(
     value: &T,
-    bounds: Bounds<T::Number>,
+    bounds: &Bounds<T::Number>,
     at: &PathNode<'_>,
     errors: &mut ValidationErrors,
     site: &'static Site,
 ) {
     if let Some(number) = value.number() {
-        if !is_in_range(number, &bounds) {
-            report(at, errors, site, 0, Failure { code: "range", params: move || params(&bounds), message: move || message(&bounds) });
+        if !is_in_range(number, bounds) {
+            report(at, errors, site, 0, Failure { code: "range", params: move || params(bounds), message: move || message(bounds) });
         }
     }
 }

@@ -127,7 +127,8 @@ impl RuleKind for Length {
         } = call;
         // Named at the call site: a bound of the wrong type is reported at the bound.
         // Only what the attribute gave is written, the rest filled in from
-        // `LengthRule::NONE`.
+        // `LengthRule::NONE`, and passed by reference (a constant, promoted to a
+        // `static`: see `range`).
         let plain = Ident::new("__mb", proc_macro2::Span::call_site());
         let bound = |name: &str, value: Option<&syn::Expr>| {
             let name = Ident::new(name, *span);
@@ -168,7 +169,7 @@ impl RuleKind for Length {
         let rest = (!all).then(|| quote_spanned!(*span=> ..#rt::LengthRule::NONE));
         quote_spanned! {*span=>
             #text_only
-            #rt::length(#value, #rt::LengthRule { #min #max #equal #unit #rest }, #tail);
+            #rt::length(#value, &#rt::LengthRule { #min #max #equal #unit #rest }, #tail);
         }
     }
 

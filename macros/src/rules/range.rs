@@ -96,7 +96,10 @@ impl RuleKind for Range {
             tail,
             ..
         } = call;
-        // Only the bounds given are written, the rest filled in from `Bounds::NONE`.
+        // Only the bounds given are written, the rest filled in from `Bounds::NONE`, and
+        // passed by reference: with literal bounds the whole value is a constant, which
+        // the compiler promotes to a `static`, so that even a debug build's frame holds
+        // neither it nor the `NONE` it is filled from.
         // Named at the call site: a bound of the wrong type is reported at the bound.
         let names = ["min", "max", "exclusive_min", "exclusive_max"].map(|name| Ident::new(name, *span));
         let given: Vec<TokenStream> = (names.iter().zip(self.bounds()))
@@ -108,7 +111,7 @@ impl RuleKind for Range {
         // (Not when every bound is given: clippy would flag the update in the user's crate.)
         let rest = (given.len() < names.len()).then(|| quote_spanned!(*span=> ..#rt::Bounds::NONE));
         quote_spanned! {*span=>
-            #rt::range(#value, #rt::Bounds { #(#given)* #rest }, #tail);
+            #rt::range(#value, &#rt::Bounds { #(#given)* #rest }, #tail);
         }
     }
 
