@@ -95,3 +95,25 @@ pub fn some(expr: Option<&Expr>, rt: &impl quote::ToTokens) -> proc_macro2::Toke
         None => quote::quote!(#rt::None),
     }
 }
+
+/// `&rt::Type { name: value, ..rt::Type::NONE }` with only the fields given, as `range`
+/// and `length` pass their bounds: by reference, so that literal bounds are a constant
+/// the compiler promotes to a `static` and no frame holds them or the `NONE` they are
+/// filled from. `..NONE` is left out when every field is given, since clippy would flag
+/// the update in the user's crate. Field names are spanned at `span`; each value keeps
+/// its own span, so a bound of the wrong type is reported at the bound.
+pub fn given_fields(
+    rt: &proc_macro2::Ident,
+    ty: &str,
+    span: proc_macro2::Span,
+    fields: [(&str, Option<proc_macro2::TokenStream>); 4],
+) -> proc_macro2::TokenStream {
+    let ty = proc_macro2::Ident::new(ty, span);
+    let all = fields.iter().all(|(_, value)| value.is_some());
+    let given = fields.into_iter().filter_map(|(name, value)| {
+        let name = proc_macro2::Ident::new(name, span);
+        value.map(|value| quote::quote!(#name: #value,))
+    });
+    let rest = (!all).then(|| quote::quote_spanned!(span=> ..#rt::#ty::NONE));
+    quote::quote_spanned!(span=> &#rt::#ty { #(#given)* #rest })
+}

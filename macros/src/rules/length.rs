@@ -8,7 +8,7 @@ use syn::{Expr, Ident, LitStr};
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
-use crate::bounds::{all_literal, check_order, literal_number, some};
+use crate::bounds::{all_literal, check_order, given_fields, literal_number, some};
 use crate::types::Base;
 
 #[derive(Default)]
@@ -126,28 +126,11 @@ impl RuleKind for Length {
             ..
         } = call;
         // Named at the call site: a bound of the wrong type is reported at the bound.
-        // Only what the attribute gave is written, the rest filled in from
-        // `LengthRule::NONE`, and passed by reference (a constant, promoted to a
-        // `static`: see `range`).
         let plain = Ident::new("__mb", proc_macro2::Span::call_site());
-        let bound = |name: &str, value: Option<&syn::Expr>| {
-            let name = Ident::new(name, *span);
-            value.map(|value| {
-                let value = some(Some(value), &plain);
-                quote!(#name: #value,)
-            })
-        };
+        let bound = |value: Option<&Expr>| value.map(|value| some(Some(value), &plain));
         let (min, max, equal) = match &self.equal {
-            Some(equal) => (
-                bound("min", Some(equal)),
-                bound("max", Some(equal)),
-                Some(quote!(equal: true,)),
-            ),
-            None => (
-                bound("min", self.min.as_ref()),
-                bound("max", self.max.as_ref()),
-                None,
-            ),
+            Some(equal) => (bound(Some(equal)), bound(Some(equal)), Some(quote!(true))),
+            None => (bound(self.min.as_ref()), bound(self.max.as_ref()), None),
         };
         let (unit, text_only) = match &self.unit {
             Some((unit, lit)) => {
@@ -156,20 +139,22 @@ impl RuleKind for Length {
                     Unit::Bytes => quote!(Bytes),
                     Unit::Utf16 => quote!(Utf16),
                 };
-                let unit = quote_spanned!(lit.span()=> unit: #rt::Some(#rt::LengthUnit::#variant),);
                 (
-                    Some(unit),
+                    Some(quote_spanned!(lit.span()=> #rt::Some(#rt::LengthUnit::#variant))),
                     quote_spanned!(lit.span()=> #rt::rules::length::assert_text(#value);),
                 )
             }
             None => (None, quote!()),
         };
-        // (Not when everything is given: clippy would flag the update in the user's crate.)
-        let all = min.is_some() && max.is_some() && equal.is_some() && unit.is_some();
-        let rest = (!all).then(|| quote_spanned!(*span=> ..#rt::LengthRule::NONE));
+        let rule = given_fields(
+            rt,
+            "LengthRule",
+            *span,
+            [("min", min), ("max", max), ("equal", equal), ("unit", unit)],
+        );
         quote_spanned! {*span=>
             #text_only
-            #rt::length(#value, &#rt::LengthRule { #min #max #equal #unit #rest }, #tail);
+            #rt::length(#value, #rule, #tail);
         }
     }
 

@@ -8,7 +8,7 @@ use syn::{Expr, Ident};
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
-use crate::bounds::{all_literal, check_order, literal_number, some, Literal};
+use crate::bounds::{all_literal, check_order, given_fields, literal_number, some, Literal};
 use crate::types::Base;
 
 #[derive(Default)]
@@ -96,23 +96,22 @@ impl RuleKind for Range {
             tail,
             ..
         } = call;
-        // Only the bounds given are written, the rest filled in from `Bounds::NONE`, and
-        // passed by reference: with literal bounds the whole value is a constant, which
-        // the compiler promotes to a `static`, so that even a debug build's frame holds
-        // neither it nor the `NONE` it is filled from.
         // Named at the call site: a bound of the wrong type is reported at the bound.
-        let names = ["min", "max", "exclusive_min", "exclusive_max"].map(|name| Ident::new(name, *span));
-        let given: Vec<TokenStream> = (names.iter().zip(self.bounds()))
-            .filter_map(|(name, bound)| {
-                let bound = some(Some(bound.as_ref()?), &Ident::new("__mb", Span::call_site()));
-                Some(quote!(#name: #bound,))
-            })
-            .collect();
-        // (Not when every bound is given: clippy would flag the update in the user's crate.)
-        let rest = (given.len() < names.len()).then(|| quote_spanned!(*span=> ..#rt::Bounds::NONE));
-        quote_spanned! {*span=>
-            #rt::range(#value, &#rt::Bounds { #(#given)* #rest }, #tail);
-        }
+        let plain = Ident::new("__mb", Span::call_site());
+        let [min, max, exclusive_min, exclusive_max] =
+            self.bounds().map(|b| b.as_ref().map(|b| some(Some(b), &plain)));
+        let bounds = given_fields(
+            rt,
+            "Bounds",
+            *span,
+            [
+                ("min", min),
+                ("max", max),
+                ("exclusive_min", exclusive_min),
+                ("exclusive_max", exclusive_max),
+            ],
+        );
+        quote_spanned!(*span=> #rt::range(#value, #bounds, #tail);)
     }
 
     fn message_is_constant(&self) -> bool {
