@@ -1,7 +1,8 @@
 //! What the derive's generated code names. Not public API: names here may change in
 //! any release. Each rule's runtime entry is `rules::<rule>::check` (in the rule's own
-//! file), which the derive calls as `<rule>`; this module holds what they share: a call site's [`Site`] and `report`,
-//! which builds the path and message only when a rule fails.
+//! file), which the derive calls as `<rule>`; this module holds what they share: a
+//! call site's [`Site`] and `report`, which builds the path and message only when a
+//! rule fails.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;

@@ -74,7 +74,8 @@ impl RuleKind for Inner {
         }
     }
 
-    /// `<each|keys>(value, at, errors, |item, item_at, errors| ...)`: `rules::<each|keys>::check`.
+    /// `<each|keys>(value, at, errors, |item, item_at, errors| ...)`, which is
+    /// `rules::<each|keys>::check`.
     fn emit(&self, call: &Call) -> TokenStream {
         let Call {
             span, value, rt, at, ..
