@@ -8,8 +8,9 @@ use std::cell::RefCell;
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
-use syn::{DeriveInput, Ident, LitStr};
+use syn::{Ident, LitStr};
 
+use crate::input::{Data, Input};
 use crate::parse::{Container, Field, Fields, Place, Shape, Variant};
 use crate::rules::{Call, Rule, Sibling};
 
@@ -85,7 +86,7 @@ fn schema_rules(make: impl FnOnce() -> TokenStream) -> TokenStream {
 /// `Validate`, with `body`. A type with no context implements nothing else: nested in
 /// a type with a context, it is validated without it (see the runtime's
 /// `rules::nested`).
-fn context_free(input: &DeriveInput, bounds: &[TokenStream], body: TokenStream) -> TokenStream {
+fn context_free(input: &Input, bounds: &[TokenStream], body: TokenStream) -> TokenStream {
     wrap_impl(
         input,
         quote!(::modelbuild::__private::Validate),
@@ -105,7 +106,7 @@ fn context_free(input: &DeriveInput, bounds: &[TokenStream], body: TokenStream) 
 /// The impl block of `trait_` holding `items`; `extra_bounds` are added to the type's
 /// own where clause.
 pub fn wrap_impl(
-    input: &DeriveInput,
+    input: &Input,
     trait_: TokenStream,
     extra_bounds: &[TokenStream],
     items: TokenStream,
@@ -130,10 +131,10 @@ pub fn wrap_impl(
 
 /// The compile errors, plus an impl that does nothing: with it, the type still
 /// implements `Validate` and one mistake does not spread errors through the crate.
-pub fn with_errors(input: &DeriveInput, errors: Vec<syn::Error>) -> TokenStream {
+pub fn with_errors(input: &Input, errors: Vec<syn::Error>) -> TokenStream {
     let compile_errors = errors.iter().map(syn::Error::to_compile_error);
     let fallback = match input.data {
-        syn::Data::Union(_) => quote!(),
+        Data::Union(_) => quote!(),
         _ => {
             let schema = schema_rules(|| crate::schema::rules_impl(input, quote!()));
             let validate = context_free(input, &[], quote!());
@@ -412,15 +413,12 @@ fn nested_bounds<'c>(container: &'c Container) -> impl Fn(TokenStream) -> Vec<To
         Shape::Struct(fields) => fields.all().iter().collect(),
         Shape::Enum(variants) => variants.iter().flat_map(|v| v.fields.all()).collect(),
     };
-    let types: Vec<&syn::Type> = fields
+    let types: Vec<TokenStream> = fields
         .into_iter()
         .filter(|_| !params.is_empty())
         .filter(|f| f.rules.iter().any(|r| r.kind.needs_validate()))
-        .filter(|f| {
-            let ty = f.ty;
-            mentions(quote!(#ty), &params)
-        })
-        .map(|f| f.ty)
+        .map(|f| f.ty.iter().cloned().collect())
+        .filter(|ty: &TokenStream| mentions(ty.clone(), &params))
         .collect();
     move |trait_| types.iter().map(|ty| quote!(#ty: #trait_)).collect()
 }

@@ -12,6 +12,7 @@ mod args;
 mod bounds;
 mod check;
 mod emit;
+mod input;
 mod parse;
 mod rules;
 mod schema;
@@ -25,7 +26,7 @@ use proc_macro::TokenStream;
 /// type's fields. See the `modelbuild` crate for the rules.
 #[proc_macro_derive(Validate, attributes(validate))]
 pub fn derive_validate(input: TokenStream) -> TokenStream {
-    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    let input = syn::parse_macro_input!(input as input::Input);
     let mut errors = Vec::new();
     let container = parse::container(&input, &mut errors);
     if let Some(container) = &container {

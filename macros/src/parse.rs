@@ -3,16 +3,18 @@
 //! Parsing never stops at the first mistake: each one is pushed to `errors`, the
 //! tokens of the broken item are skipped, and parsing goes on with the next item.
 
+use proc_macro2::TokenTree;
 use syn::meta::ParseNestedMeta;
-use syn::{Attribute, DeriveInput, Ident, LitStr, Member, Type};
+use syn::{Attribute, Ident, LitStr, Member, Type};
 
 use crate::args::{guard, skip_rest, Common};
+use crate::input::{self, Data, Input};
 use crate::rules::{self, Rule};
 use crate::serde_attrs::{self, Case, ContainerAttrs, Tagging};
 use crate::suggest::did_you_mean;
 
 pub struct Container<'a> {
-    pub input: &'a DeriveInput,
+    pub input: &'a Input,
     /// `custom` rules on the whole value.
     pub customs: Vec<Rule>,
     /// `context = Type`: what the custom rules receive and `nested` passes down.
@@ -104,7 +106,7 @@ impl Field<'_> {
 
 pub struct Field<'a> {
     pub member: Member,
-    pub ty: &'a Type,
+    pub ty: &'a [TokenTree],
     /// Where errors of this field are: by its wire name, or `rename`.
     pub place: Place,
     pub rules: Vec<Rule>,
@@ -115,15 +117,13 @@ fn rule_names() -> String {
     rules::names().collect::<Vec<_>>().join(", ")
 }
 
-pub fn container<'a>(input: &'a DeriveInput, errors: &mut Vec<syn::Error>) -> Option<Container<'a>> {
+pub fn container<'a>(input: &'a Input, errors: &mut Vec<syn::Error>) -> Option<Container<'a>> {
     let (customs, context) = container_rules(&input.attrs, errors);
     let serde = serde_attrs::container(&input.attrs);
     let shape = match &input.data {
-        syn::Data::Struct(data) => {
-            Shape::Struct(fields(&data.fields, serde.rename_all, serde.transparent, errors))
-        }
-        syn::Data::Enum(data) => Shape::Enum(
-            data.variants
+        Data::Struct(data) => Shape::Struct(fields(data, serde.rename_all, serde.transparent, errors)),
+        Data::Enum(variants) => Shape::Enum(
+            variants
                 .iter()
                 .scan(0, |read, variant| {
                     reject_attrs(&variant.attrs, "a variant", errors);
@@ -131,9 +131,9 @@ pub fn container<'a>(input: &'a DeriveInput, errors: &mut Vec<syn::Error>) -> Op
                 })
                 .collect(),
         ),
-        syn::Data::Union(data) => {
+        Data::Union(union) => {
             errors.push(syn::Error::new_spanned(
-                data.union_token,
+                union,
                 "`Validate` cannot be derived for a union: which field is set is unknown",
             ));
             return None;
@@ -150,7 +150,7 @@ pub fn container<'a>(input: &'a DeriveInput, errors: &mut Vec<syn::Error>) -> Op
 /// A variant, laid out as serde lays out the enum.
 /// `read` counts the variants before this one that serde reads.
 fn variant_model<'a>(
-    variant: &'a syn::Variant,
+    variant: &'a input::Variant,
     serde: &ContainerAttrs,
     read: &mut usize,
     errors: &mut Vec<syn::Error>,
@@ -261,7 +261,7 @@ fn container_rules(attrs: &[Attribute], errors: &mut Vec<syn::Error>) -> (Vec<Ru
 /// applies to them; `transparent` is serde's, which puts the one field where the
 /// value is.
 fn fields<'a>(
-    fields: &'a syn::Fields,
+    fields: &'a input::Fields,
     case: Option<Case>,
     transparent: bool,
     errors: &mut Vec<syn::Error>,
@@ -303,14 +303,14 @@ fn fields<'a>(
             .collect::<Vec<_>>()
     };
     match fields {
-        syn::Fields::Named(_) => Fields::Named(parsed()),
-        syn::Fields::Unnamed(_) => Fields::Unnamed(parsed()),
-        syn::Fields::Unit => Fields::Unit,
+        input::Fields::Named(_) => Fields::Named(parsed()),
+        input::Fields::Unnamed(_) => Fields::Unnamed(parsed()),
+        input::Fields::Unit => Fields::Unit,
     }
 }
 
 fn field_rules<'a>(
-    field: &'a syn::Field,
+    field: &'a input::Field,
     member: Member,
     place: Place,
     errors: &mut Vec<syn::Error>,

@@ -51,7 +51,7 @@ pub fn impl_rules(container: &Container) -> TokenStream {
 
 /// The impl with `body`, which may use `__mb_root`; an empty one stands in when the
 /// derive reports errors, so that a `transform` naming it does not add one.
-pub fn rules_impl(input: &syn::DeriveInput, body: TokenStream) -> TokenStream {
+pub fn rules_impl(input: &crate::input::Input, body: TokenStream) -> TokenStream {
     crate::emit::wrap_impl(
         input,
         quote!(::modelbuild::__private::schema::JsonSchemaRules),
