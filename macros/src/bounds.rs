@@ -1,7 +1,11 @@
 //! Numeric bounds written as literals: their values, and the check that a lower bound
 //! is not above an upper one. Shared by `length` and `range`.
 
+use proc_macro::Delimiter;
+use proc_macro2::Span;
 use syn::{Expr, Lit, UnOp};
+
+use crate::out::Out;
 
 use std::cmp::Ordering;
 
@@ -88,32 +92,52 @@ pub fn all_literal<'a>(bounds: impl IntoIterator<Item = &'a Option<Expr>>) -> bo
         .all(|bound| literal_number(bound).is_some())
 }
 
-/// `Some(expr)` or `None`, as tokens, named through the runtime `rt`.
-pub fn some(expr: Option<&Expr>, rt: &impl quote::ToTokens) -> proc_macro2::TokenStream {
+/// `Some(expr)` or `None`, as tokens, named through the runtime `rt`: for the schema's
+/// code, which is written with `quote!`.
+pub fn option_tokens(expr: Option<&Expr>, rt: &impl quote::ToTokens) -> proc_macro2::TokenStream {
     match expr {
         Some(expr) => quote::quote!(#rt::Some(#expr)),
         None => quote::quote!(#rt::None),
     }
 }
 
-/// `&rt::Type { name: value, ..rt::Type::NONE }` with only the fields given, as `range`
-/// and `length` pass their bounds: by reference, so that literal bounds are a constant
-/// the compiler promotes to a `static` and no frame holds them or the `NONE` they are
-/// filled from. `..NONE` is left out when every field is given, since clippy would flag
-/// the update in the user's crate. Field names are spanned at `span`; each value keeps
-/// its own span, so a bound of the wrong type is reported at the bound.
-pub fn given_fields(
-    rt: &proc_macro2::Ident,
-    ty: &str,
-    span: proc_macro2::Span,
-    fields: [(&str, Option<proc_macro2::TokenStream>); 4],
-) -> proc_macro2::TokenStream {
-    let ty = proc_macro2::Ident::new(ty, span);
-    let all = fields.iter().all(|(_, value)| value.is_some());
-    let given = fields.into_iter().filter_map(|(name, value)| {
-        let name = proc_macro2::Ident::new(name, span);
-        value.map(|value| quote::quote!(#name: #value,))
+/// A field's value, written by the function.
+pub type Value<'a> = Option<&'a dyn Fn(&mut Out)>;
+
+/// `__mb::Some(expr)`, named at the call site: a bound of the wrong type is reported at
+/// the bound, which keeps its own span.
+pub fn some(out: &mut Out, expr: &Expr) {
+    let site = Span::call_site();
+    out.ident("__mb", site).colon2(site).ident("Some", site);
+    out.group(Delimiter::Parenthesis, site, |out| {
+        out.tokens(expr);
     });
-    let rest = (!all).then(|| quote::quote_spanned!(span=> ..#rt::#ty::NONE));
-    quote::quote_spanned!(span=> &#rt::#ty { #(#given)* #rest })
+}
+
+/// `&__mb::Type { name: value, ..__mb::Type::NONE }` with only the fields given, as
+/// `range` and `length` pass their bounds: by reference, so that literal bounds are a
+/// constant the compiler promotes to a `static` and no frame holds them or the `NONE`
+/// they are filled from. `..NONE` is left out when every field is given, since clippy
+/// would flag the update in the user's crate. The type and field names are spanned at
+/// the rule (`span`); each value keeps its own span, so a bound of the wrong type is
+/// reported at the bound.
+pub fn given_fields(out: &mut Out, span: Span, ty: &str, fields: [(&str, Value); 4]) {
+    let all = fields.iter().all(|(_, value)| value.is_some());
+    out.punct('&', false, span)
+        .ident("__mb", span)
+        .colon2(span)
+        .ident(ty, span);
+    out.group(Delimiter::Brace, span, |out| {
+        for (name, value) in &fields {
+            if let Some(value) = value {
+                out.ident(name, span).punct(':', false, Span::call_site());
+                value(out);
+                out.punct(',', false, Span::call_site());
+            }
+        }
+        if !all {
+            out.punct('.', true, span).punct('.', false, span);
+            out.ident("__mb", span).colon2(span).path(&[ty, "NONE"], span);
+        }
+    });
 }

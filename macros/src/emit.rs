@@ -2,211 +2,187 @@
 //!
 //! Generated code names the runtime only as `::modelbuild::__private::...`, so it
 //! needs nothing from the user's imports. Calls are spanned at the rule's name, so a
-//! rule on a type it cannot apply to is reported there.
+//! rule on a type it cannot apply to is reported there; everything else is written
+//! as text (see `out`).
 
 use std::cell::RefCell;
 
+use proc_macro::Delimiter;
 use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::{format_ident, quote, quote_spanned};
 use syn::{Ident, LitStr};
 
 use crate::input::{Data, Input};
+use crate::out::{quoted, Out};
 use crate::parse::{Container, Field, Fields, Place, Shape, Variant};
 use crate::rules::{Call, Rule, Sibling};
 
-pub fn impl_validate(container: &Container) -> TokenStream {
+/// `validate_at`'s signature; the body follows.
+const VALIDATE_AT: &str = "fn validate_at(&self, __mb_at: &::modelbuild::__private::PathNode<'_>, \
+                           __mb_errors: &mut ::modelbuild::__private::ValidationErrors)";
+
+pub fn impl_validate(container: &Container) -> proc_macro::TokenStream {
+    let mut out = Out::new();
+    let input = container.input;
+    let bounded = nested_types(container);
+    let body = |out: &mut Out| body(container, out);
+    match &container.context {
+        Some(context) => {
+            let with = |out: &mut Out| {
+                out.text("::modelbuild::__private::ValidateWith<")
+                    .tokens(context)
+                    .text(">");
+            };
+            wrap_impl(&mut out, input, &with, &bounded, |out| {
+                out.text("fn validate_with_at");
+                out.group(Delimiter::Parenthesis, Span::call_site(), |out| {
+                    out.text("&self, __mb_ctx: &").tokens(context).text(
+                        ", __mb_at: &::modelbuild::__private::PathNode<'_>, \
+                         __mb_errors: &mut ::modelbuild::__private::ValidationErrors",
+                    );
+                });
+                out.group(Delimiter::Brace, Span::call_site(), body);
+            });
+        }
+        None => context_free(&mut out, input, &bounded, body),
+    }
+    if cfg!(feature = "schemars") {
+        crate::schema::impl_rules(container, &mut out);
+    }
+    out.finish()
+}
+
+/// The body of `validate_at`: the fields bound, each rule's call, the rules on the
+/// whole value, and the type's table of call sites, which the calls point into.
+fn body(container: &Container, out: &mut Out) {
     let context = container.context.as_ref();
     let sites = RefCell::new(Vec::new());
-    let body = match &container.shape {
-        Shape::Struct(fields) => {
-            let pattern = destructure(quote!(Self), fields);
-            let checks = field_checks(fields, &at_ident(), context, &sites);
-            quote! {
-                let #pattern = self;
-                #checks
-            }
-        }
-        Shape::Enum(variants) if variants.is_empty() => quote!(match *self {}),
-        Shape::Enum(variants) => {
-            let arms = variants.iter().map(|variant| {
-                let ident = variant.ident;
-                let pattern = destructure(quote!(Self::#ident), &variant.fields);
-                let (base, steps) = variant_base(variant);
-                let checks = field_checks(&variant.fields, &base, context, &sites);
-                quote!(#pattern => { #steps #checks })
-            });
-            quote!(match self { #(#arms)* })
-        }
-    };
-    let whole = whole_value_checks(container, &sites);
-    let sites = site_table(sites.into_inner());
     // One short name for the runtime: every rule call below names it, and a long path
     // in each costs the compiler a resolution per segment, thousands of times in a
     // large crate.
-    let body = quote! {
-        use ::modelbuild::__private as __mb;
-        #sites
-        #body
-        #whole
-    };
-    let input = container.input;
-    let bounds = nested_bounds(container);
-    let schema = schema_rules(|| crate::schema::impl_rules(container));
-    let validate = match &container.context {
-        Some(context) => wrap_impl(
-            input,
-            quote!(::modelbuild::__private::ValidateWith<#context>),
-            &bounds(quote!(::modelbuild::__private::ValidateWith<#context>)),
-            quote! {
-                fn validate_with_at(
-                    &self,
-                    __mb_ctx: &#context,
-                    __mb_at: &::modelbuild::__private::PathNode<'_>,
-                    __mb_errors: &mut ::modelbuild::__private::ValidationErrors,
-                ) {
-                    #body
-                }
-            },
-        ),
-        None => context_free(input, &bounds(quote!(::modelbuild::__private::Validate)), body),
-    };
-    quote!(#validate #schema)
-}
-
-/// The `JsonSchemaRules` impl when modelbuild's feature `schemars` is on, which it
-/// forwards here; nothing otherwise.
-fn schema_rules(make: impl FnOnce() -> TokenStream) -> TokenStream {
-    if cfg!(feature = "schemars") {
-        make()
-    } else {
-        TokenStream::new()
-    }
-}
-
-/// `Validate`, with `body`. A type with no context implements nothing else: nested in
-/// a type with a context, it is validated without it (see the runtime's
-/// `rules::nested`).
-fn context_free(input: &Input, bounds: &[TokenStream], body: TokenStream) -> TokenStream {
-    wrap_impl(
-        input,
-        quote!(::modelbuild::__private::Validate),
-        bounds,
-        quote! {
-            fn validate_at(
-                &self,
-                __mb_at: &::modelbuild::__private::PathNode<'_>,
-                __mb_errors: &mut ::modelbuild::__private::ValidationErrors,
-            ) {
-                #body
-            }
-        },
-    )
-}
-
-/// The impl block of `trait_` holding `items`; `extra_bounds` are added to the type's
-/// own where clause.
-pub fn wrap_impl(
-    input: &Input,
-    trait_: TokenStream,
-    extra_bounds: &[TokenStream],
-    items: TokenStream,
-) -> TokenStream {
-    let ident = &input.ident;
-    let (_, ty_generics, where_clause) = input.generics.split_for_impl();
-    let params = input.generics.params.iter();
-    let mut predicates: Vec<TokenStream> = where_clause
-        .map(|w| w.predicates.iter().map(|p| quote!(#p)).collect())
-        .unwrap_or_default();
-    predicates.extend(extra_bounds.iter().cloned());
-    quote! {
-        #[automatically_derived]
-        #[allow(unused_variables, clippy::needless_borrow)]
-        impl<#(#params),*> #trait_ for #ident #ty_generics
-        where #(#predicates,)*
-        {
-            #items
+    out.text("use ::modelbuild::__private as __mb;");
+    match &container.shape {
+        Shape::Struct(fields) => {
+            out.text(&format!("let {} = self;", destructure("Self", fields)));
+            field_checks(fields, "__mb_at", context, &sites, out);
+        }
+        Shape::Enum(variants) if variants.is_empty() => {
+            out.text("match *self {}");
+        }
+        Shape::Enum(variants) => {
+            out.text("match self")
+                .group(Delimiter::Brace, Span::call_site(), |out| {
+                    for variant in variants {
+                        let pattern = destructure(&format!("Self::{}", variant.ident), &variant.fields);
+                        out.text(&format!("{pattern} =>"));
+                        out.group(Delimiter::Brace, Span::call_site(), |out| {
+                            let base = match &variant.base {
+                                Some(_) => {
+                                    out.text(&format!("let __mb_variant = &{};", variant_node(variant)));
+                                    "__mb_variant"
+                                }
+                                None => "__mb_at",
+                            };
+                            field_checks(&variant.fields, base, context, &sites, out);
+                        });
+                    }
+                });
         }
     }
+    whole_value_checks(container, &sites, out);
+    let sites = sites.into_inner();
+    if !sites.is_empty() {
+        out.text(&format!(
+            "static __MB_SITES: [__mb::Site; {}] = [{}];",
+            sites.len(),
+            sites.join(", ")
+        ));
+    }
+}
+
+/// `Validate`, with the body `items` write. A type with no context implements nothing
+/// else: nested in a type with a context, it is validated without it (see the
+/// runtime's `rules::nested`).
+fn context_free(out: &mut Out, input: &Input, bounded: &[TokenStream], body: impl FnOnce(&mut Out)) {
+    let validate = |out: &mut Out| {
+        out.text("::modelbuild::__private::Validate");
+    };
+    wrap_impl(out, input, &validate, bounded, |out| {
+        out.text(VALIDATE_AT)
+            .group(Delimiter::Brace, Span::call_site(), body);
+    });
+}
+
+/// The impl block of the trait `trait_` writes, holding what `items` writes; the
+/// `bounded` types must implement that trait too, besides the type's own where clause.
+pub fn wrap_impl(
+    out: &mut Out,
+    input: &Input,
+    trait_: &dyn Fn(&mut Out),
+    bounded: &[TokenStream],
+    items: impl FnOnce(&mut Out),
+) {
+    out.text("#[automatically_derived] #[allow(unused_variables, clippy::needless_borrow)] impl");
+    let generics = &input.generics;
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    // The usual type has no generics to write, nor a where clause.
+    if !generics.params.is_empty() {
+        out.tokens(impl_generics);
+    }
+    trait_(out);
+    out.text("for").ident2(&input.ident);
+    if !generics.params.is_empty() {
+        out.tokens(ty_generics);
+    }
+    if where_clause.is_some() || !bounded.is_empty() {
+        out.text("where");
+        for predicate in where_clause.iter().flat_map(|w| &w.predicates) {
+            out.tokens(predicate).text(",");
+        }
+        for ty in bounded {
+            out.tokens(ty).text(":");
+            trait_(out);
+            out.text(",");
+        }
+    }
+    out.group(Delimiter::Brace, Span::call_site(), items);
 }
 
 /// The compile errors, plus an impl that does nothing: with it, the type still
 /// implements `Validate` and one mistake does not spread errors through the crate.
-pub fn with_errors(input: &Input, errors: Vec<syn::Error>) -> TokenStream {
-    let compile_errors = errors.iter().map(syn::Error::to_compile_error);
-    let fallback = match input.data {
-        Data::Union(_) => quote!(),
-        _ => {
-            let schema = schema_rules(|| crate::schema::rules_impl(input, quote!()));
-            let validate = context_free(input, &[], quote!());
-            quote!(#validate #schema)
-        }
-    };
-    quote! {
-        #(#compile_errors)*
-        #fallback
+pub fn with_errors(input: &Input, errors: Vec<syn::Error>) -> proc_macro::TokenStream {
+    let mut out = Out::new();
+    for error in &errors {
+        out.tokens(error.to_compile_error());
     }
+    if !matches!(input.data, Data::Union(_)) {
+        context_free(&mut out, input, &[], |_| {});
+        if cfg!(feature = "schemars") {
+            crate::schema::rules_impl(input, &mut out, TokenStream::new());
+        }
+    }
+    out.finish()
 }
 
-fn binding(index: usize) -> Ident {
-    format_ident!("__mb_field_{}", index)
+fn binding(index: usize) -> String {
+    format!("__mb_field_{index}")
 }
 
 /// `Self { a: __mb_field_0, b: __mb_field_1 }` or `Self(__mb_field_0, __mb_field_1)`:
 /// every field is bound, since `must_match` reads fields that have no rule of their own.
-fn destructure(path: TokenStream, fields: &Fields) -> TokenStream {
+fn destructure(path: &str, fields: &Fields) -> String {
+    let bound = fields.all().iter().enumerate();
     match fields {
-        Fields::Named(fields) => {
-            let bound = fields.iter().enumerate().map(|(i, f)| {
-                let member = &f.member;
-                let name = binding(i);
-                quote!(#member: #name)
-            });
-            quote!(#path { #(#bound,)* })
+        Fields::Named(_) => {
+            let bound: Vec<String> = bound
+                .map(|(i, f)| format!("{}: {}", f.member_name(), binding(i)))
+                .collect();
+            format!("{path} {{ {} }}", bound.join(", "))
         }
-        Fields::Unnamed(fields) => {
-            let bound = (0..fields.len()).map(binding);
-            quote!(#path(#(#bound),*))
+        Fields::Unnamed(_) => {
+            let bound: Vec<String> = bound.map(|(i, _)| binding(i)).collect();
+            format!("{path}({})", bound.join(", "))
         }
-        Fields::Unit => path,
-    }
-}
-
-/// The node a variant's fields hang from, as an expression: under its base name, or
-/// where the enum is.
-fn variant_node(variant: &Variant) -> TokenStream {
-    match &variant.base {
-        Some(name) => quote!(__mb_at.field(#name)),
-        None => quote!(*__mb_at),
-    }
-}
-
-/// The node a variant's fields hang from, as a reference (`__mb_variant`, or
-/// `__mb_at` itself when serde puts them where the enum is), and the statement that
-/// makes it.
-fn variant_base(variant: &Variant) -> (Ident, TokenStream) {
-    match variant.base {
-        Some(_) => {
-            let node = variant_node(variant);
-            let base = Ident::new("__mb_variant", Span::call_site());
-            (base, quote!(let __mb_variant = &#node;))
-        }
-        None => (at_ident(), TokenStream::new()),
-    }
-}
-
-/// `__mb_at`, the node the validated value is at. Bases are single identifiers:
-/// spliced into `quote!`'s output as they are, where a token stream would cost the
-/// derive a round trip to the compiler in every rule call.
-fn at_ident() -> Ident {
-    Ident::new("__mb_at", Span::call_site())
-}
-
-/// The node of a field at `place`, from the node `base` its value's fields hang from.
-fn node(place: &Place, base: &Ident) -> TokenStream {
-    match place {
-        Place::Field(name) => quote!(#base.field(#name)),
-        Place::Index(index) => quote!(#base.index(#index)),
-        Place::Here => quote!(*#base),
+        Fields::Unit => path.to_owned(),
     }
 }
 
@@ -222,205 +198,185 @@ fn siblings(fields: &Fields) -> Vec<Sibling> {
 
 fn field_checks(
     fields: &Fields,
-    base: &Ident,
+    base: &str,
     context: Option<&syn::Type>,
-    sites: &RefCell<Vec<TokenStream>>,
-) -> TokenStream {
+    sites: &RefCell<Vec<String>>,
+    out: &mut Out,
+) {
     let siblings = siblings(fields);
     let scope = Scope {
         siblings: &siblings,
         context,
-        whole: None,
+        whole: false,
         sites,
     };
-    let checks = (fields.all().iter().zip(&siblings))
-        .filter(|(field, _)| field.rules.iter().any(|rule| !rule.kind.alone()))
-        .flat_map(|(field, sibling)| {
-            (field.rules.iter()).map(|rule| rule_call(rule, &sibling.binding, base, &field.place, &scope))
-        });
-    // Collected at once: one round trip to the compiler, where `#(#checks)*` makes one
-    // per check.
-    checks.collect()
+    for (field, sibling) in fields.all().iter().zip(&siblings) {
+        if !field.rules.iter().any(|rule| !rule.kind.alone()) {
+            continue;
+        }
+        for rule in &field.rules {
+            rule_call(rule, &sibling.binding, base, &field.place, &scope, out);
+        }
+    }
 }
 
 /// The `custom` rules on the whole value, after every field's: each may name fields,
 /// found through a table of the value's fields and the node they hang from (which, for
 /// an enum, depends on the variant).
-fn whole_value_checks(container: &Container, sites: &RefCell<Vec<TokenStream>>) -> TokenStream {
+fn whole_value_checks(container: &Container, sites: &RefCell<Vec<String>>, out: &mut Out) {
     if container.customs.is_empty() {
-        return TokenStream::new();
+        return;
     }
     let table = |fields: &Fields| {
-        let entries = fields.all().iter().map(|field| {
-            let rust = field.member_name();
-            let place = match &field.place {
-                Place::Field(name) => quote!(Field(#name)),
-                Place::Index(index) => quote!(Index(#index)),
-                Place::Here => quote!(Here),
-            };
-            quote!((#rust, ::modelbuild::__private::rules::custom::Place::#place))
-        });
-        quote!(&[#(#entries),*])
-    };
-    let (setup, siblings) = match &container.shape {
-        Shape::Struct(fields) => {
-            let table = table(fields);
-            let setup = quote! {
-                let __mb_fields: &[::modelbuild::__private::rules::custom::FieldPlace] = #table;
-                let __mb_fields_at: ::modelbuild::__private::PathNode<'_> = *__mb_at;
-            };
-            (setup, siblings(fields))
-        }
-        Shape::Enum(variants) if variants.is_empty() => return TokenStream::new(),
-        Shape::Enum(variants) => {
-            let arms = variants.iter().map(|variant| {
-                let ident = variant.ident;
-                let pattern = match &variant.fields {
-                    Fields::Named(_) => quote!(Self::#ident { .. }),
-                    Fields::Unnamed(_) => quote!(Self::#ident(..)),
-                    Fields::Unit => quote!(Self::#ident),
+        let entries: Vec<String> = (fields.all().iter())
+            .map(|field| {
+                let place = match &field.place {
+                    Place::Field(name) => format!("Field({})", quoted(name)),
+                    Place::Index(index) => format!("Index({index})"),
+                    Place::Here => "Here".to_owned(),
                 };
-                let table = table(&variant.fields);
-                let node = variant_node(variant);
-                quote!(#pattern => (#table, #node),)
-            });
-            let setup = quote! {
-                let (__mb_fields, __mb_fields_at): (
-                    &[::modelbuild::__private::rules::custom::FieldPlace],
-                    ::modelbuild::__private::PathNode<'_>,
-                ) = match self { #(#arms)* };
-            };
-            (setup, Vec::new())
+                format!(
+                    "({}, ::modelbuild::__private::rules::custom::Place::{place})",
+                    quoted(&field.member_name())
+                )
+            })
+            .collect();
+        format!("&[{}]", entries.join(", "))
+    };
+    let siblings = match &container.shape {
+        Shape::Struct(fields) => {
+            out.text(&format!(
+                "let __mb_fields: &[::modelbuild::__private::rules::custom::FieldPlace] = {}; \
+                 let __mb_fields_at: ::modelbuild::__private::PathNode<'_> = *__mb_at;",
+                table(fields)
+            ));
+            siblings(fields)
+        }
+        Shape::Enum(variants) if variants.is_empty() => return,
+        Shape::Enum(variants) => {
+            let arms: Vec<String> = (variants.iter())
+                .map(|variant| {
+                    let ident = variant.ident;
+                    let pattern = match &variant.fields {
+                        Fields::Named(_) => format!("Self::{ident} {{ .. }}"),
+                        Fields::Unnamed(_) => format!("Self::{ident}(..)"),
+                        Fields::Unit => format!("Self::{ident}"),
+                    };
+                    format!(
+                        "{pattern} => ({}, {}),",
+                        table(&variant.fields),
+                        variant_node(variant)
+                    )
+                })
+                .collect();
+            out.text(&format!(
+                "let (__mb_fields, __mb_fields_at): (&[::modelbuild::__private::rules::custom::FieldPlace], \
+                 ::modelbuild::__private::PathNode<'_>) = match self {{ {} }};",
+                arms.concat()
+            ));
+            Vec::new()
         }
     };
     let scope = Scope {
         siblings: &siblings,
         context: container.context.as_ref(),
-        whole: Some(quote!(__mb_fields, &__mb_fields_at)),
+        whole: true,
         sites,
     };
-    let calls = (container.customs.iter()).map(|rule| {
-        rule_call(
-            rule,
-            &Ident::new("self", Span::call_site()),
-            &at_ident(),
-            &Place::Here,
-            &scope,
-        )
-    });
-    quote! {
-        #setup
-        #(#calls)*
+    for rule in &container.customs {
+        rule_call(rule, "self", "__mb_at", &Place::Here, &scope, out);
     }
 }
 
 /// What generated code around a rule has: the value's other fields, the type of the
-/// context `__mb_ctx` when one is in scope, for a rule on the whole value, its field
-/// table, and the type's table of call sites, which each rule's call adds to.
+/// context `__mb_ctx` when one is in scope, whether the rule is on the whole value
+/// (and so has its field table), and the type's table of call sites, which each rule's
+/// call adds to.
 pub struct Scope<'a> {
     pub siblings: &'a [Sibling],
     pub context: Option<&'a syn::Type>,
-    pub whole: Option<TokenStream>,
-    pub sites: &'a RefCell<Vec<TokenStream>>,
+    pub whole: bool,
+    pub sites: &'a RefCell<Vec<String>>,
 }
 
 /// The statement that checks `rule` on `value`, found at `place` under the path node
 /// `base`.
-pub fn rule_call(rule: &Rule, value: &Ident, base: &Ident, place: &Place, scope: &Scope) -> TokenStream {
+pub fn rule_call(rule: &Rule, value: &str, base: &str, place: &Place, scope: &Scope, out: &mut Out) {
     // Located at the rule, so that a type error points there, but resolved at the call
     // site: the rule's own span may come from a `macro_rules!` expansion, whose hygiene
     // would hide the derive's local variables (`__mb_errors`, the field bindings).
     let span = Span::call_site().located_at(rule.name.span());
     // A rule that reports its own errors gets the base node and its site, which says
     // where the value is: its node is made only when it fails. The others (`nested`,
-    // `each`, `keys`) walk into the value, so they get its node. Each gets only what it
-    // reads: every token built here is paid for in every derive.
-    let (at, tail) = match rule.kind.reports() {
-        true => {
-            let mut sites = scope.sites.borrow_mut();
-            let index = sites.len();
-            sites.push(site(rule, place));
-            (
-                TokenStream::new(),
-                quote_spanned!(span=> #base, __mb_errors, &__MB_SITES[#index]),
-            )
-        }
-        false => {
-            let node = node(place, base);
-            (quote!(&#node), TokenStream::new())
-        }
-    };
-    rule.kind.emit(&Call {
-        span,
-        // The same binding, spanned at the rule: a type error then points at the rule.
-        value: Ident::new(&value.to_string(), span),
-        at,
-        rt: Ident::new("__mb", span),
-        tail,
-        siblings: scope.siblings,
-        context: scope.context,
-        whole: scope.whole.clone(),
-        sites: scope.sites,
-    })
+    // `each`, `keys`) walk into the value, so they get its node.
+    let site = rule.kind.reports().then(|| {
+        let mut sites = scope.sites.borrow_mut();
+        sites.push(site(rule, place));
+        sites.len() - 1
+    });
+    rule.kind.emit(
+        &Call {
+            span,
+            value,
+            base,
+            place,
+            site,
+            siblings: scope.siblings,
+            context: scope.context,
+            whole: scope.whole,
+            sites: scope.sites,
+        },
+        out,
+    );
 }
 
 /// The `Site` of one rule: where its value is, its `code` and `message` overrides, and
 /// a cache for its report when its message and parameters depend on nothing but
-/// literals.
-/// Written with the fewest tokens that say it, since every rule of every derive has
-/// one.
-fn site(rule: &Rule, place: &Place) -> TokenStream {
+/// literals. Written with the fewest tokens that say it, since every rule of every
+/// derive has one.
+fn site(rule: &Rule, place: &Place) -> String {
     // Every error of a cached site refers to what the site made on its first failure,
     // so a site caches whenever its message cannot differ from one failure to the next.
     let cached = rule.kind.message_is_constant();
     if let (None, None, true, Place::Field(name)) = (&rule.code, &rule.message, cached, place) {
-        return quote!(__mb::Site::field(#name));
+        return format!("__mb::Site::field({})", quoted(name));
     }
     let place = match place {
-        Place::Field(name) => quote!(__mb::Place::Field(#name)),
-        Place::Index(index) => quote!(__mb::Place::Index(#index)),
-        Place::Here => quote!(__mb::Place::Here),
+        Place::Field(name) => format!("__mb::Place::Field({})", quoted(name)),
+        Place::Index(index) => format!("__mb::Place::Index({index})"),
+        Place::Here => "__mb::Place::Here".to_owned(),
     };
     let option = |lit: &Option<LitStr>| match lit {
-        Some(lit) => quote!(__mb::Some(#lit)),
-        None => quote!(__mb::None),
+        Some(lit) => format!("__mb::Some({})", quoted(&lit.value())),
+        None => "__mb::None".to_owned(),
     };
     match (&rule.code, &rule.message, cached) {
-        (None, None, true) => quote!(__mb::Site::cached(#place)),
-        (None, None, false) => quote!(__mb::Site::plain(#place)),
-        (code, message, cached) => {
-            let (code, message) = (option(code), option(message));
-            quote!(__mb::Site::new(#place, #code, #message, #cached))
-        }
+        (None, None, true) => format!("__mb::Site::cached({place})"),
+        (None, None, false) => format!("__mb::Site::plain({place})"),
+        (code, message, cached) => format!(
+            "__mb::Site::new({place}, {}, {}, {cached})",
+            option(code),
+            option(message)
+        ),
     }
 }
 
-/// The type's one `static` of call sites, which its rules' calls point into; nothing
-/// when no rule reports.
-fn site_table(sites: Vec<TokenStream>) -> TokenStream {
-    if sites.is_empty() {
-        return TokenStream::new();
-    }
-    let count = sites.len();
-    quote!(static __MB_SITES: [__mb::Site; #count] = [#(#sites),*];)
-}
-
-/// `FieldType: <trait>` for each `nested` field whose type mentions a type parameter,
-/// as serde bounds its generic fields: `Page<T>` is `Validate` when `T` is.
-fn nested_bounds<'c>(container: &'c Container) -> impl Fn(TokenStream) -> Vec<TokenStream> + 'c {
+/// The type of each `nested` field that mentions a type parameter, which must
+/// implement the trait too, as serde bounds its generic fields: `Page<T>` is
+/// `Validate` when `T` is.
+fn nested_types(container: &Container) -> Vec<TokenStream> {
     let params: Vec<&Ident> = container.input.generics.type_params().map(|p| &p.ident).collect();
     let fields: Vec<&Field> = match &container.shape {
         Shape::Struct(fields) => fields.all().iter().collect(),
         Shape::Enum(variants) => variants.iter().flat_map(|v| v.fields.all()).collect(),
     };
-    let types: Vec<TokenStream> = fields
+    fields
         .into_iter()
         .filter(|_| !params.is_empty())
         .filter(|f| f.rules.iter().any(|r| r.kind.needs_validate()))
         .map(|f| f.ty.iter().cloned().collect())
         .filter(|ty: &TokenStream| mentions(ty.clone(), &params))
-        .collect();
-    move |trait_| types.iter().map(|ty| quote!(#ty: #trait_)).collect()
+        .collect()
 }
 
 fn mentions(tokens: TokenStream, params: &[&Ident]) -> bool {
@@ -429,4 +385,13 @@ fn mentions(tokens: TokenStream, params: &[&Ident]) -> bool {
         TokenTree::Group(group) => mentions(group.stream(), params),
         _ => false,
     })
+}
+
+/// The node a variant's fields hang from, as an expression: under its base name, or
+/// where the enum is.
+fn variant_node(variant: &Variant) -> String {
+    match &variant.base {
+        Some(name) => format!("__mb_at.field({})", quoted(name)),
+        None => "*__mb_at".to_owned(),
+    }
 }

@@ -8,9 +8,12 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use proc_macro::Delimiter;
+
+use crate::out::Out;
 use crate::parse::{Container, Fields, Layout, Place, Shape};
 
-pub fn impl_rules(container: &Container) -> TokenStream {
+pub fn impl_rules(container: &Container, out: &mut Out) {
     let body = match &container.shape {
         Shape::Struct(fields) => {
             let fields = field_rules(fields);
@@ -46,22 +49,21 @@ pub fn impl_rules(container: &Container) -> TokenStream {
             quote!(#(#variants)*)
         }
     };
-    rules_impl(container.input, body)
+    rules_impl(container.input, out, body)
 }
 
 /// The impl with `body`, which may use `__mb_root`; an empty one stands in when the
 /// derive reports errors, so that a `transform` naming it does not add one.
-pub fn rules_impl(input: &crate::input::Input, body: TokenStream) -> TokenStream {
-    crate::emit::wrap_impl(
-        input,
-        quote!(::modelbuild::__private::schema::JsonSchemaRules),
-        &[],
-        quote! {
-            fn apply_rules(__mb_root: &mut ::modelbuild::__private::schema::Schema) {
-                #body
-            }
-        },
-    )
+pub fn rules_impl(input: &crate::input::Input, out: &mut Out, body: TokenStream) {
+    let trait_ = |out: &mut Out| {
+        out.text("::modelbuild::__private::schema::JsonSchemaRules");
+    };
+    crate::emit::wrap_impl(out, input, &trait_, &[], |out| {
+        out.text("fn apply_rules(__mb_root: &mut ::modelbuild::__private::schema::Schema)")
+            .group(Delimiter::Brace, proc_macro2::Span::call_site(), |out| {
+                out.tokens(body);
+            });
+    });
 }
 
 /// The statements for every field of `fields` whose rules JSON Schema can state, each

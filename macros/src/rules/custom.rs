@@ -3,14 +3,14 @@
 //! whole value), called with the value, then the type's context if it declares one,
 //! then the `args`.
 
-use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use proc_macro::Delimiter;
 use syn::meta::ParseNestedMeta;
 use syn::punctuated::Punctuated;
 use syn::{Expr, Ident, Token};
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
+use crate::out::Out;
 
 struct Custom {
     function: syn::Path,
@@ -70,42 +70,61 @@ impl RuleKind for Custom {
         Target::Anything
     }
 
-    fn emit(&self, call: &Call) -> TokenStream {
-        let Call {
-            span,
-            value,
-            rt,
-            tail,
-            siblings,
-            context,
-            whole,
-            ..
-        } = call;
-        let function = &self.function;
-        // Spanned at the rule: a function whose context parameter has the wrong
-        // type is reported at the attribute.
-        let context = context.map(|_| quote_spanned!(*span=> __mb_ctx));
-        let extra = self.args.iter().map(|arg| {
-            let field = match arg {
-                Expr::Path(path) if path.qself.is_none() => path.path.get_ident(),
-                _ => None,
-            };
-            match field.and_then(|ident| siblings.iter().find(|s| *ident == s.name)) {
-                Some(sibling) => {
-                    let binding = Ident::new(&sibling.binding.to_string(), *span);
-                    quote_spanned!(*span=> #binding)
+    fn emit(&self, call: &Call, out: &mut Out) {
+        let span = call.span;
+        // `function(value, [context,] args...)`, the value written by `value`.
+        let invoke = |out: &mut Out, value: &dyn Fn(&mut Out)| {
+            out.tokens(&self.function);
+            out.group(Delimiter::Parenthesis, span, |out| {
+                value(out);
+                if call.context.is_some() {
+                    // Spanned at the rule: a function whose context parameter has the
+                    // wrong type is reported at the attribute.
+                    out.punct(',', false, span).ident("__mb_ctx", span);
                 }
-                None => quote!(#arg),
+                for arg in &self.args {
+                    out.punct(',', false, span);
+                    let field = match arg {
+                        Expr::Path(path) if path.qself.is_none() => path.path.get_ident(),
+                        _ => None,
+                    };
+                    match field.and_then(|ident| call.siblings.iter().find(|s| *ident == s.name)) {
+                        Some(sibling) => out.ident(&sibling.binding, span),
+                        None => out.tokens(arg),
+                    };
+                }
+            });
+        };
+        match call.whole {
+            true => {
+                call.rt(out)
+                    .colon2(span)
+                    .path(&["rules", "custom", "check_whole"], span);
+                out.group(Delimiter::Parenthesis, span, |out| {
+                    out.punct('|', true, span).punct('|', false, span);
+                    invoke(out, &|out| {
+                        call.value(out);
+                    });
+                    let site = proc_macro2::Span::call_site();
+                    out.punct(',', false, span)
+                        .ident("__mb_fields", site)
+                        .punct(',', false, site);
+                    out.punct('&', false, site)
+                        .ident("__mb_fields_at", site)
+                        .punct(',', false, span);
+                    call.tail(out);
+                });
+                out.punct(';', false, span);
             }
-        });
-        let arguments: Vec<TokenStream> = context.into_iter().chain(extra).collect();
-        match whole {
-            Some(fields) => quote_spanned! {*span=>
-                #rt::rules::custom::check_whole(|| #function(#value #(, #arguments)*), #fields, #tail);
-            },
-            None => quote_spanned! {*span=>
-                #rt::custom(#value, |__mb_value| #function(__mb_value #(, #arguments)*), #tail);
-            },
+            false => call.entry(out, &["custom"], |out| {
+                out.punct('|', false, span)
+                    .ident("__mb_value", span)
+                    .punct('|', false, span);
+                invoke(out, &|out| {
+                    out.ident("__mb_value", span);
+                });
+                out.punct(',', false, span);
+            }),
         }
     }
 

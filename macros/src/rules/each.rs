@@ -1,13 +1,15 @@
 //! `each(rule, ...)`: the rules inside apply to every element of a collection (every
 //! value of a map).
 
+use proc_macro::Delimiter;
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::quote;
 use syn::meta::ParseNestedMeta;
 use syn::Ident;
 
 use super::{Call, Rule, RuleKind, Target};
 use crate::args::{self, Common};
+use crate::out::Out;
 use crate::parse::Place;
 use crate::types::Base;
 
@@ -76,24 +78,26 @@ impl RuleKind for Inner {
 
     /// `<each|keys>(value, at, errors, |item, item_at, errors| ...)`, which is
     /// `rules::<each|keys>::check`.
-    fn emit(&self, call: &Call) -> TokenStream {
-        let Call {
-            span, value, rt, at, ..
-        } = call;
-        let module = Ident::new(self.label, *span);
-        let item = Ident::new("__mb_item", *span);
-        let checks = (self.rules.iter()).map(|rule| {
-            crate::emit::rule_call(
-                rule,
-                &item,
-                &Ident::new("__mb_item_at", Span::call_site()),
-                &Place::Here,
-                &call.inner_scope(),
-            )
+    fn emit(&self, call: &Call, out: &mut Out) {
+        let span = call.span;
+        call.entry(out, &[self.label], |out| {
+            call.at(out)
+                .punct(',', false, span)
+                .ident("__mb_errors", span)
+                .punct(',', false, span);
+            out.punct('|', false, span)
+                .ident("__mb_item", span)
+                .punct(',', false, span);
+            out.ident("__mb_item_at", span).punct(',', false, span);
+            out.ident("__mb_errors", span).punct('|', false, span);
+            out.group(Delimiter::Brace, span, |out| {
+                let scope = call.inner_scope();
+                for rule in &self.rules {
+                    crate::emit::rule_call(rule, "__mb_item", "__mb_item_at", &Place::Here, &scope, out);
+                }
+            });
+            out.punct(',', false, span);
         });
-        quote_spanned! {*span=>
-            #rt::#module(#value, #at, __mb_errors, |#item, __mb_item_at, __mb_errors| { #(#checks)* });
-        }
     }
 
     fn message_is_constant(&self) -> bool {

@@ -1,14 +1,16 @@
 //! `length(min = a, max = b)`, `length(equal = n)`, `unit = "chars" | "bytes" | "utf16"`:
 //! a string's length in a unit, or a collection's number of items.
 
+use proc_macro::Delimiter;
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::quote;
 use syn::meta::ParseNestedMeta;
 use syn::{Expr, Ident, LitStr};
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
-use crate::bounds::{all_literal, check_order, given_fields, literal_number, some};
+use crate::bounds::{all_literal, check_order, given_fields, literal_number, option_tokens, some};
+use crate::out::Out;
 use crate::types::Base;
 
 #[derive(Default)]
@@ -117,45 +119,59 @@ impl RuleKind for Length {
         }
     }
 
-    fn emit(&self, call: &Call) -> TokenStream {
-        let Call {
-            span,
-            value,
-            rt,
-            tail,
-            ..
-        } = call;
-        // Named at the call site: a bound of the wrong type is reported at the bound.
-        let plain = Ident::new("__mb", proc_macro2::Span::call_site());
-        let bound = |value: Option<&Expr>| value.map(|value| some(Some(value), &plain));
-        let (min, max, equal) = match &self.equal {
-            Some(equal) => (bound(Some(equal)), bound(Some(equal)), Some(quote!(true))),
-            None => (bound(self.min.as_ref()), bound(self.max.as_ref()), None),
+    fn emit(&self, call: &Call, out: &mut Out) {
+        let bound = |expr: &Expr, out: &mut Out| some(out, expr);
+        let (min, max) = match &self.equal {
+            Some(equal) => (Some(equal), Some(equal)),
+            None => (self.min.as_ref(), self.max.as_ref()),
         };
-        let (unit, text_only) = match &self.unit {
-            Some((unit, lit)) => {
-                let variant = match unit {
-                    Unit::Chars => quote!(Chars),
-                    Unit::Bytes => quote!(Bytes),
-                    Unit::Utf16 => quote!(Utf16),
-                };
-                (
-                    Some(quote_spanned!(lit.span()=> #rt::Some(#rt::LengthUnit::#variant))),
-                    quote_spanned!(lit.span()=> #rt::rules::length::assert_text(#value);),
-                )
-            }
-            None => (None, quote!()),
-        };
-        let rule = given_fields(
-            rt,
-            "LengthRule",
-            *span,
-            [("min", min), ("max", max), ("equal", equal), ("unit", unit)],
+        let (min, max) = (
+            min.map(|e| move |out: &mut Out| bound(e, out)),
+            max.map(|e| move |out: &mut Out| bound(e, out)),
         );
-        quote_spanned! {*span=>
-            #text_only
-            #rt::length(#value, #rule, #tail);
+        let equal = |out: &mut Out| {
+            out.ident("true", proc_macro2::Span::call_site());
+        };
+        let unit = self.unit.as_ref().map(|(unit, lit)| {
+            let variant = match unit {
+                Unit::Chars => "Chars",
+                Unit::Bytes => "Bytes",
+                Unit::Utf16 => "Utf16",
+            };
+            move |out: &mut Out| {
+                let span = lit.span();
+                call.rt(out).colon2(span).ident("Some", span);
+                out.group(Delimiter::Parenthesis, span, |out| {
+                    call.rt(out).colon2(span).path(&["LengthUnit", variant], span);
+                });
+            }
+        });
+        if let Some((_, lit)) = &self.unit {
+            // Only a string has a length in a unit: on anything else this call fails to
+            // compile, at the unit.
+            let span = lit.span();
+            call.rt(out)
+                .colon2(span)
+                .path(&["rules", "length", "assert_text"], span);
+            out.group(Delimiter::Parenthesis, span, |out| {
+                call.value(out);
+            });
+            out.punct(';', false, span);
         }
+        call.entry(out, &["length"], |out| {
+            given_fields(
+                out,
+                call.span,
+                "LengthRule",
+                [
+                    ("min", min.as_ref().map(|f| f as &dyn Fn(&mut Out))),
+                    ("max", max.as_ref().map(|f| f as &dyn Fn(&mut Out))),
+                    ("equal", self.equal.as_ref().map(|_| &equal as &dyn Fn(&mut Out))),
+                    ("unit", unit.as_ref().map(|f| f as &dyn Fn(&mut Out))),
+                ],
+            );
+            out.punct(',', false, call.span);
+        });
     }
 
     fn message_is_constant(&self) -> bool {
@@ -164,8 +180,11 @@ impl RuleKind for Length {
 
     fn json_schema(&self, rt: &TokenStream) -> Option<TokenStream> {
         let (min, max) = match &self.equal {
-            Some(equal) => (some(Some(equal), rt), some(Some(equal), rt)),
-            None => (some(self.min.as_ref(), rt), some(self.max.as_ref(), rt)),
+            Some(equal) => (option_tokens(Some(equal), rt), option_tokens(Some(equal), rt)),
+            None => (
+                option_tokens(self.min.as_ref(), rt),
+                option_tokens(self.max.as_ref(), rt),
+            ),
         };
         let unit = match &self.unit {
             Some((unit, _)) => {

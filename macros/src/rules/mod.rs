@@ -5,12 +5,15 @@
 //! implements [`RuleKind`], and add one line to [`REGISTRY`] (CONTRIBUTING.md has the
 //! whole recipe, with the runtime half in core).
 
+use proc_macro::Delimiter;
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::quote;
 use syn::meta::ParseNestedMeta;
 use syn::{Ident, LitStr};
 
 use crate::args::Common;
+use crate::out::Out;
+use crate::parse::Place;
 use crate::types::Base;
 
 /// The `parse` of a rule that takes only `code` and `message` (`email`,
@@ -120,8 +123,8 @@ pub trait RuleKind {
     /// spelling tells.
     fn target(&self) -> Target;
 
-    /// The statement that checks the value.
-    fn emit(&self, call: &Call) -> TokenStream;
+    /// Writes the statement that checks the value.
+    fn emit(&self, call: &Call, out: &mut Out);
 
     /// Whether the default message depends only on the attribute's literals, so a
     /// call site may make it once.
@@ -198,17 +201,12 @@ impl RuleKind for TextRule {
         Target::text(self.label)
     }
 
-    fn emit(&self, call: &Call) -> TokenStream {
-        let Call {
-            span,
-            value,
-            rt,
-            tail,
-            ..
-        } = call;
-        let module = Ident::new(self.module, *span);
-        let args = &self.args;
-        quote_spanned!(*span=> #rt::#module(#value, #args #tail);)
+    fn emit(&self, call: &Call, out: &mut Out) {
+        call.entry(out, &[self.module], |out| {
+            if !self.args.is_empty() {
+                out.tokens(&self.args);
+            }
+        });
     }
 
     fn params(&self) -> Option<Vec<&'static str>> {
@@ -250,39 +248,107 @@ impl Target {
 
 /// Where and on what a rule's code is emitted.
 pub struct Call<'a> {
-    /// The rule's name's span: a type error in the emitted code points there.
+    /// The rule's name's span, resolved at the call site: a type error in the
+    /// emitted code points at the rule.
     pub span: Span,
-    /// The value, spanned at the rule.
-    pub value: Ident,
-    /// The path node of the value, for a rule that does not
-    /// [`report`](RuleKind::reports) (`nested`, `each`, `keys`); empty for the others,
-    /// whose [`tail`](Call::tail) says where the value is.
-    pub at: TokenStream,
-    /// `__mb`, the runtime (`::modelbuild::__private`), spanned at the rule: one
-    /// token, which costs the derive less to splice than a stream.
-    pub rt: Ident,
-    /// `base, errors, &site`: the last arguments of the runtime entry of a rule that
-    /// [`reports`](RuleKind::reports): the node the value hangs from, and its entry in
-    /// the type's table of call sites, which says where under that node it is.
-    pub tail: TokenStream,
+    /// The variable the value is bound to (`__mb_field_0`, `__mb_item`, `self`).
+    pub value: &'a str,
+    /// The path node the value's fields hang from (`__mb_at`, `__mb_variant`,
+    /// `__mb_item_at`).
+    pub base: &'a str,
+    /// Where the value is under [`base`](Call::base).
+    pub place: &'a Place,
+    /// The rule's entry in the type's table of call sites, when it
+    /// [`reports`](RuleKind::reports) errors of its own; the site says where under
+    /// `base` the value is.
+    pub site: Option<usize>,
     /// The other fields of the same value, which `must_match` compares with.
     pub siblings: &'a [Sibling],
     /// The type's context, in scope as `__mb_ctx`, when it declares one.
     pub context: Option<&'a syn::Type>,
-    /// For a rule on the whole value: `fields, fields_at`, its field table and the
-    /// node its fields hang from.
-    pub whole: Option<TokenStream>,
+    /// Whether the rule is on the whole value, with its field table `__mb_fields` and
+    /// the node its fields hang from, `__mb_fields_at`, in scope.
+    pub whole: bool,
     /// The type's table of call sites, for the rules nested in this one.
-    pub sites: &'a std::cell::RefCell<Vec<TokenStream>>,
+    pub sites: &'a std::cell::RefCell<Vec<String>>,
 }
 
 impl<'a> Call<'a> {
+    /// `__mb::<path>(value, <args> base, __mb_errors, &__MB_SITES[site]);`, the call of
+    /// a rule's runtime entry, spanned at the rule; `args` writes the rule's own
+    /// arguments, each followed by a comma. The last three are only written for a
+    /// rule that reports.
+    pub fn entry(&self, out: &mut Out, path: &[&str], args: impl FnOnce(&mut Out)) {
+        let span = self.span;
+        self.rt(out).colon2(span).path(path, span);
+        out.group(Delimiter::Parenthesis, span, |out| {
+            self.value(out).punct(',', false, span);
+            args(out);
+            self.tail(out);
+        });
+        out.punct(';', false, span);
+    }
+
+    /// `base, __mb_errors, &__MB_SITES[site]`, the last arguments of the entry of a
+    /// rule that reports: the node the value hangs from and the rule's call site,
+    /// which says where under that node the value is. Nothing for the other rules.
+    pub fn tail(&self, out: &mut Out) {
+        let span = self.span;
+        if let Some(site) = self.site {
+            out.ident(self.base, span)
+                .punct(',', false, span)
+                .ident("__mb_errors", span)
+                .punct(',', false, span)
+                .punct('&', false, span)
+                .ident("__MB_SITES", span)
+                .group(Delimiter::Bracket, span, |out| {
+                    out.usize(site, span);
+                });
+        }
+    }
+
+    /// The value, spanned at the rule: a type error then points at the rule.
+    pub fn value<'o>(&self, out: &'o mut Out) -> &'o mut Out {
+        out.ident(self.value, self.span)
+    }
+
+    /// `__mb`, the runtime (`::modelbuild::__private`), spanned at the rule.
+    pub fn rt<'o>(&self, out: &'o mut Out) -> &'o mut Out {
+        out.ident("__mb", self.span)
+    }
+
+    /// `&<node>`, the path node of the value, for a rule that does not report but walks
+    /// into the value (`nested`, `each`, `keys`).
+    pub fn at<'o>(&self, out: &'o mut Out) -> &'o mut Out {
+        let site = Span::call_site();
+        out.punct('&', false, site);
+        match self.place {
+            Place::Field(name) => {
+                out.ident(self.base, site)
+                    .punct('.', false, site)
+                    .ident("field", site);
+                out.group(Delimiter::Parenthesis, site, |out| {
+                    out.string(name, site);
+                })
+            }
+            Place::Index(index) => {
+                out.ident(self.base, site)
+                    .punct('.', false, site)
+                    .ident("index", site);
+                out.group(Delimiter::Parenthesis, site, |out| {
+                    out.usize(*index, site);
+                })
+            }
+            Place::Here => out.punct('*', false, site).ident(self.base, site),
+        }
+    }
+
     /// The scope of rules nested in this one (`each`, `keys`): no siblings there.
     pub fn inner_scope(&self) -> crate::emit::Scope<'a> {
         crate::emit::Scope {
             siblings: &[],
             context: self.context,
-            whole: None,
+            whole: false,
             sites: self.sites,
         }
     }
@@ -293,7 +359,7 @@ pub struct Sibling {
     /// Its name in Rust.
     pub name: String,
     /// The variable it is bound to.
-    pub binding: Ident,
+    pub binding: String,
     /// Its name in error paths.
     pub path_name: String,
 }

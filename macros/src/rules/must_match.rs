@@ -1,13 +1,12 @@
 //! `must_match(other_field)`, `must_match(other = other_field, code = "...", message =
 //! "...")`: the field equals another field of the same value.
 
-use proc_macro2::TokenStream;
-use quote::quote_spanned;
 use syn::meta::ParseNestedMeta;
-use syn::{Ident, LitStr};
+use syn::Ident;
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
+use crate::out::Out;
 use crate::suggest::did_you_mean;
 
 const NEEDS: &str = "`must_match` needs the other field: `must_match(password)`";
@@ -74,23 +73,17 @@ impl RuleKind for MustMatch {
         errors.push(syn::Error::new_spanned(&self.other, problem));
     }
 
-    fn emit(&self, call: &Call) -> TokenStream {
-        let Call {
-            span,
-            value,
-            rt,
-            tail,
-            siblings,
-            ..
-        } = call;
+    fn emit(&self, call: &Call, out: &mut Out) {
         let other = self.other.to_string();
-        let Some(sibling) = siblings.iter().find(|s| s.name == other) else {
+        let Some(sibling) = call.siblings.iter().find(|s| s.name == other) else {
             // Reported by `check_fields`; nothing is emitted with errors.
-            return TokenStream::new();
+            return;
         };
-        let binding = Ident::new(&sibling.binding.to_string(), *span);
-        let other_name = LitStr::new(&sibling.path_name, *span);
-        quote_spanned!(*span=> #rt::must_match(#value, #binding, #other_name, #tail);)
+        let span = call.span;
+        call.entry(out, &["must_match"], |out| {
+            out.ident(&sibling.binding, span).punct(',', false, span);
+            out.string(&sibling.path_name, span).punct(',', false, span);
+        });
     }
 
     fn params(&self) -> Option<Vec<&'static str>> {

@@ -1,12 +1,12 @@
 //! `nested`: the value's own rules, its paths under the field's.
 
-use proc_macro2::TokenStream;
-use quote::quote_spanned;
+use proc_macro::Delimiter;
 use syn::meta::ParseNestedMeta;
 use syn::Ident;
 
 use super::{Call, RuleKind, Target};
 use crate::args::Common;
+use crate::out::Out;
 use crate::types::Base;
 
 struct Nested;
@@ -30,25 +30,50 @@ impl RuleKind for Nested {
         }
     }
 
-    fn emit(&self, call: &Call) -> TokenStream {
-        let Call {
-            span,
-            value,
-            rt,
-            at,
-            context,
-            ..
-        } = call;
-        match context {
+    fn emit(&self, call: &Call, out: &mut Out) {
+        let span = call.span;
+        match call.context {
             // With the context when the value's type takes one, without it when the
             // type is `Validate`: the runtime's `Pick` traits choose by the receiver.
             // (`__mb_ctx` is a `&Context`, so a nested type with another context is
             // reported as such.)
-            Some(_) => quote_spanned! {*span=> {
-                use #rt::rules::nested::{Pick as _, PickWithContext as _};
-                #rt::rules::nested::check_with((&&#rt::rules::nested::Nest(#value, __mb_ctx)).pick(), #at, __mb_errors);
-            }},
-            None => quote_spanned!(*span=> #rt::nested(#value, #at, __mb_errors);),
+            Some(_) => {
+                out.group(Delimiter::Brace, span, |out| {
+                    out.ident("use", span);
+                    call.rt(out)
+                        .colon2(span)
+                        .path(&["rules", "nested"], span)
+                        .colon2(span);
+                    out.group(Delimiter::Brace, span, |out| {
+                        out.path(&["Pick"], span).ident("as", span).ident("_", span);
+                        out.punct(',', false, span);
+                        out.path(&["PickWithContext"], span)
+                            .ident("as", span)
+                            .ident("_", span);
+                    });
+                    out.punct(';', false, span);
+                    call.rt(out)
+                        .colon2(span)
+                        .path(&["rules", "nested", "check_with"], span);
+                    out.group(Delimiter::Parenthesis, span, |out| {
+                        out.group(Delimiter::Parenthesis, span, |out| {
+                            out.punct('&', true, span).punct('&', false, span);
+                            call.rt(out).colon2(span).path(&["rules", "nested", "Nest"], span);
+                            out.group(Delimiter::Parenthesis, span, |out| {
+                                call.value(out).punct(',', false, span).ident("__mb_ctx", span);
+                            });
+                        });
+                        out.punct('.', false, span).ident("pick", span);
+                        out.group(Delimiter::Parenthesis, span, |_| {});
+                        out.punct(',', false, span);
+                        call.at(out).punct(',', false, span).ident("__mb_errors", span);
+                    });
+                    out.punct(';', false, span);
+                });
+            }
+            None => call.entry(out, &["nested"], |out| {
+                call.at(out).punct(',', false, span).ident("__mb_errors", span);
+            }),
         }
     }
 

@@ -1,13 +1,14 @@
 //! `pattern = "regex"`, `pattern(regex = "...")`: the regex crate's syntax, checked
 //! while compiling, compiled once per call site at run time.
 
+use proc_macro::Delimiter;
 use proc_macro2::TokenStream;
-use quote::quote_spanned;
 use syn::meta::ParseNestedMeta;
 use syn::{Ident, LitStr};
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
+use crate::out::Out;
 
 struct Pattern {
     regex: LitStr,
@@ -33,21 +34,29 @@ impl RuleKind for Pattern {
         Target::text("pattern")
     }
 
-    fn emit(&self, call: &Call) -> TokenStream {
-        let Call {
-            span,
-            value,
-            rt,
-            tail,
-            ..
-        } = call;
-        let regex = &self.regex;
-        quote_spanned! {*span=>
-            {
-                static __MB_REGEX: #rt::rules::pattern::LazyRegex = #rt::rules::pattern::LazyRegex::new(#regex);
-                #rt::pattern(#value, &__MB_REGEX, #tail);
-            }
-        }
+    fn emit(&self, call: &Call, out: &mut Out) {
+        let span = call.span;
+        out.group(Delimiter::Brace, span, |out| {
+            out.ident("static", span)
+                .ident("__MB_REGEX", span)
+                .punct(':', false, span);
+            call.rt(out)
+                .colon2(span)
+                .path(&["rules", "pattern", "LazyRegex"], span);
+            out.punct('=', false, span);
+            call.rt(out)
+                .colon2(span)
+                .path(&["rules", "pattern", "LazyRegex", "new"], span);
+            out.group(Delimiter::Parenthesis, span, |out| {
+                out.tokens(&self.regex);
+            });
+            out.punct(';', false, span);
+            call.entry(out, &["pattern"], |out| {
+                out.punct('&', false, span)
+                    .ident("__MB_REGEX", span)
+                    .punct(',', false, span);
+            });
+        });
     }
 
     fn params(&self) -> Option<Vec<&'static str>> {

@@ -1,14 +1,15 @@
 //! `range(min = a, max = b)`, with `exclusive_min` / `exclusive_max`: a number within
 //! bounds.
 
-use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use proc_macro2::TokenStream;
+use quote::quote;
 use syn::meta::ParseNestedMeta;
 use syn::{Expr, Ident};
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
 use crate::bounds::{all_literal, check_order, given_fields, literal_number, some, Literal};
+use crate::out::Out;
 use crate::types::Base;
 
 #[derive(Default)]
@@ -88,30 +89,30 @@ impl RuleKind for Range {
         }
     }
 
-    fn emit(&self, call: &Call) -> TokenStream {
-        let Call {
-            span,
-            value,
-            rt,
-            tail,
-            ..
-        } = call;
-        // Named at the call site: a bound of the wrong type is reported at the bound.
-        let plain = Ident::new("__mb", Span::call_site());
-        let [min, max, exclusive_min, exclusive_max] =
-            self.bounds().map(|b| b.as_ref().map(|b| some(Some(b), &plain)));
-        let bounds = given_fields(
-            rt,
-            "Bounds",
-            *span,
-            [
-                ("min", min),
-                ("max", max),
-                ("exclusive_min", exclusive_min),
-                ("exclusive_max", exclusive_max),
-            ],
-        );
-        quote_spanned!(*span=> #rt::range(#value, #bounds, #tail);)
+    fn emit(&self, call: &Call, out: &mut Out) {
+        let [min, max, exclusive_min, exclusive_max] = self
+            .bounds()
+            .map(|bound| bound.as_ref().map(|expr| move |out: &mut Out| some(out, expr)));
+        call.entry(out, &["range"], |out| {
+            given_fields(
+                out,
+                call.span,
+                "Bounds",
+                [
+                    ("min", min.as_ref().map(|f| f as &dyn Fn(&mut Out))),
+                    ("max", max.as_ref().map(|f| f as &dyn Fn(&mut Out))),
+                    (
+                        "exclusive_min",
+                        exclusive_min.as_ref().map(|f| f as &dyn Fn(&mut Out)),
+                    ),
+                    (
+                        "exclusive_max",
+                        exclusive_max.as_ref().map(|f| f as &dyn Fn(&mut Out)),
+                    ),
+                ],
+            );
+            out.punct(',', false, call.span);
+        });
     }
 
     fn message_is_constant(&self) -> bool {

@@ -1,12 +1,13 @@
 //! `required`: an `Option` that must be `Some`.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::quote;
 use syn::meta::ParseNestedMeta;
 use syn::Ident;
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
+use crate::out::Out;
 
 struct Required;
 
@@ -25,15 +26,8 @@ impl RuleKind for Required {
         Target::Optional
     }
 
-    fn emit(&self, call: &Call) -> TokenStream {
-        let Call {
-            span,
-            value,
-            rt,
-            tail,
-            ..
-        } = call;
-        quote_spanned!(*span=> #rt::required(#value, #tail);)
+    fn emit(&self, call: &Call, out: &mut Out) {
+        call.entry(out, &["required"], |_| {});
     }
 
     fn json_schema(&self, rt: &TokenStream) -> Option<TokenStream> {

@@ -1,12 +1,13 @@
 //! `sid(prefix = "UG")`: a Twilio SID, the two-letter prefix then 32 hex digits.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::quote;
 use syn::meta::ParseNestedMeta;
 use syn::{Ident, LitStr};
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
+use crate::out::Out;
 
 const NEEDS_PREFIX: &str = "`sid` needs a prefix: `sid(prefix = \"UG\")`";
 
@@ -51,16 +52,11 @@ impl RuleKind for Sid {
         Target::text("sid")
     }
 
-    fn emit(&self, call: &Call) -> TokenStream {
-        let Call {
-            span,
-            value,
-            rt,
-            tail,
-            ..
-        } = call;
-        let prefix = &self.prefix;
-        quote_spanned!(*span=> #rt::sid(#value, #prefix, #tail);)
+    fn emit(&self, call: &Call, out: &mut Out) {
+        call.entry(out, &["sid"], |out| {
+            out.string(&self.prefix.value(), self.prefix.span())
+                .punct(',', false, call.span);
+        });
     }
 
     fn json_schema(&self, rt: &TokenStream) -> Option<TokenStream> {

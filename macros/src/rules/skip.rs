@@ -1,12 +1,12 @@
 //! `skip`: no rule at all, for code bases that mark every field explicitly (as
 //! validator's `#[validate(skip)]` does).
 
-use proc_macro2::TokenStream;
 use syn::meta::ParseNestedMeta;
 use syn::Ident;
 
 use super::{Call, RuleKind, Target};
 use crate::args::Common;
+use crate::out::Out;
 
 struct Skip;
 
@@ -25,9 +25,7 @@ impl RuleKind for Skip {
         Target::Anything
     }
 
-    fn emit(&self, _call: &Call) -> TokenStream {
-        TokenStream::new()
-    }
+    fn emit(&self, _call: &Call, _out: &mut Out) {}
 
     fn reports(&self) -> bool {
         false

@@ -1,15 +1,17 @@
 //! `uri`, `uri(schemes = ["https", "http"])`: RFC 3986's `URI` rule.
 
+use proc_macro::Delimiter;
 use std::collections::HashSet;
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::quote;
 use syn::meta::ParseNestedMeta;
 use syn::punctuated::Punctuated;
 use syn::{Ident, LitStr, Token};
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
+use crate::out::Out;
 
 /// `uri` or `url`: a rule on a string with an optional list of schemes; they differ
 /// only in the runtime module they call and in `url` needing modelbuild's feature.
@@ -106,19 +108,21 @@ impl RuleKind for Schemes {
         Target::text(self.label)
     }
 
-    fn emit(&self, call: &Call) -> TokenStream {
-        let Call {
-            span,
-            value,
-            rt,
-            tail,
-            ..
-        } = call;
-        let module = Ident::new(self.label, *span);
-        let schemes = &self.schemes;
-        quote_spanned! {*span=>
-            #rt::#module(#value, &[#(::std::borrow::Cow::Borrowed(#schemes)),*], #tail);
-        }
+    fn emit(&self, call: &Call, out: &mut Out) {
+        let span = call.span;
+        call.entry(out, &[self.label], |out| {
+            out.punct('&', false, span)
+                .group(Delimiter::Bracket, span, |out| {
+                    for scheme in &self.schemes {
+                        out.colon2(span).path(&["std", "borrow", "Cow", "Borrowed"], span);
+                        out.group(Delimiter::Parenthesis, span, |out| {
+                            out.string(&scheme.value(), scheme.span());
+                        });
+                        out.punct(',', false, span);
+                    }
+                });
+            out.punct(',', false, span);
+        });
     }
 
     fn json_schema(&self, rt: &TokenStream) -> Option<TokenStream> {
