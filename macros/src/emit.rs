@@ -5,7 +5,7 @@
 //! rule on a type it cannot apply to is reported there; everything else is written
 //! as text (see `out`).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use proc_macro::Delimiter;
 use proc_macro2::{Span, TokenStream, TokenTree};
@@ -62,8 +62,15 @@ fn body(container: &Container, out: &mut Out) {
     out.text("use ::modelbuild::__private as __mb;");
     match &container.shape {
         Shape::Struct(fields) => {
-            out.text(&format!("let {} = self;", destructure("Self", fields)));
-            field_checks(fields, "__mb_at", context, &sites, out);
+            // The checks first: the fields they read are the ones bound.
+            let siblings = siblings(fields);
+            let mut checks = Out::new();
+            field_checks(fields, &siblings, "__mb_at", context, &sites, &mut checks);
+            whole_value_checks(container, &siblings, &sites, &mut checks);
+            if siblings.iter().any(Sibling::is_used) {
+                out.text(&format!("let {} = self;", destructure("Self", fields, &siblings)));
+            }
+            out.extend(checks);
         }
         Shape::Enum(variants) if variants.is_empty() => {
             out.text("match *self {}");
@@ -72,23 +79,26 @@ fn body(container: &Container, out: &mut Out) {
             out.text("match self")
                 .group(Delimiter::Brace, Span::call_site(), |out| {
                     for variant in variants {
-                        let pattern = destructure(&format!("Self::{}", variant.ident), &variant.fields);
-                        out.text(&format!("{pattern} =>"));
+                        let siblings = siblings(&variant.fields);
+                        let mut checks = Out::new();
+                        let base = match &variant.base {
+                            Some(_) => {
+                                checks.text(&format!("let __mb_variant = &{};", variant_node(variant)));
+                                "__mb_variant"
+                            }
+                            None => "__mb_at",
+                        };
+                        field_checks(&variant.fields, &siblings, base, context, &sites, &mut checks);
+                        let path = format!("Self::{}", variant.ident);
+                        out.text(&format!("{} =>", destructure(&path, &variant.fields, &siblings)));
                         out.group(Delimiter::Brace, Span::call_site(), |out| {
-                            let base = match &variant.base {
-                                Some(_) => {
-                                    out.text(&format!("let __mb_variant = &{};", variant_node(variant)));
-                                    "__mb_variant"
-                                }
-                                None => "__mb_at",
-                            };
-                            field_checks(&variant.fields, base, context, &sites, out);
+                            out.extend(checks);
                         });
                     }
                 });
+            whole_value_checks(container, &[], &sites, out);
         }
     }
-    whole_value_checks(container, &sites, out);
     let sites = sites.into_inner();
     if !sites.is_empty() {
         out.text(&format!(
@@ -121,7 +131,7 @@ pub fn wrap_impl(
     bounded: &[TokenStream],
     items: impl FnOnce(&mut Out),
 ) {
-    out.text("#[automatically_derived] #[allow(unused_variables, clippy::needless_borrow)] impl");
+    out.text("#[automatically_derived] impl");
     let generics = &input.generics;
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     // The usual type has no generics to write, nor a where clause.
@@ -163,23 +173,29 @@ pub fn with_errors(input: &Input, errors: Vec<syn::Error>) -> proc_macro::TokenS
     out.finish()
 }
 
-fn binding(index: usize) -> String {
-    format!("__mb_field_{index}")
-}
-
-/// `Self { a: __mb_field_0, b: __mb_field_1 }` or `Self(__mb_field_0, __mb_field_1)`:
-/// every field is bound, since `must_match` reads fields that have no rule of their own.
-fn destructure(path: &str, fields: &Fields) -> String {
-    let bound = fields.all().iter().enumerate();
+/// `Self { a: __mb_field_0, .. }` or `Self(__mb_field_0, _)`: the fields the checks
+/// read, each bound to its own name; the others are left out, so that none is unused.
+fn destructure(path: &str, fields: &Fields, siblings: &[Sibling]) -> String {
+    let bound = fields.all().iter().zip(siblings);
     match fields {
         Fields::Named(_) => {
-            let bound: Vec<String> = bound
-                .map(|(i, f)| format!("{}: {}", f.member_name(), binding(i)))
+            let mut bound: Vec<String> = bound
+                .filter(|(_, sibling)| sibling.is_used())
+                .map(|(field, sibling)| format!("{}: {}", field.member_name(), sibling.binding))
                 .collect();
+            if bound.len() < siblings.len() {
+                bound.push("..".to_owned());
+            }
             format!("{path} {{ {} }}", bound.join(", "))
         }
+        Fields::Unnamed(_) if !siblings.iter().any(Sibling::is_used) => format!("{path}(..)"),
         Fields::Unnamed(_) => {
-            let bound: Vec<String> = bound.map(|(i, _)| binding(i)).collect();
+            let bound: Vec<&str> = (siblings.iter())
+                .map(|sibling| match sibling.is_used() {
+                    true => sibling.binding.as_str(),
+                    false => "_",
+                })
+                .collect();
             format!("{path}({})", bound.join(", "))
         }
         Fields::Unit => path.to_owned(),
@@ -190,32 +206,33 @@ fn siblings(fields: &Fields) -> Vec<Sibling> {
     (fields.all().iter().enumerate())
         .map(|(i, field)| Sibling {
             name: field.member_name(),
-            binding: binding(i),
+            binding: format!("__mb_field_{i}"),
             path_name: field.path_name(),
+            used: Cell::new(false),
         })
         .collect()
 }
 
 fn field_checks(
     fields: &Fields,
+    siblings: &[Sibling],
     base: &str,
     context: Option<&syn::Type>,
     sites: &RefCell<Vec<String>>,
     out: &mut Out,
 ) {
-    let siblings = siblings(fields);
     let scope = Scope {
-        siblings: &siblings,
+        siblings,
         context,
         whole: false,
         sites,
     };
-    for (field, sibling) in fields.all().iter().zip(&siblings) {
+    for (field, sibling) in fields.all().iter().zip(siblings) {
         if !field.rules.iter().any(|rule| !rule.kind.alone()) {
             continue;
         }
         for rule in &field.rules {
-            rule_call(rule, &sibling.binding, base, &field.place, &scope, out);
+            rule_call(rule, sibling.bind(), base, &field.place, &scope, out);
         }
     }
 }
@@ -223,7 +240,13 @@ fn field_checks(
 /// The `custom` rules on the whole value, after every field's: each may name fields,
 /// found through a table of the value's fields and the node they hang from (which, for
 /// an enum, depends on the variant).
-fn whole_value_checks(container: &Container, sites: &RefCell<Vec<String>>, out: &mut Out) {
+/// `siblings` are a struct's fields, which the rules' arguments may name.
+fn whole_value_checks(
+    container: &Container,
+    siblings: &[Sibling],
+    sites: &RefCell<Vec<String>>,
+    out: &mut Out,
+) {
     if container.customs.is_empty() {
         return;
     }
@@ -243,14 +266,13 @@ fn whole_value_checks(container: &Container, sites: &RefCell<Vec<String>>, out: 
             .collect();
         format!("&[{}]", entries.join(", "))
     };
-    let siblings = match &container.shape {
+    match &container.shape {
         Shape::Struct(fields) => {
             out.text(&format!(
                 "let __mb_fields: &[::modelbuild::__private::rules::custom::FieldPlace] = {}; \
                  let __mb_fields_at: ::modelbuild::__private::PathNode<'_> = *__mb_at;",
                 table(fields)
             ));
-            siblings(fields)
         }
         Shape::Enum(variants) if variants.is_empty() => return,
         Shape::Enum(variants) => {
@@ -274,11 +296,10 @@ fn whole_value_checks(container: &Container, sites: &RefCell<Vec<String>>, out: 
                  ::modelbuild::__private::PathNode<'_>) = match self {{ {} }};",
                 arms.concat()
             ));
-            Vec::new()
         }
-    };
+    }
     let scope = Scope {
-        siblings: &siblings,
+        siblings,
         context: container.context.as_ref(),
         whole: true,
         sites,

@@ -25,7 +25,9 @@ impl Out {
     /// Tokens written as source, which get the derive's call-site span, as
     /// `quote!`'s own tokens do. `text` must hold whole groups.
     pub fn text(&mut self, text: &str) -> &mut Out {
-        self.flush_trees();
+        if !self.trees.is_empty() {
+            self.flush_trees();
+        }
         self.text.push_str(text);
         self.text.push(' ');
         self
@@ -33,7 +35,9 @@ impl Out {
 
     /// One token.
     pub fn tree(&mut self, tree: impl Into<TokenTree>) -> &mut Out {
-        self.flush_text();
+        if !self.text.is_empty() {
+            self.flush_text();
+        }
         self.trees.push(tree.into());
         self
     }
@@ -114,6 +118,16 @@ impl Out {
         self.flush_text();
         self.flush_trees();
         self.pieces.push(tokens.into_token_stream().into());
+        self
+    }
+
+    /// What `other` wrote, after what this one has.
+    pub fn extend(&mut self, mut other: Out) -> &mut Out {
+        self.flush_text();
+        self.flush_trees();
+        other.flush_text();
+        other.flush_trees();
+        self.pieces.append(&mut other.pieces);
         self
     }
 

@@ -517,6 +517,7 @@ struct ManyKeys<T> {
 fn other_serde_keys_are_passed_over() {
     let value: ManyKeys<u8> =
         serde_json::from_value(json!({"UniqueName": "long", "PageSize": 3, "Extra": 0})).unwrap();
+    assert_eq!(value.extra, 0);
     let paths: Vec<String> = value
         .validate()
         .unwrap_err()

@@ -358,10 +358,24 @@ impl<'a> Call<'a> {
 pub struct Sibling {
     /// Its name in Rust.
     pub name: String,
-    /// The variable it is bound to.
+    /// The variable it is bound to, when [`bind`](Sibling::bind) was called.
     pub binding: String,
     /// Its name in error paths.
     pub path_name: String,
+    /// Whether the emitted code reads it: only such fields are bound.
+    pub used: std::cell::Cell<bool>,
+}
+
+impl Sibling {
+    /// The variable the field is bound to, which the emitted code reads.
+    pub fn bind(&self) -> &str {
+        self.used.set(true);
+        &self.binding
+    }
+
+    pub fn is_used(&self) -> bool {
+        self.used.get()
+    }
 }
 
 /// The rule names in prose, for messages: "sid, length, ..., each".
