@@ -99,11 +99,13 @@ fn body(container: &Container, out: &mut Out) {
             whole_value_checks(container, &[], &sites, out);
         }
     }
+    // A tuple, not an array: a call reaches its site as a field, where an index
+    // would cost every call a bounds check in the user's debug build.
     let sites = sites.into_inner();
     if !sites.is_empty() {
         out.text(&format!(
-            "static __MB_SITES: [__mb::Site; {}] = [{}];",
-            sites.len(),
+            "static __MB_SITES: ({}) = ({},);",
+            "__mb::Site, ".repeat(sites.len()),
             sites.join(", ")
         ));
     }

@@ -274,7 +274,7 @@ pub struct Call<'a> {
 }
 
 impl<'a> Call<'a> {
-    /// `__mb::<path>(value, <args> base, __mb_errors, &__MB_SITES[site]);`, the call of
+    /// `__mb::<path>(value, <args> base, __mb_errors, &__MB_SITES.<site>);`, the call of
     /// a rule's runtime entry, spanned at the rule; `args` writes the rule's own
     /// arguments, each followed by a comma. The last three are only written for a
     /// rule that reports.
@@ -289,7 +289,7 @@ impl<'a> Call<'a> {
         out.punct(';', false, span);
     }
 
-    /// `base, __mb_errors, &__MB_SITES[site]`, the last arguments of the entry of a
+    /// `base, __mb_errors, &__MB_SITES.<site>`, the last arguments of the entry of a
     /// rule that reports: the node the value hangs from and the rule's call site,
     /// which says where under that node the value is. Nothing for the other rules.
     pub fn tail(&self, out: &mut Out) {
@@ -301,9 +301,8 @@ impl<'a> Call<'a> {
                 .punct(',', false, span)
                 .punct('&', false, span)
                 .ident("__MB_SITES", span)
-                .group(Delimiter::Bracket, span, |out| {
-                    out.usize(site, span);
-                });
+                .punct('.', false, span)
+                .usize(site, span);
         }
     }
 
