@@ -101,17 +101,13 @@ pub fn option_tokens(expr: Option<&Expr>, rt: &impl quote::ToTokens) -> proc_mac
     }
 }
 
-/// A field's value, written by the function.
-pub type Value<'a> = Option<&'a dyn Fn(&mut Out)>;
-
-/// `__mb::Some(expr)`, named at the call site: a bound of the wrong type is reported at
-/// the bound, which keeps its own span.
-pub fn some(out: &mut Out, expr: &Expr) {
-    let site = Span::call_site();
-    out.ident("__mb", site).colon2(site).ident("Some", site);
-    out.group(Delimiter::Parenthesis, site, |out| {
-        out.tokens(expr);
-    });
+/// The value of one field [`given_fields`] writes.
+pub enum Value<'a> {
+    /// `__mb::Some(expr)`, named at the call site: a bound of the wrong type is
+    /// reported at the bound, which keeps its own span.
+    Some(&'a Expr),
+    /// What the function writes.
+    Written(&'a dyn Fn(&mut Out)),
 }
 
 /// `&__mb::Type { name: value, ..__mb::Type::NONE }` with only the fields given, as
@@ -121,7 +117,7 @@ pub fn some(out: &mut Out, expr: &Expr) {
 /// would flag the update in the user's crate. The type and field names are spanned at
 /// the rule (`span`); each value keeps its own span, so a bound of the wrong type is
 /// reported at the bound.
-pub fn given_fields(out: &mut Out, span: Span, ty: &str, fields: [(&str, Value); 4]) {
+pub fn given_fields(out: &mut Out, span: Span, ty: &str, fields: [(&str, Option<Value>); 4]) {
     let all = fields.iter().all(|(_, value)| value.is_some());
     out.punct('&', false, span)
         .ident("__mb", span)
@@ -129,11 +125,22 @@ pub fn given_fields(out: &mut Out, span: Span, ty: &str, fields: [(&str, Value);
         .ident(ty, span);
     out.group(Delimiter::Brace, span, |out| {
         for (name, value) in &fields {
-            if let Some(value) = value {
-                out.ident(name, span).punct(':', false, Span::call_site());
-                value(out);
-                out.punct(',', false, Span::call_site());
+            let site = Span::call_site();
+            match value {
+                None => continue,
+                Some(Value::Some(expr)) => {
+                    out.ident(name, span).punct(':', false, site);
+                    out.ident("__mb", site).colon2(site).ident("Some", site);
+                    out.group(Delimiter::Parenthesis, site, |out| {
+                        out.tokens(expr);
+                    });
+                }
+                Some(Value::Written(write)) => {
+                    out.ident(name, span).punct(':', false, site);
+                    write(out);
+                }
             }
+            out.punct(',', false, site);
         }
         if !all {
             out.punct('.', true, span).punct('.', false, span);

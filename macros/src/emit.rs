@@ -81,12 +81,15 @@ fn body(container: &Container, out: &mut Out) {
                     for variant in variants {
                         let siblings = siblings(&variant.fields);
                         let mut checks = Out::new();
+                        let checked = (variant.fields.all().iter())
+                            .any(|field| field.rules.iter().any(|rule| !rule.kind.alone()));
                         let base = match &variant.base {
-                            Some(_) => {
+                            // The node is made only for a variant whose fields have rules.
+                            Some(_) if checked => {
                                 checks.text(&format!("let __mb_variant = &{};", variant_node(variant)));
                                 "__mb_variant"
                             }
-                            None => "__mb_at",
+                            _ => "__mb_at",
                         };
                         field_checks(&variant.fields, &siblings, base, context, &sites, &mut checks);
                         let path = format!("Self::{}", variant.ident);

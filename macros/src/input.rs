@@ -130,20 +130,7 @@ impl Parse for Variant {
 fn named(input: ParseStream) -> syn::Result<Fields> {
     let content;
     braced!(content in input);
-    let fields = content.parse_terminated(
-        |input| {
-            let attrs = input.call(Attribute::parse_outer)?;
-            input.parse::<Visibility>()?;
-            let ident = input.parse()?;
-            input.parse::<Token![:]>()?;
-            Ok(Field {
-                attrs,
-                ident: Some(ident),
-                ty: type_tokens(input)?,
-            })
-        },
-        Token![,],
-    )?;
+    let fields = content.parse_terminated(|input| field(input, true), Token![,])?;
     Ok(Fields::Named(fields.into_iter().collect()))
 }
 
@@ -151,19 +138,27 @@ fn named(input: ParseStream) -> syn::Result<Fields> {
 fn unnamed(input: ParseStream) -> syn::Result<Fields> {
     let content;
     parenthesized!(content in input);
-    let fields = content.parse_terminated(
-        |input| {
-            let attrs = input.call(Attribute::parse_outer)?;
-            input.parse::<Visibility>()?;
-            Ok(Field {
-                attrs,
-                ident: None,
-                ty: type_tokens(input)?,
-            })
-        },
-        Token![,],
-    )?;
+    let fields = content.parse_terminated(|input| field(input, false), Token![,])?;
     Ok(Fields::Unnamed(fields.into_iter().collect()))
+}
+
+/// One field: `#[attrs] pub name: Type`, or without `name:` in a tuple.
+fn field(input: ParseStream, named: bool) -> syn::Result<Field> {
+    let attrs = input.call(Attribute::parse_outer)?;
+    input.parse::<Visibility>()?;
+    let ident = match named {
+        true => {
+            let ident = input.parse()?;
+            input.parse::<Token![:]>()?;
+            Some(ident)
+        }
+        false => None,
+    };
+    Ok(Field {
+        attrs,
+        ident,
+        ty: type_tokens(input)?,
+    })
 }
 
 /// The tokens of a type, up to the `,` that ends it or the end of the fields. A type's

@@ -9,7 +9,7 @@ use syn::{Expr, Ident, LitStr};
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
-use crate::bounds::{all_literal, check_order, given_fields, literal_number, option_tokens, some};
+use crate::bounds::{all_literal, check_order, given_fields, literal_number, option_tokens, Value};
 use crate::out::Out;
 use crate::types::Base;
 
@@ -120,15 +120,10 @@ impl RuleKind for Length {
     }
 
     fn emit(&self, call: &Call, out: &mut Out) {
-        let bound = |expr: &Expr, out: &mut Out| some(out, expr);
         let (min, max) = match &self.equal {
             Some(equal) => (Some(equal), Some(equal)),
             None => (self.min.as_ref(), self.max.as_ref()),
         };
-        let (min, max) = (
-            min.map(|e| move |out: &mut Out| bound(e, out)),
-            max.map(|e| move |out: &mut Out| bound(e, out)),
-        );
         let equal = |out: &mut Out| {
             out.ident("true", proc_macro2::Span::call_site());
         };
@@ -164,10 +159,10 @@ impl RuleKind for Length {
                 call.span,
                 "LengthRule",
                 [
-                    ("min", min.as_ref().map(|f| f as &dyn Fn(&mut Out))),
-                    ("max", max.as_ref().map(|f| f as &dyn Fn(&mut Out))),
-                    ("equal", self.equal.as_ref().map(|_| &equal as &dyn Fn(&mut Out))),
-                    ("unit", unit.as_ref().map(|f| f as &dyn Fn(&mut Out))),
+                    ("min", min.map(Value::Some)),
+                    ("max", max.map(Value::Some)),
+                    ("equal", self.equal.as_ref().map(|_| Value::Written(&equal))),
+                    ("unit", unit.as_ref().map(|unit| Value::Written(unit))),
                 ],
             );
             out.punct(',', false, call.span);

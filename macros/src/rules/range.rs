@@ -8,7 +8,7 @@ use syn::{Expr, Ident};
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
-use crate::bounds::{all_literal, check_order, given_fields, literal_number, some, Literal};
+use crate::bounds::{all_literal, check_order, given_fields, literal_number, Literal, Value};
 use crate::out::Out;
 use crate::types::Base;
 
@@ -90,25 +90,18 @@ impl RuleKind for Range {
     }
 
     fn emit(&self, call: &Call, out: &mut Out) {
-        let [min, max, exclusive_min, exclusive_max] = self
-            .bounds()
-            .map(|bound| bound.as_ref().map(|expr| move |out: &mut Out| some(out, expr)));
+        let [min, max, exclusive_min, exclusive_max] =
+            self.bounds().map(|bound| bound.as_ref().map(Value::Some));
         call.entry(out, &["range"], |out| {
             given_fields(
                 out,
                 call.span,
                 "Bounds",
                 [
-                    ("min", min.as_ref().map(|f| f as &dyn Fn(&mut Out))),
-                    ("max", max.as_ref().map(|f| f as &dyn Fn(&mut Out))),
-                    (
-                        "exclusive_min",
-                        exclusive_min.as_ref().map(|f| f as &dyn Fn(&mut Out)),
-                    ),
-                    (
-                        "exclusive_max",
-                        exclusive_max.as_ref().map(|f| f as &dyn Fn(&mut Out)),
-                    ),
+                    ("min", min),
+                    ("max", max),
+                    ("exclusive_min", exclusive_min),
+                    ("exclusive_max", exclusive_max),
                 ],
             );
             out.punct(',', false, call.span);
