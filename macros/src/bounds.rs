@@ -125,20 +125,19 @@ pub fn given_fields(out: &mut Out, span: Span, ty: &str, fields: [(&str, Option<
         .ident(ty, span);
     out.group(Delimiter::Brace, span, |out| {
         for (name, value) in &fields {
+            let Some(value) = value else {
+                continue;
+            };
             let site = Span::call_site();
+            out.ident(name, span).punct(':', false, site);
             match value {
-                None => continue,
-                Some(Value::Some(expr)) => {
-                    out.ident(name, span).punct(':', false, site);
+                Value::Some(expr) => {
                     out.ident("__mb", site).colon2(site).ident("Some", site);
                     out.group(Delimiter::Parenthesis, site, |out| {
                         out.tokens(expr);
                     });
                 }
-                Some(Value::Written(write)) => {
-                    out.ident(name, span).punct(':', false, site);
-                    write(out);
-                }
+                Value::Written(write) => write(out),
             }
             out.punct(',', false, site);
         }

@@ -16,9 +16,10 @@ use crate::out::{quoted, Out};
 use crate::parse::{Container, Field, Fields, Place, Shape, Variant};
 use crate::rules::{Call, Rule, Sibling};
 
-/// `validate_at`'s signature; the body follows.
-const VALIDATE_AT: &str = "fn validate_at(&self, __mb_at: &::modelbuild::__private::PathNode<'_>, \
-                           __mb_errors: &mut ::modelbuild::__private::ValidationErrors)";
+/// The last parameters of `validate_at` and `validate_with_at`: the node the value is
+/// at and the error list.
+const AT_AND_ERRORS: &str = "__mb_at: &::modelbuild::__private::PathNode<'_>, \
+                             __mb_errors: &mut ::modelbuild::__private::ValidationErrors";
 
 pub fn impl_validate(container: &Container) -> proc_macro::TokenStream {
     let mut out = Out::new();
@@ -35,10 +36,10 @@ pub fn impl_validate(container: &Container) -> proc_macro::TokenStream {
             wrap_impl(&mut out, input, &with, &bounded, |out| {
                 out.text("fn validate_with_at");
                 out.group(Delimiter::Parenthesis, Span::call_site(), |out| {
-                    out.text("&self, __mb_ctx: &").tokens(context).text(
-                        ", __mb_at: &::modelbuild::__private::PathNode<'_>, \
-                         __mb_errors: &mut ::modelbuild::__private::ValidationErrors",
-                    );
+                    out.text("&self, __mb_ctx: &")
+                        .tokens(context)
+                        .text(",")
+                        .text(AT_AND_ERRORS);
                 });
                 out.group(Delimiter::Brace, Span::call_site(), body);
             });
@@ -81,20 +82,19 @@ fn body(container: &Container, out: &mut Out) {
                     for variant in variants {
                         let siblings = siblings(&variant.fields);
                         let mut checks = Out::new();
-                        let checked = (variant.fields.all().iter())
-                            .any(|field| field.rules.iter().any(|rule| !rule.kind.alone()));
-                        let base = match &variant.base {
-                            // The node is made only for a variant whose fields have rules.
-                            Some(_) if checked => {
-                                checks.text(&format!("let __mb_variant = &{};", variant_node(variant)));
-                                "__mb_variant"
-                            }
-                            _ => "__mb_at",
+                        let base = match variant.base {
+                            Some(_) => "__mb_variant",
+                            None => "__mb_at",
                         };
                         field_checks(&variant.fields, &siblings, base, context, &sites, &mut checks);
+                        let checked = siblings.iter().any(Sibling::is_used);
                         let path = format!("Self::{}", variant.ident);
                         out.text(&format!("{} =>", destructure(&path, &variant.fields, &siblings)));
                         out.group(Delimiter::Brace, Span::call_site(), |out| {
+                            // The node is made only for a variant whose fields have checks.
+                            if checked && variant.base.is_some() {
+                                out.text(&format!("let __mb_variant = &{};", variant_node(variant)));
+                            }
                             out.extend(checks);
                         });
                     }
@@ -122,7 +122,7 @@ fn context_free(out: &mut Out, input: &Input, bounded: &[TokenStream], body: imp
         out.text("::modelbuild::__private::Validate");
     };
     wrap_impl(out, input, &validate, bounded, |out| {
-        out.text(VALIDATE_AT)
+        out.text(&format!("fn validate_at(&self, {AT_AND_ERRORS})"))
             .group(Delimiter::Brace, Span::call_site(), body);
     });
 }
@@ -283,12 +283,9 @@ fn whole_value_checks(
         Shape::Enum(variants) => {
             let arms: Vec<String> = (variants.iter())
                 .map(|variant| {
-                    let ident = variant.ident;
-                    let pattern = match &variant.fields {
-                        Fields::Named(_) => format!("Self::{ident} {{ .. }}"),
-                        Fields::Unnamed(_) => format!("Self::{ident}(..)"),
-                        Fields::Unit => format!("Self::{ident}"),
-                    };
+                    let path = format!("Self::{}", variant.ident);
+                    // No field is read here: the pattern binds none.
+                    let pattern = destructure(&path, &variant.fields, &self::siblings(&variant.fields));
                     format!(
                         "{pattern} => ({}, {}),",
                         table(&variant.fields),

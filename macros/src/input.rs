@@ -7,6 +7,8 @@ use proc_macro2::{Delimiter, TokenTree};
 use syn::parse::{Parse, ParseStream};
 use syn::{braced, parenthesized, token, Attribute, Generics, Ident, Token, Visibility};
 
+use crate::types::{is_punct, Angles};
+
 pub struct Input {
     pub attrs: Vec<Attribute>,
     pub ident: Ident,
@@ -58,45 +60,42 @@ impl Parse for Input {
         let attrs = input.call(Attribute::parse_outer)?;
         input.parse::<Visibility>()?;
         let lookahead = input.lookahead1();
-        let union = if lookahead.peek(Token![struct]) {
+        let (is_enum, union) = if lookahead.peek(Token![struct]) {
             input.parse::<Token![struct]>()?;
-            None
+            (false, None)
         } else if lookahead.peek(Token![enum]) {
             input.parse::<Token![enum]>()?;
-            let ident = input.parse()?;
-            let mut generics: Generics = input.parse()?;
-            generics.where_clause = input.parse()?;
-            let content;
-            braced!(content in input);
-            let variants = content.parse_terminated(Variant::parse, Token![,])?;
-            return Ok(Input {
-                attrs,
-                ident,
-                generics,
-                data: Data::Enum(variants.into_iter().collect()),
-            });
+            (true, None)
         } else if lookahead.peek(Token![union]) {
-            Some(input.parse::<Token![union]>()?)
+            (false, Some(input.parse::<Token![union]>()?))
         } else {
             return Err(lookahead.error());
         };
         let ident = input.parse()?;
         let mut generics: Generics = input.parse()?;
         generics.where_clause = input.parse()?;
-        let fields = if generics.where_clause.is_none() && input.peek(token::Paren) {
-            let fields = unnamed(input)?;
-            generics.where_clause = input.parse()?;
-            input.parse::<Token![;]>()?;
-            fields
-        } else if input.peek(token::Brace) {
-            named(input)?
+        let data = if is_enum {
+            let content;
+            braced!(content in input);
+            let variants = content.parse_terminated(Variant::parse, Token![,])?;
+            Data::Enum(variants.into_iter().collect())
         } else {
-            input.parse::<Token![;]>()?;
-            Fields::Unit
-        };
-        let data = match union {
-            Some(token) => Data::Union(token),
-            None => Data::Struct(fields),
+            // A tuple struct's where clause comes after its fields.
+            let fields = if generics.where_clause.is_none() && input.peek(token::Paren) {
+                let fields = unnamed(input)?;
+                generics.where_clause = input.parse()?;
+                input.parse::<Token![;]>()?;
+                fields
+            } else if input.peek(token::Brace) {
+                named(input)?
+            } else {
+                input.parse::<Token![;]>()?;
+                Fields::Unit
+            };
+            match union {
+                Some(token) => Data::Union(token),
+                None => Data::Struct(fields),
+            }
         };
         Ok(Input {
             attrs,
@@ -162,25 +161,15 @@ fn field(input: ParseStream, named: bool) -> syn::Result<Field> {
 }
 
 /// The tokens of a type, up to the `,` that ends it or the end of the fields. A type's
-/// only commas outside a group are between `<` and its `>`, which are counted; the
-/// `>` of `->` closes nothing.
+/// only commas outside a group are between `<` and its `>` (see `Angles`).
 fn type_tokens(input: ParseStream) -> syn::Result<Vec<TokenTree>> {
     input.step(|cursor| {
         let mut tokens = Vec::new();
-        let mut depth = 0usize;
-        let mut arrow = false;
+        let mut angles = Angles::default();
         let mut rest = *cursor;
         while let Some((tree, next)) = rest.token_tree() {
-            if let TokenTree::Punct(punct) = &tree {
-                match punct.as_char() {
-                    ',' if depth == 0 => break,
-                    '<' => depth += 1,
-                    '>' if !arrow => depth = depth.saturating_sub(1),
-                    _ => {}
-                }
-                arrow = punct.as_char() == '-';
-            } else {
-                arrow = false;
+            if angles.step(&tree) == 0 && is_punct(&tree, ',') {
+                break;
             }
             tokens.push(tree);
             rest = next;

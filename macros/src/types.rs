@@ -92,7 +92,7 @@ fn parenthesized_type(group: &TokenTree) -> Option<Vec<TokenTree>> {
 }
 
 fn ends_with_comma(tokens: &[TokenTree]) -> bool {
-    matches!(tokens.last(), Some(TokenTree::Punct(p)) if p.as_char() == ',')
+    tokens.last().is_some_and(|last| is_punct(last, ','))
 }
 
 /// The name of a path type's last segment and the tokens between its `<` and `>`, if
@@ -132,52 +132,51 @@ fn is_colon2(a: &proc_macro2::Punct, b: &proc_macro2::Punct) -> bool {
     a.as_char() == ':' && a.spacing() == Spacing::Joint && b.as_char() == ':'
 }
 
-/// The position of the `>` that closes the `<` at `tokens[0]`.
-fn closing_angle(tokens: &[TokenTree]) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut arrow = false;
-    for (index, tree) in tokens.iter().enumerate() {
-        let TokenTree::Punct(punct) = tree else {
-            arrow = false;
-            continue;
+/// How deep inside `<` and `>` a run of a type's tokens is, token by token. Angle
+/// brackets are not groups, so they are counted; the `>` of `->` closes nothing.
+#[derive(Default)]
+pub struct Angles {
+    depth: usize,
+    after_minus: bool,
+}
+
+impl Angles {
+    /// Takes the next token; returns the depth after it.
+    pub fn step(&mut self, tree: &TokenTree) -> usize {
+        let ch = match tree {
+            TokenTree::Punct(punct) => Some(punct.as_char()),
+            _ => None,
         };
-        match punct.as_char() {
-            '<' => depth += 1,
-            '>' if !arrow => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(index);
-                }
-            }
+        match ch {
+            Some('<') => self.depth += 1,
+            Some('>') if !self.after_minus => self.depth = self.depth.saturating_sub(1),
             _ => {}
         }
-        arrow = punct.as_char() == '-';
+        self.after_minus = ch == Some('-');
+        self.depth
     }
-    None
+}
+
+/// Whether `tree` is the punctuation `ch`.
+pub fn is_punct(tree: &TokenTree, ch: char) -> bool {
+    matches!(tree, TokenTree::Punct(punct) if punct.as_char() == ch)
+}
+
+/// The position of the `>` that closes the `<` at `tokens[0]`.
+fn closing_angle(tokens: &[TokenTree]) -> Option<usize> {
+    let mut angles = Angles::default();
+    tokens.iter().position(|tree| angles.step(tree) == 0)
 }
 
 /// The arguments between `<` and `>`, split at their own commas.
 fn split_top_level(tokens: &[TokenTree]) -> Vec<&[TokenTree]> {
-    let mut parts = Vec::new();
-    let (mut depth, mut arrow, mut start) = (0usize, false, 0);
-    for (index, tree) in tokens.iter().enumerate() {
-        let TokenTree::Punct(punct) = tree else {
-            arrow = false;
-            continue;
-        };
-        match punct.as_char() {
-            ',' if depth == 0 => {
-                parts.push(&tokens[start..index]);
-                start = index + 1;
-            }
-            '<' => depth += 1,
-            '>' if !arrow => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        arrow = punct.as_char() == '-';
-    }
-    if start < tokens.len() {
-        parts.push(&tokens[start..]);
+    let mut angles = Angles::default();
+    let mut parts: Vec<&[TokenTree]> = tokens
+        .split(|tree| angles.step(tree) == 0 && is_punct(tree, ','))
+        .collect();
+    // A trailing comma ends the last argument rather than starting another.
+    if parts.last().is_some_and(|last| last.is_empty()) {
+        parts.pop();
     }
     parts
 }
