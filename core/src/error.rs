@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 use std::hash::{Hash, Hasher};
+use std::mem::ManuallyDrop;
 
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
@@ -52,15 +53,15 @@ pub struct Path {
     repr: Repr,
 }
 
-/// A path of one segment, the usual case of a field of the validated value, is kept
-/// without a heap allocation: the derive's call sites keep it in their `static`
-/// table, and a segment made at run time is kept inline. Equality and hashing go by
-/// the segments, whichever way they are kept.
+/// A call site's path is static data: the derive's call sites keep the segment of
+/// the field they check, so that an error on a field of the validated value points
+/// at it and allocates nothing. A path made at run time owns its segments. Two plain
+/// variants, so that dropping an error is one compare when its path is static.
+/// Equality and hashing go by the segments, whichever way they are kept.
 #[derive(Clone)]
 enum Repr {
     Static(&'static [Segment]),
-    One(Segment),
-    Many(Vec<Segment>),
+    Owned(Box<[Segment]>),
 }
 
 impl PartialEq for Path {
@@ -93,17 +94,15 @@ impl Path {
     /// The path of the value itself.
     pub const fn root() -> Self {
         Path {
-            repr: Repr::Many(Vec::new()),
+            repr: Repr::Static(&[]),
         }
     }
 
     /// A path made of the given segments, outermost first.
-    pub fn from_segments(mut segments: Vec<Segment>) -> Self {
-        let repr = match segments.len() {
-            1 => Repr::One(segments.remove(0)),
-            _ => Repr::Many(segments),
-        };
-        Path { repr }
+    pub fn from_segments(segments: Vec<Segment>) -> Self {
+        Path {
+            repr: Repr::Owned(segments.into_boxed_slice()),
+        }
     }
 
     /// A path kept in static data, such as a call site's field.
@@ -114,24 +113,18 @@ impl Path {
         }
     }
 
-    pub(crate) fn single(segment: Segment) -> Self {
-        Path {
-            repr: Repr::One(segment),
-        }
-    }
-
     /// The segments, outermost first.
     pub fn segments(&self) -> &[Segment] {
         match &self.repr {
             Repr::Static(segments) => segments,
-            Repr::One(segment) => std::slice::from_ref(segment),
-            Repr::Many(segments) => segments,
+            Repr::Owned(segments) => segments,
         }
     }
 
     /// This path and one more segment.
     pub(crate) fn child(self, segment: Segment) -> Path {
-        let mut segments = self.segments().to_vec();
+        let mut segments = Vec::with_capacity(self.segments().len() + 1);
+        segments.extend_from_slice(self.segments());
         segments.push(segment);
         Path::from_segments(segments)
     }
@@ -337,9 +330,18 @@ impl FieldError {
         }
     }
 
+    /// The path and detail, leaving ones that own nothing in their place.
+    fn take(&mut self) -> (Path, Detail) {
+        (
+            std::mem::take(&mut self.path),
+            std::mem::replace(&mut self.detail, Detail::Site(&EMPTY_REPORT)),
+        )
+    }
+
     /// The same error, owning its report, for a change to it.
-    fn into_owned(self) -> (Path, Box<OwnedReport>) {
-        let report = match self.detail {
+    fn into_owned(mut self) -> (Path, Box<OwnedReport>) {
+        let (path, detail) = self.take();
+        let report = match detail {
             Detail::Owned(report) => report,
             Detail::Site(site) => Box::new(Report {
                 code: Cow::Borrowed(site.code),
@@ -347,7 +349,7 @@ impl FieldError {
                 params: SharedParams::Static(&site.params),
             }),
         };
-        (self.path, report)
+        (path, report)
     }
 
     fn changed(self, change: impl FnOnce(&mut OwnedReport)) -> Self {
@@ -399,6 +401,25 @@ impl FieldError {
             Detail::Owned(report) => report.params.get(),
         }
     }
+}
+
+// Most errors own nothing: a call site's path and report are static data. Dropping
+// one is then a test of two variants, made here in line; whatever an error owns is
+// dropped in a function of its own. Left to the compiler, dropping a list of errors
+// called the whole of an error's drop for each one, the register saves of its
+// prologue before any test (an invalid ModelBuild: 77 ns, 69 ns with this alone).
+impl Drop for FieldError {
+    #[inline]
+    fn drop(&mut self) {
+        if matches!(self.path.repr, Repr::Owned(_)) || matches!(self.detail, Detail::Owned(_)) {
+            drop_owned(self.take());
+        }
+    }
+}
+
+#[inline(never)]
+fn drop_owned(parts: (Path, Detail)) {
+    drop(parts);
 }
 
 // By what the error says, not by where it keeps it: an error a call site reported
@@ -488,18 +509,37 @@ impl ValidationErrors {
     /// Adds one error.
     #[inline]
     pub fn push(&mut self, error: FieldError) {
-        if self.errors.len() == self.errors.capacity() {
-            self.grow();
+        match self.errors.len() < self.errors.capacity() {
+            true => self.errors.push(error),
+            false => self.push_growing(error),
         }
-        self.errors.push(error);
+    }
+
+    /// Adds the error a call site reports on a field of the validated value.
+    // Made only once there is room for it, and not across a call that could unwind:
+    // its two pointers then go from registers straight into the buffer. Made before
+    // the test (as `push` takes it), it would live on the stack and be copied twice
+    // in case `Vec::push`'s own growth, which the test already rules out, panicked.
+    #[inline(always)]
+    pub(crate) fn push_at_site(&mut self, path: &'static [Segment], report: &'static Report) {
+        let error = || FieldError::at_site(Path::from_static(path), report);
+        match self.errors.len() < self.errors.capacity() {
+            true => self.errors.push(error()),
+            false => self.push_growing(error()),
+        }
     }
 
     // Invalid data rarely breaks just one rule: room for eight at once spares the
     // reallocations of growing from one.
     #[cold]
     #[inline(never)]
-    fn grow(&mut self) {
-        self.errors.reserve(8);
+    fn push_growing(&mut self, error: FieldError) {
+        match self.errors.capacity() {
+            // The first error: a new buffer, without `reserve`'s path for moving one.
+            0 => self.errors = Vec::with_capacity(8),
+            _ => self.errors.reserve(8),
+        }
+        self.errors.push(error);
     }
 
     /// The errors, in the order they were found.
@@ -555,11 +595,18 @@ impl ValidationErrors {
     // call across crates cost more than checking a short field (compare bench).
     #[inline]
     pub fn into_result(self) -> Result<(), ValidationErrors> {
-        if self.is_empty() {
-            Ok(())
-        } else {
-            Err(self)
+        if !self.is_empty() {
+            return Err(self);
         }
+        // A list that never held an error owns nothing, so it is not dropped: the
+        // drop of a list of errors is a call, which made a valid one-rule
+        // `validate()` three times as slow (compare bench, `contains`: 9.9 ns, 3.2 ns
+        // without it).
+        let empty = ManuallyDrop::new(self);
+        if empty.errors.capacity() != 0 {
+            drop(ManuallyDrop::into_inner(empty));
+        }
+        Ok(())
     }
 }
 

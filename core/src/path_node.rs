@@ -91,7 +91,8 @@ impl<'a> PathNode<'a> {
     /// Whether this is the node of the validated value itself.
     #[inline]
     pub(crate) fn is_root(&self) -> bool {
-        self.parent.is_none() && matches!(self.step, Step::Root)
+        // Only `root()` makes a node without a parent; one load where a report asks.
+        self.parent.is_none()
     }
 
     fn child(&'a self, step: Step<'a>) -> PathNode<'a> {
@@ -112,11 +113,7 @@ impl<'a> PathNode<'a> {
             .ancestors()
             .filter(|node| !matches!(node.step, Step::Root))
             .count();
-        if depth == 1 {
-            if let Some(segment) = self.ancestors().find_map(PathNode::segment) {
-                return Path::single(segment);
-            }
-        }
+        // Exactly as many as there are, so that the path keeps them without copying.
         let mut segments = Vec::with_capacity(depth);
         segments.extend(self.ancestors().filter_map(PathNode::segment));
         segments.reverse();

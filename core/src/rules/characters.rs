@@ -69,7 +69,7 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     errors: &mut ValidationErrors,
     site: &'static Site,
 ) {
-    check_text(value, at, errors, site, move |text| has_only(text, kind), Failure { code: kind.code(), params: Params::new, message: move || message(kind) });
+    check_text(value, at, errors, site, move |text| has_only(text, kind), move || Failure { code: kind.code(), params: Params::new, message: move || message(kind) });
 }
 
 /// Writes the rule into a JSON Schema (feature `schemars`) as a `pattern` over every

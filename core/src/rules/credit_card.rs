@@ -55,5 +55,5 @@ pub fn message() -> String {
 /// The derive's entry: reports a failed `credit_card` rule at `at`.
 #[doc(hidden)]
 pub fn check<M, T: StrInput<M> + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: &'static Site) {
-    check_text(value, at, errors, site, is_credit_card, Failure { code: "credit_card", params: Params::new, message });
+    check_text(value, at, errors, site, is_credit_card, move || Failure { code: "credit_card", params: Params::new, message });
 }

@@ -107,7 +107,7 @@ pub fn message() -> String {
 /// The derive's entry: reports a failed `email` rule at `at`.
 #[doc(hidden)]
 pub fn check<M, T: StrInput<M> + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: &'static Site) {
-    check_text(value, at, errors, site, is_email, Failure { code: "email", params: Params::new, message });
+    check_text(value, at, errors, site, is_email, move || Failure { code: "email", params: Params::new, message });
 }
 
 /// The module's definition as an ECMA-262 regex: the grammar, the local part's 64 and

@@ -154,7 +154,7 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     errors: &mut ValidationErrors,
     site: &'static Site,
 ) {
-    check_text(value, at, errors, site, move |text| is_ip(text, kind), Failure { code: code(kind), params: Params::new, message: move || message(kind) });
+    check_text(value, at, errors, site, move |text| is_ip(text, kind), move || Failure { code: code(kind), params: Params::new, message: move || message(kind) });
 }
 
 /// Writes the rule into a JSON Schema (feature `schemars`): `format: ipv4` or

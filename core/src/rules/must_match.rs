@@ -21,7 +21,7 @@ pub fn check<A: PartialEq<B> + ?Sized, B: ?Sized>(
     site: &'static Site,
 ) {
     if value != other {
-        let params = move || Params::new().with("other", other_name);
-        report(at, errors, site, 0, Failure { code: "must_match", params, message: move || message(other_name) });
+        let failure = move || Failure { code: "must_match", params: move || Params::new().with("other", other_name), message: move || message(other_name) };
+        report(at, errors, site, 0, failure);
     }
 }

@@ -66,8 +66,8 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     match regex.get() {
         Ok(compiled) if matches_pattern(text, compiled) => {}
         Ok(_) => {
-            let params = move || Params::new().with("pattern", regex.pattern);
-            report(at, errors, site, 0, Failure { code: "pattern", params, message: move || message(regex.pattern) })
+            let failure = move || Failure { code: "pattern", params: move || Params::new().with("pattern", regex.pattern), message: move || message(regex.pattern) };
+            report(at, errors, site, 0, failure)
         }
         // The syntax was checked at compile time; only the regex crate's size limit
         // can still refuse it. Say so rather than panic or let the value pass.

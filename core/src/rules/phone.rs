@@ -36,7 +36,7 @@ pub fn message() -> String {
 /// The derive's entry: reports a failed `phone` rule at `at`.
 #[doc(hidden)]
 pub fn check<M, T: StrInput<M> + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: &'static Site) {
-    check_text(value, at, errors, site, is_phone, Failure { code: "phone", params: Params::new, message });
+    check_text(value, at, errors, site, is_phone, move || Failure { code: "phone", params: Params::new, message });
 }
 
 /// Writes the rule into a JSON Schema (feature `schemars`): `pattern`

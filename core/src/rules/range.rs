@@ -111,6 +111,9 @@ pub fn message<N: RangeNumber>(bounds: &Bounds<N>) -> String {
 
 /// The derive's entry: reports a failed `range` rule at `at`.
 #[doc(hidden)]
+// Inline: the bounds the derive passes are constants, and a comparison with a
+// constant is less than the call (see `length::check`).
+#[inline]
 pub fn check<M, T: NumberInput<M> + ?Sized>(
     value: &T,
     bounds: &Bounds<T::Number>,
@@ -120,7 +123,7 @@ pub fn check<M, T: NumberInput<M> + ?Sized>(
 ) {
     if let Some(number) = value.number() {
         if !is_in_range(number, bounds) {
-            report(at, errors, site, 0, Failure { code: "range", params: move || params(bounds), message: move || message(bounds) });
+            report(at, errors, site, 0, move || Failure { code: "range", params: move || params(bounds), message: move || message(bounds) });
         }
     }
 }

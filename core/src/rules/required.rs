@@ -24,7 +24,7 @@ pub const MESSAGE: &str = "is required";
 #[doc(hidden)]
 pub fn check<T: RequiredInput + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: &'static Site) {
     if !value.is_present() {
-        let failure = Failure { code: "required", params: Params::new, message: || MESSAGE };
+        let failure = move || Failure { code: "required", params: Params::new, message: || MESSAGE };
         report(at, errors, site, 0, failure);
     }
 }

@@ -53,8 +53,11 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
     errors: &mut ValidationErrors,
     site: &'static Site,
 ) {
-    let params = move || Params::new().with("prefix", prefix);
-    check_text(value, at, errors, site, move |text| is_sid(text, prefix), Failure { code: "sid", params, message: move || message(prefix) });
+    // The failure's closures each take `prefix` only once they run, so that the one
+    // passed down is the prefix alone, in two registers, rather than a structure on
+    // the stack written before every check.
+    let failure = move || Failure { code: "sid", params: move || Params::new().with("prefix", prefix), message: move || message(prefix) };
+    check_text(value, at, errors, site, move |text| is_sid(text, prefix), failure);
 }
 
 /// Writes the rule into a JSON Schema (feature `schemars`): the prefix and 32 hex digits

@@ -148,8 +148,7 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
 /// (half of a valid `contains` call in the compare bench).
 #[inline(never)]
 fn fail(kind: Substring, needle: &'static str, at: &PathNode<'_>, errors: &mut ValidationErrors, site: &'static Site) {
-    let params = move || Params::new().with(kind.code(), needle);
-    let failure = Failure { code: kind.code(), params, message: move || message(kind, needle) };
+    let failure = move || Failure { code: kind.code(), params: move || Params::new().with(kind.code(), needle), message: move || message(kind, needle) };
     report(at, errors, site, 0, failure);
 }
 

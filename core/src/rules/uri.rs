@@ -382,7 +382,7 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
         [] => is_uri(text),
         _ => is_uri_with_scheme(text, schemes),
     };
-    check_text(value, at, errors, site, valid, Failure { code: "uri", params: move || params(schemes), message: move || message(schemes) });
+    check_text(value, at, errors, site, valid, move || Failure { code: "uri", params: move || params(schemes), message: move || message(schemes) });
 }
 
 /// Writes the rule into a JSON Schema (feature `schemars`): `format: uri`, which is

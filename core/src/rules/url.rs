@@ -133,7 +133,7 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
         [] => is_url(text),
         _ => is_url_with_scheme(text, schemes),
     };
-    check_text(value, at, errors, site, valid, Failure { code: "url", params: move || params(schemes), message: move || message(schemes) });
+    check_text(value, at, errors, site, valid, move || Failure { code: "url", params: move || params(schemes), message: move || message(schemes) });
 }
 
 /// Writes the rule into a JSON Schema (feature `schemars`): `format: uri`, the nearest
