@@ -29,7 +29,10 @@ use proc_macro::TokenStream;
 /// type's fields. See the `modelbuild` crate for the rules.
 #[proc_macro_derive(Validate, attributes(validate))]
 pub fn derive_validate(input: TokenStream) -> TokenStream {
-    let input = syn::parse_macro_input!(input as input::Input);
+    let input = match input::Input::read(input.into()) {
+        Ok(input) => input,
+        Err(error) => return error.to_compile_error().into(),
+    };
     let mut errors = Vec::new();
     let container = parse::container(&input, &mut errors);
     if let Some(container) = &container {
