@@ -192,8 +192,11 @@ fn params(rule: LengthRule, counted: Counted) -> Params {
 
 /// The derive's entry: reports a failed `length` rule at `at`.
 #[doc(hidden)]
-// Inline, like `range`'s: the derive passes the rule as a constant, which then folds
-// into the count (an invalid ModelBuild, both inlined: 37.3 ns against 41.0).
+// Inline: the derive passes the rule as a constant, which then folds into the count
+// (an invalid ModelBuild: 37.3 ns against 41.0 out of line). The price is stack: in a
+// recursive type, each level's frame holds the inlined check and report, 80 bytes
+// against 64 (`tests/tests/stack_depth.rs`). `range`'s entry gained nothing inlined
+// and is not.
 #[inline]
 pub fn check<M, T: LengthInput<M> + ?Sized>(
     value: &T,

@@ -111,9 +111,6 @@ pub fn message<N: RangeNumber>(bounds: &Bounds<N>) -> String {
 
 /// The derive's entry: reports a failed `range` rule at `at`.
 #[doc(hidden)]
-// Inline: the bounds the derive passes are constants, and a comparison with a
-// constant is less than the call (see `length::check`).
-#[inline]
 pub fn check<M, T: NumberInput<M> + ?Sized>(
     value: &T,
     bounds: &Bounds<T::Number>,
