@@ -104,9 +104,19 @@ impl Site {
     /// making one when the value is a field of the validated value itself.
     #[inline(always)]
     pub(crate) fn path(&'static self, at: &PathNode<'_>) -> Path {
+        match self.static_path(at) {
+            Some(segments) => Path::from_static(segments),
+            None => self.node(at).to_path(),
+        }
+    }
+
+    /// The path of the checked value as the segment this site keeps, when the value
+    /// is a field of the validated value itself.
+    #[inline(always)]
+    fn static_path(&'static self, at: &PathNode<'_>) -> Option<&'static [Segment]> {
         match (&self.segment, at.is_root()) {
-            (Some(segment), true) => Path::from_static(std::slice::from_ref(segment)),
-            _ => self.node(at).to_path(),
+            (Some(segment), true) => Some(std::slice::from_ref(segment)),
+            _ => None,
         }
     }
 }
@@ -117,9 +127,9 @@ impl Site {
 // The usual failure, a site that has failed before on a field of the validated value
 // itself, is written in line: three loads (the site's report and segment, the node's
 // parent) and a push of two pointers, nothing to build and, in the error, nothing to
-// drop. All the rest (the first
-// failure, a path made from the node chain, a site with no cache) is in functions of
-// their own, so that what it needs of the stack stays out of a recursive frame.
+// drop. All the rest (the first failure, a path made from the node chain, a site with
+// no cache) is in functions of their own, so that what it needs of the stack stays
+// out of a recursive frame.
 // `failure` is a closure so that the `Failure` is built only where it is used: built
 // by the caller, it was written to the stack before every report, and made the rule's
 // frame larger on the usual path too.
@@ -135,9 +145,9 @@ pub(crate) fn report<P, M, T>(
     M: FnOnce() -> T,
     T: Into<Cow<'static, str>>,
 {
-    if let (Some(made), Some(segment)) = (site.made[slot].get(), &site.segment) {
-        if at.is_root() {
-            return errors.push_at_site(std::slice::from_ref(segment), made);
+    if let Some(made) = site.made[slot].get() {
+        if let Some(path) = site.static_path(at) {
+            return errors.push_at_site(path, made);
         }
     }
     report_made(at, errors, site, slot, failure)

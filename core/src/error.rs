@@ -509,23 +509,25 @@ impl ValidationErrors {
     /// Adds one error.
     #[inline]
     pub fn push(&mut self, error: FieldError) {
-        match self.errors.len() < self.errors.capacity() {
-            true => self.errors.push(error),
-            false => self.push_growing(error),
-        }
+        self.push_made(|| error);
     }
 
     /// Adds the error a call site reports on a field of the validated value.
-    // Made only once there is room for it, and not across a call that could unwind:
-    // its two pointers then go from registers straight into the buffer. Made before
-    // the test (as `push` takes it), it would live on the stack and be copied twice
-    // in case `Vec::push`'s own growth, which the test already rules out, panicked.
     #[inline(always)]
     pub(crate) fn push_at_site(&mut self, path: &'static [Segment], report: &'static Report) {
-        let error = || FieldError::at_site(Path::from_static(path), report);
+        self.push_made(|| FieldError::at_site(Path::from_static(path), report));
+    }
+
+    /// Adds the error `make` makes, once there is room for it.
+    // Made after the test, and not across a call that could unwind: an error made by
+    // `make` then goes from registers straight into the buffer. Made before it, the
+    // error lived on the stack and was copied twice in case `Vec::push`'s own growth,
+    // which the test already rules out, panicked.
+    #[inline(always)]
+    fn push_made(&mut self, make: impl FnOnce() -> FieldError) {
         match self.errors.len() < self.errors.capacity() {
-            true => self.errors.push(error()),
-            false => self.push_growing(error()),
+            true => self.errors.push(make()),
+            false => self.push_growing(make()),
         }
     }
 
