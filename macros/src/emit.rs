@@ -257,17 +257,7 @@ fn whole_value_checks(
     }
     let table = |fields: &Fields| {
         let entries: Vec<String> = (fields.all().iter())
-            .map(|field| {
-                let place = match &field.place {
-                    Place::Field(name) => format!("Field({})", quoted(name)),
-                    Place::Index(index) => format!("Index({index})"),
-                    Place::Here => "Here".to_owned(),
-                };
-                format!(
-                    "({}, ::modelbuild::__private::rules::custom::Place::{place})",
-                    quoted(&field.member_name())
-                )
-            })
+            .map(|field| format!("({}, {})", quoted(&field.member_name()), place_expr(&field.place)))
             .collect();
         format!("&[{}]", entries.join(", "))
     };
@@ -364,11 +354,7 @@ fn site(rule: &Rule, place: &Place) -> String {
     if let (None, None, true, Place::Field(name)) = (&rule.code, &rule.message, cached, place) {
         return format!("__mb::Site::field({})", quoted(name));
     }
-    let place = match place {
-        Place::Field(name) => format!("__mb::Place::Field({})", quoted(name)),
-        Place::Index(index) => format!("__mb::Place::Index({index})"),
-        Place::Here => "__mb::Place::Here".to_owned(),
-    };
+    let place = place_expr(place);
     let option = |lit: &Option<LitStr>| match lit {
         Some(lit) => format!("__mb::Some({})", quoted(&lit.value())),
         None => "__mb::None".to_owned(),
@@ -381,6 +367,15 @@ fn site(rule: &Rule, place: &Place) -> String {
             option(code),
             option(message)
         ),
+    }
+}
+
+/// `place` as the runtime's `Place`, named through the body's `__mb`.
+fn place_expr(place: &Place) -> String {
+    match place {
+        Place::Field(name) => format!("__mb::Place::Field({})", quoted(name)),
+        Place::Index(index) => format!("__mb::Place::Index({index})"),
+        Place::Here => "__mb::Place::Here".to_owned(),
     }
 }
 

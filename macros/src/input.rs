@@ -92,12 +92,12 @@ mod walk {
         let ident = ident(&mut trees)?;
         let data = match keyword.to_string().as_str() {
             "struct" => Data::Struct(match trees.next()? {
-                TokenTree::Group(group) if group.delimiter() == Delimiter::Brace => {
-                    Fields::Named(fields(group.stream(), true)?)
-                }
-                TokenTree::Group(group) if group.delimiter() == Delimiter::Parenthesis => {
-                    punct(&mut trees, ';')?;
-                    Fields::Unnamed(fields(group.stream(), false)?)
+                TokenTree::Group(group) => {
+                    let fields = body(&group)?;
+                    if let Fields::Unnamed(_) = fields {
+                        punct(&mut trees, ';')?;
+                    }
+                    fields
                 }
                 tree if is_punct(&tree, ';') => Fields::Unit,
                 _ => return None,
@@ -190,6 +190,15 @@ mod walk {
         trees.next().filter(|tree| is_punct(tree, ch)).map(drop)
     }
 
+    /// The fields of a struct or variant: `{ ... }` or `( ... )`.
+    fn body(group: &Group) -> Option<Fields> {
+        match group.delimiter() {
+            Delimiter::Brace => Some(Fields::Named(fields(group.stream(), true)?)),
+            Delimiter::Parenthesis => Some(Fields::Unnamed(fields(group.stream(), false)?)),
+            _ => None,
+        }
+    }
+
     /// The fields of `{ ... }` (`named`) or `( ... )`.
     fn fields(tokens: TokenStream, named: bool) -> Option<Vec<Field>> {
         let mut trees = tokens.into_iter().peekable();
@@ -219,7 +228,7 @@ mod walk {
         let mut tokens = Vec::new();
         let mut angles = Angles::default();
         for tree in trees.by_ref() {
-            if angles.step(&tree) == 0 && is_punct(&tree, ',') {
+            if angles.separates(&tree) {
                 break;
             }
             tokens.push(tree);
@@ -236,15 +245,10 @@ mod walk {
             visibility(&mut trees);
             let ident = ident(&mut trees)?;
             let fields = match trees.peek() {
-                Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Brace => {
-                    let fields = fields(group.stream(), true)?;
+                Some(TokenTree::Group(group)) => {
+                    let fields = body(group)?;
                     trees.next();
-                    Fields::Named(fields)
-                }
-                Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Parenthesis => {
-                    let fields = fields(group.stream(), false)?;
-                    trees.next();
-                    Fields::Unnamed(fields)
+                    fields
                 }
                 _ => Fields::Unit,
             };
@@ -372,7 +376,7 @@ fn type_tokens(input: ParseStream) -> syn::Result<Vec<TokenTree>> {
         let mut angles = Angles::default();
         let mut rest = *cursor;
         while let Some((tree, next)) = rest.token_tree() {
-            if angles.step(&tree) == 0 && is_punct(&tree, ',') {
+            if angles.separates(&tree) {
                 break;
             }
             tokens.push(tree);

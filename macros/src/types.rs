@@ -155,6 +155,12 @@ impl Angles {
         self.after_minus = ch == Some('-');
         self.depth
     }
+
+    /// Takes the next token; whether it is a comma outside every `<` and `>`, which
+    /// ends a type or a generic argument.
+    pub fn separates(&mut self, tree: &TokenTree) -> bool {
+        self.step(tree) == 0 && is_punct(tree, ',')
+    }
 }
 
 /// Whether `tree` is the punctuation `ch`.
@@ -171,9 +177,7 @@ fn closing_angle(tokens: &[TokenTree]) -> Option<usize> {
 /// The arguments between `<` and `>`, split at their own commas.
 fn split_top_level(tokens: &[TokenTree]) -> Vec<&[TokenTree]> {
     let mut angles = Angles::default();
-    let mut parts: Vec<&[TokenTree]> = tokens
-        .split(|tree| angles.step(tree) == 0 && is_punct(tree, ','))
-        .collect();
+    let mut parts: Vec<&[TokenTree]> = tokens.split(|tree| angles.separates(tree)).collect();
     // A trailing comma ends the last argument rather than starting another.
     if parts.last().is_some_and(|last| last.is_empty()) {
         parts.pop();
