@@ -28,96 +28,150 @@ use crate::error::{FieldError, Path, Report, Segment, SharedParams};
 use crate::params::Params;
 use crate::rules::input::StrInput;
 
-/// What one rule's call site knows at compile time: where the value it checks is,
-/// relative to the node the call passes (see [`Place`]); the `code` and `message`
-/// given on the rule; and, when its message and parameters depend only on the
-/// attribute's literals, a cache that makes them on the first failure, so that later
-/// failures report them without allocating or copying.
+/// One rule's call site: where the value it checks is, relative to the node the call
+/// passes, and a cache that makes the rule's report on the site's first failure, so
+/// that later failures report it without allocating or copying.
 ///
-/// The derive writes one `static` table of these per type and passes each call a
-/// reference into it: one pointer, so that the call costs the valid path nothing to
-/// set up, and one `static` per type rather than one per rule, which the compiler
-/// would have to evaluate one by one.
+/// The derive writes one `static` array of these per type, binds a reference to each
+/// entry once at the top of the body and passes each call its own: one pointer, so
+/// that the call costs the valid path nothing to set up. The usual sites (a named
+/// field, no `code` or `message` on the rule, a message that cannot change) are made
+/// by [`Site::fields`] from an array of their names: for the compiler, one constant
+/// array of string literals and one call to evaluate per type. Any other site is made
+/// by [`Site::new`] in an array of its own.
 pub struct Site {
     /// What the site made on its first failure, by slot: `length` needs two, since
     /// one generic field may be a string in one use and a collection in another;
     /// every other rule uses slot 0. Placed first: it is what a failure reads first.
-    made: [OnceLock<Report>; 2],
-    /// Whether failures fill `made`: whether the message and parameters can only be
-    /// the same from one failure to the next. A site that does not is never filled,
-    /// so the usual failure need not test this too.
-    cached: bool,
-    pub place: Place,
-    pub code: Option<&'static str>,
-    pub message: Option<&'static str>,
-    /// The one segment the place adds, kept here so that an error on a field of the
+    made: [OnceLock<Made>; 2],
+    /// The usual site's field, by its name on the wire.
+    name: &'static str,
+    /// What any other site says of itself.
+    custom: Option<Custom>,
+}
+
+/// A cached site's first failure, kept: what its errors refer to.
+struct Made {
+    report: Report,
+    /// The one segment the site's place adds, so that an error on a field of the
     /// validated value itself refers to it rather than making a path.
     segment: Option<Segment>,
 }
 
+/// What a site other than the usual one knows at compile time.
+struct Custom {
+    place: Place,
+    code: Option<&'static str>,
+    message: Option<&'static str>,
+    /// Whether failures fill `made`: whether the message and parameters can only be
+    /// the same from one failure to the next. A site that does not is never filled,
+    /// so the usual failure need not test this too.
+    cached: bool,
+    /// [`Made::segment`], for a site that makes nothing.
+    segment: Option<Segment>,
+}
+
 impl Site {
-    /// A site with its `code` and `message`, and a cache when `cached`.
+    /// A usual site on a field not named yet.
+    const fn unnamed() -> Site {
+        Site {
+            made: [OnceLock::new(), OnceLock::new()],
+            name: "",
+            custom: None,
+        }
+    }
+
+    /// The usual sites, one on each field of `names`: no `code` or `message` of their
+    /// own, each rule's report made once.
+    pub const fn fields<const N: usize>(names: [&'static str; N]) -> [Site; N] {
+        let mut sites = [const { Site::unnamed() }; N];
+        let mut i = 0;
+        while i < N {
+            sites[i].name = names[i];
+            i += 1;
+        }
+        sites
+    }
+
+    /// A site at `place` with its `code` and `message`, and a cache when `cached`.
     pub const fn new(
         place: Place,
         code: Option<&'static str>,
         message: Option<&'static str>,
         cached: bool,
     ) -> Site {
-        Site {
-            made: [OnceLock::new(), OnceLock::new()],
-            cached,
+        let custom = Custom {
             place,
             code,
             message,
-            segment: match place {
-                Place::Field(name) => Some(Segment::Field(Cow::Borrowed(name))),
-                Place::Index(index) => Some(Segment::Index(index)),
-                Place::Here => None,
-            },
+            cached,
+            segment: segment_at(place),
+        };
+        Site {
+            made: [OnceLock::new(), OnceLock::new()],
+            name: "",
+            custom: Some(custom),
         }
     }
 
-    /// A site with no `code` or `message` of its own, whose rule's message is made
-    /// once into its cache: the usual case, in the fewest tokens.
+    /// A site at `place` with no `code` or `message`, whose rule's report is made once.
     pub const fn cached(place: Place) -> Site {
         Site::new(place, None, None, true)
     }
 
-    /// A site with no `code`, `message` or cache.
+    /// A site at `place` with no `code`, `message` or cache.
     pub const fn plain(place: Place) -> Site {
         Site::new(place, None, None, false)
     }
 
-    /// [`Site::cached`] on the field `name`: the site of most rules of most derives,
-    /// in the fewest tokens.
-    pub const fn field(name: &'static str) -> Site {
-        Site::cached(Place::Field(name))
+    /// Where the value is, relative to the node the call was given.
+    fn place(&self) -> Place {
+        match &self.custom {
+            Some(custom) => custom.place,
+            None => Place::Field(self.name),
+        }
     }
 
-    /// The node of the checked value, from the node `at` the call was given.
-    #[inline(always)]
-    pub(crate) fn node<'a>(&self, at: &'a PathNode<'a>) -> PathNode<'a> {
-        at.at_place(self.place)
+    /// The `code` given on the rule.
+    pub(crate) fn code(&self) -> Option<&'static str> {
+        self.custom.as_ref().and_then(|custom| custom.code)
+    }
+
+    /// The `message` given on the rule.
+    fn message(&self) -> Option<&'static str> {
+        self.custom.as_ref().and_then(|custom| custom.message)
+    }
+
+    fn caches(&self) -> bool {
+        self.custom.as_ref().is_none_or(|custom| custom.cached)
+    }
+
+    /// The segment the site keeps for its place, once it has one: a custom site's
+    /// from the start, the usual site's from its first failure.
+    fn kept_segment(&'static self) -> Option<&'static Segment> {
+        match &self.custom {
+            Some(custom) => custom.segment.as_ref(),
+            None => (self.made.iter().find_map(OnceLock::get)).and_then(|made| made.segment.as_ref()),
+        }
     }
 
     /// The path of the checked value, from the node `at` the call was given; without
-    /// making one when the value is a field of the validated value itself.
-    #[inline(always)]
+    /// making one when the value is a field of the validated value itself and the
+    /// site keeps its segment.
     pub(crate) fn path(&'static self, at: &PathNode<'_>) -> Path {
-        match self.static_path(at) {
-            Some(segments) => Path::from_static(segments),
-            None => self.node(at).to_path(),
+        match (self.kept_segment(), at.is_root()) {
+            (Some(segment), true) => Path::from_static(std::slice::from_ref(segment)),
+            _ => at.at_place(self.place()).to_path(),
         }
     }
+}
 
-    /// The path of the checked value as the segment this site keeps, when the value
-    /// is a field of the validated value itself.
-    #[inline(always)]
-    fn static_path(&'static self, at: &PathNode<'_>) -> Option<&'static [Segment]> {
-        match (&self.segment, at.is_root()) {
-            (Some(segment), true) => Some(std::slice::from_ref(segment)),
-            _ => None,
-        }
+/// The segment `place` adds to the path of the value that holds it.
+const fn segment_at(place: Place) -> Option<Segment> {
+    match place {
+        Place::Field(name) => Some(Segment::Field(Cow::Borrowed(name))),
+        Place::Index(index) => Some(Segment::Index(index)),
+        Place::Here => None,
     }
 }
 
@@ -146,8 +200,8 @@ pub(crate) fn report<P, M, T>(
     T: Into<Cow<'static, str>>,
 {
     if let Some(made) = site.made[slot].get() {
-        if let Some(path) = site.static_path(at) {
-            return errors.push_at_site(path, made);
+        if let (Some(segment), true) = (&made.segment, at.is_root()) {
+            return errors.push_at_site(std::slice::from_ref(segment), &made.report);
         }
     }
     report_made(at, errors, site, slot, failure)
@@ -167,13 +221,13 @@ fn report_made<P, M, T>(
     M: FnOnce() -> T,
     T: Into<Cow<'static, str>>,
 {
-    match site.cached {
+    match site.caches() {
         true => {
             let made = match site.made[slot].get() {
                 Some(made) => made,
                 None => first_report(&site.made[slot], site, failure()),
             };
-            errors.push(FieldError::at_site(site.path(at), made));
+            errors.push(FieldError::at_site(site.path(at), &made.report));
         }
         false => report_owned(at, errors, site, failure()),
     }
@@ -183,16 +237,19 @@ fn report_made<P, M, T>(
 #[cold]
 #[inline(never)]
 fn first_report<P, M, T>(
-    slot: &'static OnceLock<Report>,
+    slot: &'static OnceLock<Made>,
     site: &'static Site,
     failure: Failure<P, M>,
-) -> &'static Report
+) -> &'static Made
 where
     P: FnOnce() -> Params,
     M: FnOnce() -> T,
     T: Into<Cow<'static, str>>,
 {
-    slot.get_or_init(|| make_report(site, failure))
+    slot.get_or_init(|| Made {
+        report: make_report(site, failure),
+        segment: segment_at(site.place()),
+    })
 }
 
 /// The report of a site with no cache, made for this failure alone.
@@ -229,7 +286,7 @@ where
 {
     let params = (failure.params)();
     let message = site_message(site, &params, || (failure.message)().into());
-    let code = site.code.unwrap_or(failure.code);
+    let code = site.code().unwrap_or(failure.code);
     Report {
         code,
         message,
@@ -253,7 +310,7 @@ pub(crate) fn site_message(
     params: &Params,
     message: impl FnOnce() -> Cow<'static, str>,
 ) -> Cow<'static, str> {
-    match site.message {
+    match site.message() {
         Some(text) if !text.contains(['{', '}']) => Cow::Borrowed(text),
         Some(template) => Cow::Owned(params.render(template)),
         None => message(),

@@ -52,41 +52,44 @@ pub fn impl_validate(container: &Container) -> proc_macro::TokenStream {
     out.finish()
 }
 
-/// The body of `validate_at`: the fields bound, each rule's call, the rules on the
-/// whole value, and the type's table of call sites, which the calls point into.
+/// The body of `validate_at`: the type's table of call sites and a reference to each
+/// entry, the fields bound, each rule's call and the rules on the whole value.
 fn body(container: &Container, out: &mut Out) {
     let context = container.context.as_ref();
-    let sites = RefCell::new(Vec::new());
+    let sites = Sites::default();
     // One short name for the runtime: every rule call below names it, and a long path
     // in each costs the compiler a resolution per segment, thousands of times in a
     // large crate.
     out.text("use ::modelbuild::__private as __mb;");
+    // The checks first: they fill the table of sites, which comes before them.
+    let mut checks = Out::new();
     match &container.shape {
         Shape::Struct(fields) => {
-            // The checks first: the fields they read are the ones bound.
+            // The fields the checks read are the ones bound.
             let siblings = siblings(fields);
-            let mut checks = Out::new();
-            field_checks(fields, &siblings, "__mb_at", context, &sites, &mut checks);
-            whole_value_checks(container, &siblings, &sites, &mut checks);
+            let mut calls = Out::new();
+            field_checks(fields, &siblings, "__mb_at", context, &sites, &mut calls);
+            whole_value_checks(container, &siblings, &sites, &mut calls);
             if siblings.iter().any(Sibling::is_used) {
-                out.text(&format!("let {} = self;", destructure("Self", fields, &siblings)));
+                checks.text(&format!("let {} = self;", destructure("Self", fields, &siblings)));
             }
-            out.extend(checks);
+            checks.extend(calls);
         }
         Shape::Enum(variants) if variants.is_empty() => {
-            out.text("match *self {}");
+            checks.text("match *self {}");
         }
         Shape::Enum(variants) => {
-            out.text("match self")
+            checks
+                .text("match self")
                 .group(Delimiter::Brace, Span::call_site(), |out| {
                     for variant in variants {
                         let siblings = siblings(&variant.fields);
-                        let mut checks = Out::new();
+                        let mut calls = Out::new();
                         let base = match variant.base {
                             Some(_) => "__mb_variant",
                             None => "__mb_at",
                         };
-                        field_checks(&variant.fields, &siblings, base, context, &sites, &mut checks);
+                        field_checks(&variant.fields, &siblings, base, context, &sites, &mut calls);
                         let checked = siblings.iter().any(Sibling::is_used);
                         let path = format!("Self::{}", variant.ident);
                         out.text(&format!("{} =>", destructure(&path, &variant.fields, &siblings)));
@@ -95,23 +98,62 @@ fn body(container: &Container, out: &mut Out) {
                             if checked && variant.base.is_some() {
                                 out.text(&format!("let __mb_variant = &{};", variant_node(variant)));
                             }
-                            out.extend(checks);
+                            out.extend(calls);
                         });
                     }
                 });
-            whole_value_checks(container, &[], &sites, out);
+            whole_value_checks(container, &[], &sites, &mut checks);
         }
     }
-    // A tuple, not an array: a call reaches its site as a field, where an index
-    // would cost every call a bounds check in the user's debug build.
-    let sites = sites.into_inner();
-    if !sites.is_empty() {
-        out.text(&format!(
-            "static __MB_SITES: ({}) = ({},);",
-            "__mb::Site, ".repeat(sites.len()),
-            sites.join(", ")
-        ));
+    site_table(&sites.into_inner(), out);
+    out.extend(checks);
+}
+
+/// The call sites of a type's rules, in the order of their calls.
+pub type Sites = RefCell<Vec<SiteEntry>>;
+
+/// One rule's call site: the usual one, on a field by its wire name, with no `code`
+/// or `message` and a report made once; or any other, as the expression of its
+/// `__mb::Site`.
+pub enum SiteEntry {
+    Field(String),
+    Custom(String),
+}
+
+/// The type's `static` arrays of call sites, and a `&'static` reference to each entry
+/// bound once as `__mb_site<n>`, `n` its place in `sites`, which the calls pass.
+// The usual sites are one array made by a `const fn` from their names, which the
+// compiler evaluates as one call on an array of string literals. Written as a tuple of
+// one constructor call per site, and reached at each call as `&__MB_SITES.3`, the
+// table cost the compiler a third of the derive's output (see README).
+fn site_table(sites: &[SiteEntry], out: &mut Out) {
+    let (mut fields, mut custom) = (Vec::new(), Vec::new());
+    for (n, site) in sites.iter().enumerate() {
+        match site {
+            SiteEntry::Field(name) => fields.push((n, quoted(name))),
+            SiteEntry::Custom(site) => custom.push((n, site.clone())),
+        }
     }
+    bind_table(out, "__MB_SITES", &fields, |names| {
+        format!("__mb::Site::fields([{names}])")
+    });
+    bind_table(out, "__MB_CUSTOM_SITES", &custom, |sites| format!("[{sites}]"));
+}
+
+/// `static <name>: [__mb::Site; <len>] = <make(entries)>; let [__mb_site<n>, ...] =
+/// &<name>;`, or nothing for no entries.
+fn bind_table(out: &mut Out, name: &str, entries: &[(usize, String)], make: impl FnOnce(String) -> String) {
+    if entries.is_empty() {
+        return;
+    }
+    let values: Vec<&str> = entries.iter().map(|(_, value)| value.as_str()).collect();
+    let bindings: Vec<String> = entries.iter().map(|(n, _)| format!("__mb_site{n}")).collect();
+    out.text(&format!(
+        "static {name}: [__mb::Site; {}] = {}; let [{}] = &{name};",
+        entries.len(),
+        make(values.join(", ")),
+        bindings.join(", ")
+    ));
 }
 
 /// `Validate`, with the body `items` write. A type with no context implements nothing
@@ -223,7 +265,7 @@ fn field_checks(
     siblings: &[Sibling],
     base: &str,
     context: Option<&syn::Type>,
-    sites: &RefCell<Vec<String>>,
+    sites: &Sites,
     out: &mut Out,
 ) {
     let scope = Scope {
@@ -246,12 +288,7 @@ fn field_checks(
 /// found through a table of the value's fields and the node they hang from (which, for
 /// an enum, depends on the variant).
 /// `siblings` are a struct's fields, which the rules' arguments may name.
-fn whole_value_checks(
-    container: &Container,
-    siblings: &[Sibling],
-    sites: &RefCell<Vec<String>>,
-    out: &mut Out,
-) {
+fn whole_value_checks(container: &Container, siblings: &[Sibling], sites: &Sites, out: &mut Out) {
     if container.customs.is_empty() {
         return;
     }
@@ -309,7 +346,7 @@ pub struct Scope<'a> {
     pub siblings: &'a [Sibling],
     pub context: Option<&'a syn::Type>,
     pub whole: bool,
-    pub sites: &'a RefCell<Vec<String>>,
+    pub sites: &'a Sites,
 }
 
 /// The statement that checks `rule` on `value`, found at `place` under the path node
@@ -343,23 +380,23 @@ pub fn rule_call(rule: &Rule, value: &str, base: &str, place: &Place, scope: &Sc
     );
 }
 
-/// The `Site` of one rule: where its value is, its `code` and `message` overrides, and
-/// a cache for its report when its message and parameters depend on nothing but
-/// literals. Written with the fewest tokens that say it, since every rule of every
-/// derive has one.
-fn site(rule: &Rule, place: &Place) -> String {
+/// The call site of one rule: where its value is, its `code` and `message` overrides,
+/// and a cache for its report when its message and parameters depend on nothing but
+/// literals. The usual site is just its field's name; any other is written with the
+/// fewest tokens that say it.
+fn site(rule: &Rule, place: &Place) -> SiteEntry {
     // Every error of a cached site refers to what the site made on its first failure,
     // so a site caches whenever its message cannot differ from one failure to the next.
     let cached = rule.kind.message_is_constant();
     if let (None, None, true, Place::Field(name)) = (&rule.code, &rule.message, cached, place) {
-        return format!("__mb::Site::field({})", quoted(name));
+        return SiteEntry::Field(name.clone());
     }
     let place = place_expr(place);
     let option = |lit: &Option<LitStr>| match lit {
         Some(lit) => format!("__mb::Some({})", quoted(&lit.value())),
         None => "__mb::None".to_owned(),
     };
-    match (&rule.code, &rule.message, cached) {
+    SiteEntry::Custom(match (&rule.code, &rule.message, cached) {
         (None, None, true) => format!("__mb::Site::cached({place})"),
         (None, None, false) => format!("__mb::Site::plain({place})"),
         (code, message, cached) => format!(
@@ -367,7 +404,7 @@ fn site(rule: &Rule, place: &Place) -> String {
             option(code),
             option(message)
         ),
-    }
+    })
 }
 
 /// `place` as the runtime's `Place`, named through the body's `__mb`.

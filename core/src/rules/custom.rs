@@ -78,7 +78,7 @@ fn field_path(name: &str, fields: &[FieldPlace], fields_at: &PathNode<'_>) -> cr
 #[cold]
 fn push(error: RuleError, path: crate::Path, errors: &mut ValidationErrors, site: &'static Site) {
     let report = error.into_report();
-    let code = site.code.map_or(report.code, Cow::Borrowed);
+    let code = site.code().map_or(report.code, Cow::Borrowed);
     let message = site_message(site, report.params.get(), || report.message);
     errors.push(FieldError::owned(path, code, message, report.params));
 }

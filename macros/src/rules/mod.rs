@@ -258,9 +258,9 @@ pub struct Call<'a> {
     pub base: &'a str,
     /// Where the value is under [`base`](Call::base).
     pub place: &'a Place,
-    /// The rule's entry in the type's table of call sites, when it
-    /// [`reports`](RuleKind::reports) errors of its own; the site says where under
-    /// `base` the value is.
+    /// The rule's place in the type's call sites, when it
+    /// [`reports`](RuleKind::reports) errors of its own: its call passes the site
+    /// bound as `__mb_site<site>`, which says where under `base` the value is.
     pub site: Option<usize>,
     /// The other fields of the same value, which `must_match` compares with.
     pub siblings: &'a [Sibling],
@@ -270,11 +270,11 @@ pub struct Call<'a> {
     /// the node its fields hang from, `__mb_fields_at`, in scope.
     pub whole: bool,
     /// The type's table of call sites, for the rules nested in this one.
-    pub sites: &'a std::cell::RefCell<Vec<String>>,
+    pub sites: &'a crate::emit::Sites,
 }
 
 impl<'a> Call<'a> {
-    /// `__mb::<path>(value, <args> base, __mb_errors, &__MB_SITES.<site>);`, the call of
+    /// `__mb::<path>(value, <args> base, __mb_errors, __mb_site<site>);`, the call of
     /// a rule's runtime entry, spanned at the rule; `args` writes the rule's own
     /// arguments, each followed by a comma. The last three are only written for a
     /// rule that reports.
@@ -289,9 +289,9 @@ impl<'a> Call<'a> {
         out.punct(';', false, span);
     }
 
-    /// `base, __mb_errors, &__MB_SITES.<site>`, the last arguments of the entry of a
-    /// rule that reports: the node the value hangs from and the rule's call site,
-    /// which says where under that node the value is. Nothing for the other rules.
+    /// `base, __mb_errors, __mb_site<site>`, the last arguments of the entry of a rule
+    /// that reports: the node the value hangs from and the rule's call site, which
+    /// says where under that node the value is. Nothing for the other rules.
     pub fn tail(&self, out: &mut Out) {
         let span = self.span;
         if let Some(site) = self.site {
@@ -299,10 +299,7 @@ impl<'a> Call<'a> {
                 .punct(',', false, span)
                 .ident("__mb_errors", span)
                 .punct(',', false, span)
-                .punct('&', false, span)
-                .ident("__MB_SITES", span)
-                .punct('.', false, span)
-                .usize(site, span);
+                .ident(&format!("__mb_site{site}"), span);
         }
     }
 
