@@ -67,7 +67,8 @@ struct Custom {
     /// the same from one failure to the next. A site that does not is never filled,
     /// so the usual failure need not test this too.
     cached: bool,
-    /// [`Made::segment`], for a site that makes nothing.
+    /// [`Made::segment`], kept from the start: a site with no cache makes nothing, and
+    /// its errors on a field of the validated value refer to this instead.
     segment: Option<Segment>,
 }
 

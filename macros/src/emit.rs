@@ -105,7 +105,7 @@ fn body(container: &Container, out: &mut Out) {
             whole_value_checks(container, &[], &sites, &mut checks);
         }
     }
-    site_table(&sites.into_inner(), out);
+    site_table(sites.into_inner(), out);
     out.extend(checks);
 }
 
@@ -126,12 +126,12 @@ pub enum SiteEntry {
 // compiler evaluates as one call on an array of string literals. Written as a tuple of
 // one constructor call per site, and reached at each call as `&__MB_SITES.3`, the
 // table cost the compiler a third of the derive's output (see README).
-fn site_table(sites: &[SiteEntry], out: &mut Out) {
+fn site_table(sites: Vec<SiteEntry>, out: &mut Out) {
     let (mut fields, mut custom) = (Vec::new(), Vec::new());
-    for (n, site) in sites.iter().enumerate() {
+    for (n, site) in sites.into_iter().enumerate() {
         match site {
-            SiteEntry::Field(name) => fields.push((n, quoted(name))),
-            SiteEntry::Custom(site) => custom.push((n, site.clone())),
+            SiteEntry::Field(name) => fields.push((n, quoted(&name))),
+            SiteEntry::Custom(site) => custom.push((n, site)),
         }
     }
     bind_table(out, "__MB_SITES", &fields, |names| {
