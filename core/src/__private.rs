@@ -50,6 +50,27 @@ pub struct Site {
     custom: Option<Custom>,
 }
 
+/// `[Site; N]` by name, for the derive's tables of up to 32 sites. Written
+/// `[Site; 7]` in the user's crate, the length is a constant the compiler keeps as a
+/// body of its own, with its own queries, once per type: a name costs it nothing of
+/// the kind (about 3% of the derive's cost to an incremental `cargo check`, see
+/// README).
+macro_rules! site_arrays {
+    ($($name:ident = $len:literal,)*) => {$(
+        #[doc = concat!("`[Site; ", stringify!($len), "]`.")]
+        pub type $name = [Site; $len];
+    )*};
+}
+
+site_arrays! {
+    Sites1 = 1, Sites2 = 2, Sites3 = 3, Sites4 = 4, Sites5 = 5, Sites6 = 6, Sites7 = 7,
+    Sites8 = 8, Sites9 = 9, Sites10 = 10, Sites11 = 11, Sites12 = 12, Sites13 = 13,
+    Sites14 = 14, Sites15 = 15, Sites16 = 16, Sites17 = 17, Sites18 = 18, Sites19 = 19,
+    Sites20 = 20, Sites21 = 21, Sites22 = 22, Sites23 = 23, Sites24 = 24, Sites25 = 25,
+    Sites26 = 26, Sites27 = 27, Sites28 = 28, Sites29 = 29, Sites30 = 30, Sites31 = 31,
+    Sites32 = 32,
+}
+
 /// A cached site's first failure, kept: what its errors refer to.
 struct Made {
     report: Report,

@@ -297,6 +297,49 @@ fn tuple_structs_are_laid_out_as_serde_writes_them() {
     expect(&Unit, &[]);
 }
 
+/// A struct whose rules all break, with one call site per field: the derive names its
+/// table of sites by a type of the runtime up to 32 sites and writes the array type
+/// itself beyond, and every site must report at its own field either way.
+macro_rules! wide {
+    ($name:ident: $($field:ident)*) => {
+        #[derive(Validate)]
+        struct $name {
+            $(
+                #[validate(length(max = 1))]
+                $field: String,
+            )*
+        }
+
+        impl $name {
+            fn all_too_long() -> $name {
+                $name { $($field: "xx".into(),)* }
+            }
+
+            fn names() -> Vec<&'static str> {
+                vec![$(stringify!($field)),*]
+            }
+        }
+    };
+}
+
+wide!(Wide32: f0 f1 f2 f3 f4 f5 f6 f7 f8 f9 f10 f11 f12 f13 f14 f15 f16 f17 f18 f19 f20
+    f21 f22 f23 f24 f25 f26 f27 f28 f29 f30 f31);
+wide!(Wide33: f0 f1 f2 f3 f4 f5 f6 f7 f8 f9 f10 f11 f12 f13 f14 f15 f16 f17 f18 f19 f20
+    f21 f22 f23 f24 f25 f26 f27 f28 f29 f30 f31 f32);
+
+#[test]
+fn every_site_of_a_wide_struct_reports_at_its_own_field() {
+    fn check(value: &impl Validate, names: Vec<&str>) {
+        let expected: Vec<(&str, &str)> = names.iter().map(|name| (*name, "length")).collect();
+        // Twice: the second time, each site reports what it kept from the first.
+        expect(value, &expected);
+        expect(value, &expected);
+    }
+    assert_eq!((Wide32::names().len(), Wide33::names().len()), (32, 33));
+    check(&Wide32::all_too_long(), Wide32::names());
+    check(&Wide33::all_too_long(), Wide33::names());
+}
+
 #[derive(Validate)]
 enum Source {
     Sid(#[validate(sid(prefix = "UG"))] String),
