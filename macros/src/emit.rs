@@ -63,17 +63,18 @@ fn body(container: &Container, out: &mut Out) {
     out.text("use ::modelbuild::__private as __mb;");
     // The checks first: they fill the table of sites, which comes before them.
     let mut checks = Out::new();
+    // A struct's fields are bound between the table and the checks, in the same text
+    // as the table: each piece of text is a call into the compiler to read it.
+    let mut bindings = String::new();
     match &container.shape {
         Shape::Struct(fields) => {
             // The fields the checks read are the ones bound.
             let siblings = siblings(fields);
-            let mut calls = Out::new();
-            field_checks(fields, &siblings, "__mb_at", context, &sites, &mut calls);
-            whole_value_checks(container, &siblings, &sites, &mut calls);
+            field_checks(fields, &siblings, "__mb_at", context, &sites, &mut checks);
+            whole_value_checks(container, &siblings, &sites, &mut checks);
             if siblings.iter().any(Sibling::is_used) {
-                checks.text(&format!("let {} = self;", destructure("Self", fields, &siblings)));
+                bindings = format!("let {} = self;", destructure("Self", fields, &siblings));
             }
-            checks.extend(calls);
         }
         Shape::Enum(variants) if variants.is_empty() => {
             checks.text("match *self {}");
@@ -106,6 +107,9 @@ fn body(container: &Container, out: &mut Out) {
         }
     }
     site_table(sites.into_inner(), out);
+    if !bindings.is_empty() {
+        out.text(&bindings);
+    }
     out.extend(checks);
 }
 
