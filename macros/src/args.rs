@@ -17,18 +17,23 @@ pub struct Common {
 }
 
 impl Common {
-    /// Reads `code` or `message` if `arg` is one; returns whether it was.
-    fn read(&mut self, arg: &ParseNestedMeta) -> syn::Result<bool> {
-        let slot = if arg.path.is_ident("code") {
-            &mut self.code
-        } else if arg.path.is_ident("message") {
-            &mut self.message
-        } else {
-            return Ok(false);
+    /// Reads `code` or `message` if `key` (`arg`'s) is one; returns whether it was.
+    fn read(&mut self, key: &str, arg: &ParseNestedMeta) -> syn::Result<bool> {
+        let slot = match key {
+            "code" => &mut self.code,
+            "message" => &mut self.message,
+            _ => return Ok(false),
         };
         set_once(slot, arg, |arg| arg.value()?.parse())?;
         Ok(true)
     }
+}
+
+/// The key of `arg` as text, or `""` for a path that is no single name. Taken once per
+/// key: each comparison of an identifier with a string converts it again, and the
+/// derive runs unoptimised in a user's debug build.
+fn key_of(arg: &ParseNestedMeta) -> String {
+    arg.path.get_ident().map(Ident::to_string).unwrap_or_default()
 }
 
 /// Fills `slot` from `arg`, or reports a second `key`.
@@ -45,8 +50,8 @@ pub fn set_once<T>(
     Ok(())
 }
 
-/// Reads `rule(key = value, ...)`, handing each key to `read`, which returns `false`
-/// for keys it does not know. Each bad key is reported and skipped. `known` lists the
+/// Reads `rule(key = value, ...)`, handing each key (as text, and its argument) to
+/// `read`, which returns `false` for keys it does not know. Each bad key is reported and skipped. `known` lists the
 /// rule's keys in prose, in backticks: "`min`, `max`, `code` or `message`".
 pub fn read(
     rule: &Ident,
@@ -54,7 +59,7 @@ pub fn read(
     errors: &mut Vec<syn::Error>,
     common: &mut Common,
     known: &str,
-    mut read: impl FnMut(&ParseNestedMeta) -> syn::Result<bool>,
+    mut read: impl FnMut(&str, &ParseNestedMeta) -> syn::Result<bool>,
 ) -> syn::Result<()> {
     if has_empty_parens(meta) {
         // `length()`: nothing to read; the rule says what it is missing.
@@ -64,10 +69,10 @@ pub fn read(
     }
     meta.parse_nested_meta(|arg| {
         guard(&arg, errors, |arg, _| {
-            if common.read(arg)? || read(arg)? {
+            let key = key_of(arg);
+            if common.read(&key, arg)? || read(&key, arg)? {
                 return Ok(());
             }
-            let key = arg.path.get_ident().map(Ident::to_string).unwrap_or_default();
             let hint = key_meaning(&key)
                 .filter(|ours| backticked(known).any(|k| k == *ours))
                 .map_or_else(
@@ -87,9 +92,9 @@ pub fn read(
 /// value as `T`; each key may be given once.
 pub fn slots<'s, T: syn::parse::Parse, const N: usize>(
     mut slots: [(&'static str, &'s mut Option<T>); N],
-) -> impl FnMut(&ParseNestedMeta) -> syn::Result<bool> + 's {
-    move |arg| {
-        let Some((_, slot)) = slots.iter_mut().find(|(key, _)| arg.path.is_ident(key)) else {
+) -> impl FnMut(&str, &ParseNestedMeta) -> syn::Result<bool> + 's {
+    move |key, arg| {
+        let Some((_, slot)) = slots.iter_mut().find(|(name, _)| *name == key) else {
             return Ok(false);
         };
         set_once(slot, arg, |arg| arg.value()?.parse())?;
@@ -122,7 +127,9 @@ pub fn flag(
     common: &mut Common,
 ) -> syn::Result<()> {
     if has_args(meta) {
-        read(name, meta, errors, common, "`code` or `message`", |_| Ok(false))
+        read(name, meta, errors, common, "`code` or `message`", |_, _| {
+            Ok(false)
+        })
     } else {
         reject_value(name, meta)
     }

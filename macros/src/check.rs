@@ -15,8 +15,7 @@ pub fn container(container: &Container, errors: &mut Vec<syn::Error>) {
     };
     for fields in groups {
         let names: Vec<String> = fields.all().iter().map(|f| f.member_name()).collect();
-        for field in fields.all() {
-            let own = field.member_name();
+        for (field, own) in fields.all().iter().zip(&names) {
             rules(
                 &field.rules,
                 TypeKind::of(field.ty),

@@ -238,12 +238,11 @@ pub fn with_errors(input: &Input, errors: Vec<syn::Error>) -> proc_macro::TokenS
 /// `Self { a: __mb_field_0, .. }` or `Self(__mb_field_0, _)`: the fields the checks
 /// read, each bound to its own name; the others are left out, so that none is unused.
 fn destructure(path: &str, fields: &Fields, siblings: &[Sibling]) -> String {
-    let bound = fields.all().iter().zip(siblings);
     match fields {
         Fields::Named(_) => {
-            let mut bound: Vec<String> = bound
-                .filter(|(_, sibling)| sibling.is_used())
-                .map(|(field, sibling)| format!("{}: {}", field.member_name(), sibling.binding))
+            let mut bound: Vec<String> = (siblings.iter())
+                .filter(|sibling| sibling.is_used())
+                .map(|sibling| format!("{}: {}", sibling.name, sibling.binding))
                 .collect();
             if bound.len() < siblings.len() {
                 bound.push("..".to_owned());

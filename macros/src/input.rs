@@ -149,7 +149,8 @@ mod walk {
             TokenTree::Ident(name) => name,
             _ => return None,
         };
-        if name != "validate" && name != "serde" {
+        // One conversion: comparing an identifier with a string converts it each time.
+        if !matches!(name.to_string().as_str(), "validate" | "serde") {
             return Some(None);
         }
         let args = match (inner.next()?, inner.next()) {

@@ -221,15 +221,15 @@ fn container_rules(attrs: &[Attribute], errors: &mut Vec<syn::Error>) -> (Vec<Ru
     let mut context: Option<Type> = None;
     for attr in validate_attrs(attrs) {
         let parsed = attr.parse_nested_meta(|meta| {
-            let Some(name) = rule_name(&meta, errors) else {
+            let Some((name, key)) = rule_name(&meta, errors) else {
                 return Ok(());
             };
-            if name == "custom" {
+            if key == "custom" {
                 guard(&meta, errors, |meta, errors| {
-                    rules.extend(rule(name.clone(), meta, errors)?);
+                    rules.extend(rule(name.clone(), &key, meta, errors)?);
                     Ok(())
                 });
-            } else if name == "context" {
+            } else if key == "context" {
                 guard(&meta, errors, |meta, _| {
                     if context.is_some() {
                         return Err(syn::Error::new_spanned(
@@ -319,17 +319,17 @@ fn field_rules<'a>(
     let mut rename: Option<LitStr> = None;
     for attr in validate_attrs(&field.attrs) {
         let parsed = attr.parse_nested_meta(|meta| {
-            let Some(name) = rule_name(&meta, errors) else {
+            let Some((name, key)) = rule_name(&meta, errors) else {
                 return Ok(());
             };
             guard(&meta, errors, |meta, errors| {
-                if name == "rename" {
+                if key == "rename" {
                     if rename.is_some() {
                         return Err(meta.error("duplicate `rename`"));
                     }
                     rename = Some(meta.value()?.parse()?);
                 } else {
-                    rules.extend(rule(name.clone(), meta, errors)?);
+                    rules.extend(rule(name.clone(), &key, meta, errors)?);
                 }
                 Ok(())
             });
@@ -345,10 +345,11 @@ fn field_rules<'a>(
     }
 }
 
-/// The item's name; a path that is not a plain name is reported, and the item
-/// skipped, so the items after it are still read.
-pub fn rule_name(meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>) -> Option<Ident> {
-    let name = meta.path.get_ident().cloned();
+/// The item's name, and as text (converted once: comparing an identifier with a
+/// string converts it each time); a path that is not a plain name is reported, and
+/// the item skipped, so the items after it are still read.
+pub fn rule_name(meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>) -> Option<(Ident, String)> {
+    let name = meta.path.get_ident().map(|name| (name.clone(), name.to_string()));
     if name.is_none() {
         errors.push(syn::Error::new_spanned(
             &meta.path,
@@ -365,11 +366,15 @@ pub fn rule_name(meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>) -> Option
 /// not reported again: `sid(prefx = "UG")` is not also told it has no prefix (the rule
 /// is left out), and `length(maximum = 5)` is not told it has no bound (the rule is
 /// kept, marked incomplete, so the rules inside an `each` are still checked).
-pub fn rule(name: Ident, meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>) -> syn::Result<Option<Rule>> {
-    let key = name.to_string();
-    let Some(parse) = rules::find(&key) else {
+pub fn rule(
+    name: Ident,
+    key: &str,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+) -> syn::Result<Option<Rule>> {
+    let Some(parse) = rules::find(key) else {
         let names = rule_names();
-        let hint = meaning(&key).unwrap_or_else(|| did_you_mean(&key, rules::names().chain(["rename"])));
+        let hint = meaning(key).unwrap_or_else(|| did_you_mean(key, rules::names().chain(["rename"])));
         return Err(syn::Error::new_spanned(
             &name,
             format!("unknown rule `{key}`;{hint} expected one of {names}, or `rename`"),

@@ -34,10 +34,10 @@ pub fn parse(
             errors,
             common,
             "`function`, `args`, `code` or `message`",
-            |arg| {
-                if arg.path.is_ident("function") {
+            |key, arg| {
+                if key == "function" {
                     args::set_once(&mut function, arg, |arg| arg.value()?.parse())?;
-                } else if arg.path.is_ident("args") {
+                } else if key == "args" {
                     args::set_once(&mut extra, arg, |arg| {
                         let content;
                         syn::parenthesized!(content in arg.input);

@@ -49,17 +49,17 @@ pub fn inner_rules(
     }
     let mut rules = Vec::new();
     meta.parse_nested_meta(|inner| {
-        let Some(inner_name) = crate::parse::rule_name(&inner, errors) else {
+        let Some((inner_name, key)) = crate::parse::rule_name(&inner, errors) else {
             return Ok(());
         };
         args::guard(&inner, errors, |inner, errors| {
-            if inner_name == "rename" {
+            if key == "rename" {
                 return Err(syn::Error::new_spanned(
                     &inner_name,
                     format!("`rename` names the field: put it beside `{name}`"),
                 ));
             }
-            rules.extend(crate::parse::rule(inner_name.clone(), inner, errors)?);
+            rules.extend(crate::parse::rule(inner_name.clone(), &key, inner, errors)?);
             Ok(())
         });
         Ok(())

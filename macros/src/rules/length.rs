@@ -54,12 +54,12 @@ pub fn parse(
             errors,
             common,
             "`min`, `max`, `equal`, `unit`, `code` or `message`",
-            |arg| {
-                if arg.path.is_ident("unit") {
+            |key, arg| {
+                if key == "unit" {
                     args::set_once(&mut unit, arg, parse_unit)?;
                     return Ok(true);
                 }
-                bounds(arg)
+                bounds(key, arg)
             },
         )?;
     }

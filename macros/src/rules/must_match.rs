@@ -31,8 +31,8 @@ pub fn parse(
         errors,
         common,
         "a field name, `other`, `code` or `message`",
-        |arg| {
-            if arg.path.is_ident("other") {
+        |key, arg| {
+            if key == "other" {
                 args::set_once(&mut other, arg, |arg| arg.value()?.parse())?;
                 return Ok(true);
             }

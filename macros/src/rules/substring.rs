@@ -19,8 +19,8 @@ fn parse(
         "Contains" | "DoesNotContain" if args::has_args(meta) => {
             let mut text = None;
             let known = "`value` (or `pattern`, as validator names it), `code` or `message`";
-            args::read(name, meta, errors, common, known, |arg| {
-                if !(arg.path.is_ident("value") || arg.path.is_ident("pattern")) {
+            args::read(name, meta, errors, common, known, |key, arg| {
+                if !matches!(key, "value" | "pattern") {
                     return Ok(false);
                 }
                 if text.is_some() {

@@ -51,8 +51,8 @@ pub fn parse_rule(
             errors,
             common,
             "`schemes`, `code` or `message`",
-            |arg| {
-                if !arg.path.is_ident("schemes") {
+            |key, arg| {
+                if key != "schemes" {
                     return Ok(false);
                 }
                 args::set_once(&mut schemes, arg, parse_schemes)?;
