@@ -51,8 +51,9 @@ pub fn set_once<T>(
 }
 
 /// Reads `rule(key = value, ...)`, handing each key (as text, and its argument) to
-/// `read`, which returns `false` for keys it does not know. Each bad key is reported and skipped. `known` lists the
-/// rule's keys in prose, in backticks: "`min`, `max`, `code` or `message`".
+/// `read`, which returns `false` for keys it does not know. Each bad key is reported
+/// and skipped. `known` lists the rule's keys in prose, in backticks: "`min`, `max`,
+/// `code` or `message`".
 pub fn read(
     rule: &Ident,
     meta: &ParseNestedMeta,
