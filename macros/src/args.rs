@@ -5,7 +5,7 @@
 use proc_macro2::TokenTree;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
-use syn::{Ident, LitStr, Token};
+use syn::{Expr, ExprLit, Ident, Lit, LitStr, Token};
 
 use crate::suggest::did_you_mean;
 
@@ -89,23 +89,58 @@ pub fn read(
     })
 }
 
-/// A `read` for [`read`] that fills whichever of `slots` the key names, parsing the
+/// What a key's value is read as.
+pub trait Value: Sized {
+    /// Reads the value after the key's `=`.
+    fn read(input: ParseStream) -> syn::Result<Self>;
+}
+
+impl Value for LitStr {
+    fn read(input: ParseStream) -> syn::Result<LitStr> {
+        input.parse()
+    }
+}
+
+impl Value for Expr {
+    /// A lone literal, the usual bound, is taken as it is: syn's expression parser
+    /// looks for every kind of expression first, which in a user's unoptimised build
+    /// cost more than the rest of reading a `range`. Anything else goes to that parser,
+    /// which gives the same `Expr` for a literal.
+    fn read(input: ParseStream) -> syn::Result<Expr> {
+        let lone = input.cursor().literal().and_then(|(literal, rest)| {
+            let ends = rest.eof() || rest.punct().is_some_and(|(punct, _)| punct.as_char() == ',');
+            ends.then_some(literal)
+        });
+        match lone {
+            Some(literal) => {
+                input.step(|cursor| Ok(((), cursor.token_tree().map_or(*cursor, |(_, rest)| rest))))?;
+                Ok(Expr::Lit(ExprLit {
+                    attrs: Vec::new(),
+                    lit: Lit::new(literal),
+                }))
+            }
+            None => input.parse(),
+        }
+    }
+}
+
+/// A `read` for [`read`] that fills whichever of `slots` the key names, reading the
 /// value as `T`; each key may be given once.
-pub fn slots<'s, T: syn::parse::Parse, const N: usize>(
+pub fn slots<'s, T: Value, const N: usize>(
     mut slots: [(&'static str, &'s mut Option<T>); N],
 ) -> impl FnMut(&str, &ParseNestedMeta) -> syn::Result<bool> + 's {
     move |key, arg| {
         let Some((_, slot)) = slots.iter_mut().find(|(name, _)| *name == key) else {
             return Ok(false);
         };
-        set_once(slot, arg, |arg| arg.value()?.parse())?;
+        set_once(slot, arg, |arg| T::read(arg.value()?))?;
         Ok(true)
     }
 }
 
 /// Reads the one argument of a rule written either `rule = value` or
 /// `rule(key = value, code = "...", message = "...")`; `None` when neither gave it.
-pub fn value_or_key<T: syn::parse::Parse>(
+pub fn value_or_key<T: Value>(
     key: &'static str,
     (name, meta, errors, common): (&Ident, &ParseNestedMeta, &mut Vec<syn::Error>, &mut Common),
 ) -> syn::Result<Option<T>> {
@@ -114,7 +149,7 @@ pub fn value_or_key<T: syn::parse::Parse>(
         let known = format!("`{key}`, `code` or `message`");
         read(name, meta, errors, common, &known, slots([(key, &mut value)]))?;
     } else if meta.input.peek(Token![=]) {
-        value = Some(meta.value()?.parse()?);
+        value = Some(T::read(meta.value()?)?);
     }
     Ok(value)
 }

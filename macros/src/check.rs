@@ -2,8 +2,6 @@
 //! is collected with the span of the token at fault; each rule checks its own
 //! arguments, this module what concerns a field as a whole.
 
-use std::collections::HashSet;
-
 use crate::parse::{Container, Fields, Shape};
 use crate::rules::{Rule, Target};
 use crate::types::TypeKind;
@@ -16,9 +14,17 @@ pub fn container(container: &Container, errors: &mut Vec<syn::Error>) {
     for fields in groups {
         let names: Vec<String> = fields.all().iter().map(|f| f.member_name()).collect();
         for (field, own) in fields.all().iter().zip(&names) {
+            if field.rules.is_empty() {
+                continue;
+            }
+            // The type's spelling is read only for rules that say what they apply to.
+            let typed = field
+                .rules
+                .iter()
+                .any(|rule| !matches!(rule.kind.target(), Target::Anything));
             rules(
                 &field.rules,
-                TypeKind::of(field.ty),
+                typed.then(|| TypeKind::of(field.ty)).flatten(),
                 Some((own.as_str(), names.as_slice())),
                 errors,
             );
@@ -35,7 +41,6 @@ pub fn rules(
     field: Option<(&str, &[String])>,
     errors: &mut Vec<syn::Error>,
 ) {
-    let mut seen = HashSet::new();
     if let Some(alone) = rules.iter().find(|r| r.kind.alone()).filter(|_| rules.len() > 1) {
         errors.push(syn::Error::new_spanned(
             &alone.name,
@@ -45,12 +50,15 @@ pub fn rules(
             ),
         ));
     }
-    for rule in rules {
-        let name = rule.name.to_string();
-        if !rule.kind.repeatable() && !seen.insert(name.clone()) {
+    for (i, rule) in rules.iter().enumerate() {
+        // Most fields carry one rule: nothing to compare, and no name to convert.
+        if !rule.kind.repeatable() && rules[..i].iter().any(|earlier| earlier.name == rule.name) {
             errors.push(syn::Error::new_spanned(
                 &rule.name,
-                format!("duplicate rule `{name}` on this field; give each rule once"),
+                format!(
+                    "duplicate rule `{}` on this field; give each rule once",
+                    rule.name
+                ),
             ));
         }
         self::rules(rule.kind.inner(), None, None, errors);
@@ -59,8 +67,10 @@ pub fn rules(
         }
         rule.kind.check(&rule.name, errors);
         rule.kind.check_fields(&rule.name, field, errors);
-        if let (Some(message), Some(params)) = (&rule.message, rule.kind.params()) {
-            check_template(&rule.name, message, &params, errors);
+        if let Some(message) = &rule.message {
+            if let Some(params) = rule.kind.params() {
+                check_template(&rule.name, message, &params, errors);
+            }
         }
         if let Some(problem) = kind.and_then(|kind| type_mismatch(rule, kind)) {
             errors.push(syn::Error::new_spanned(&rule.name, problem));

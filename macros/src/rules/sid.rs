@@ -13,6 +13,8 @@ const NEEDS_PREFIX: &str = "`sid` needs a prefix: `sid(prefix = \"UG\")`";
 
 struct Sid {
     prefix: LitStr,
+    /// The prefix's value, read once: reading it again parses the literal again.
+    value: String,
 }
 
 pub fn parse(
@@ -24,7 +26,7 @@ pub fn parse(
     if !args::has_args(meta) {
         return Err(syn::Error::new_spanned(name, NEEDS_PREFIX));
     }
-    let mut prefix = None;
+    let mut prefix: Option<LitStr> = None;
     args::read(
         name,
         meta,
@@ -34,12 +36,13 @@ pub fn parse(
         args::slots([("prefix", &mut prefix)]),
     )?;
     let prefix = prefix.ok_or_else(|| syn::Error::new_spanned(name, NEEDS_PREFIX))?;
-    Ok(Box::new(Sid { prefix }))
+    let value = prefix.value();
+    Ok(Box::new(Sid { prefix, value }))
 }
 
 impl RuleKind for Sid {
     fn check(&self, _name: &Ident, errors: &mut Vec<syn::Error>) {
-        let value = self.prefix.value();
+        let value = &self.value;
         if value.len() != 2 || !value.bytes().all(|b| b.is_ascii_uppercase()) {
             errors.push(syn::Error::new_spanned(
                 &self.prefix,
@@ -54,7 +57,7 @@ impl RuleKind for Sid {
 
     fn emit(&self, call: &Call, out: &mut Out) {
         call.entry(out, &["sid"], |out| {
-            out.string(&self.prefix.value(), self.prefix.span())
+            out.string(&self.value, self.prefix.span())
                 .punct(',', false, call.span);
         });
     }
