@@ -101,6 +101,31 @@ pub fn option_tokens(expr: Option<&Expr>, rt: &impl quote::ToTokens) -> proc_mac
     }
 }
 
+/// The entry of a rule's usual form, by its suffix (`min`, `max` or `between`), and the
+/// bounds it takes, in order; `None` when neither bound is given. The runtime has
+/// `range_min`, `length_between` and so on, which take their bounds by value: passed as
+/// a struct by reference, each call's bounds were a constant the compiler promoted, a
+/// body of its own in the user's crate (see README).
+pub fn usual<'a>(
+    min: Option<&'a Expr>,
+    max: Option<&'a Expr>,
+) -> Option<(&'static str, [Option<&'a Expr>; 2])> {
+    match (min, max) {
+        (Some(_), None) => Some(("min", [min, None])),
+        (None, Some(_)) => Some(("max", [max, None])),
+        (Some(_), Some(_)) => Some(("between", [min, max])),
+        (None, None) => None,
+    }
+}
+
+/// The bounds of a [`usual`] entry, each followed by a comma. Each keeps its own span,
+/// so a bound of the wrong type is reported at the bound.
+pub fn by_value(out: &mut Out, span: Span, bounds: [Option<&Expr>; 2]) {
+    for bound in bounds.into_iter().flatten() {
+        out.tokens(bound).punct(',', false, span);
+    }
+}
+
 /// The value of one field [`given_fields`] writes.
 pub enum Value<'a> {
     /// `__mb::Some(expr)`, named at the call site: a bound of the wrong type is

@@ -106,6 +106,85 @@ fn each_rule_gives_its_parameters() {
     assert_eq!(params_of(&errors), expected);
 }
 
+/// Bounds that are not literals, in each usual form (an inclusive bound or both, which
+/// the derive passes by value, also under a `message` template) and in one that is
+/// not (an exclusive bound).
+const FLOOR: i64 = -3;
+const SHORTEST: usize = 2;
+
+#[derive(Validate)]
+struct Computed {
+    #[validate(range(min = FLOOR))]
+    above: i64,
+    #[validate(range(max = FLOOR * 2))]
+    below: Option<i64>,
+    #[validate(range(min = FLOOR, max = -FLOOR))]
+    between: i64,
+    #[validate(range(min = FLOOR, max = -FLOOR, message = "from {min} to {max}"))]
+    between_templated: i64,
+    #[validate(range(exclusive_min = FLOOR, max = -FLOOR))]
+    exclusive: i64,
+    #[validate(length(min = SHORTEST))]
+    long: String,
+    #[validate(length(max = SHORTEST + 1))]
+    short: Vec<u8>,
+    #[validate(length(min = SHORTEST, max = SHORTEST * 2))]
+    sized: Box<str>,
+}
+
+#[test]
+fn bounds_that_are_expressions_give_their_values() {
+    let value = Computed {
+        above: -4,
+        below: Some(0),
+        between: 4,
+        between_templated: -4,
+        exclusive: -3,
+        long: "é".into(),
+        short: vec![1, 2, 3, 4],
+        sized: "abcde".into(),
+    };
+    let errors = value.validate().unwrap_err();
+    let expected = vec![
+        ("range", json!({"min": -3})),
+        ("range", json!({"max": -6})),
+        ("range", json!({"min": -3, "max": 3})),
+        ("range", json!({"min": -3, "max": 3})),
+        ("range", json!({"max": 3, "exclusive_min": -3})),
+        ("length", json!({"min": 2, "unit": "chars"})),
+        ("length", json!({"max": 3, "unit": "items"})),
+        ("length", json!({"min": 2, "max": 4, "unit": "chars"})),
+    ];
+    let expected: Vec<(String, serde_json::Value)> =
+        expected.into_iter().map(|(c, p)| (c.to_owned(), p)).collect();
+    assert_eq!(params_of(&errors), expected);
+    let messages: Vec<&str> = errors.iter().map(|e| e.message()).collect();
+    assert_eq!(
+        messages,
+        [
+            "must be at least -3",
+            "must be at most -6",
+            "must be at least -3 and at most 3",
+            "from -3 to 3",
+            "must be greater than -3 and at most 3",
+            "must be at least 2 characters long",
+            "must have at most 3 items",
+            "must be between 2 and 4 characters long",
+        ]
+    );
+    let valid = Computed {
+        above: -3,
+        below: None,
+        between: 3,
+        between_templated: -3,
+        exclusive: 3,
+        long: "éé".into(),
+        short: vec![1, 2, 3],
+        sized: "abcd".into(),
+    };
+    assert!(valid.validate().is_ok());
+}
+
 #[derive(Validate)]
 struct Huge {
     #[validate(range(exclusive_min = 0, max = u128::MAX))]

@@ -205,18 +205,79 @@ pub fn check<M, T: LengthInput<M> + ?Sized>(
     errors: &mut ValidationErrors,
     site: &'static Site,
 ) {
+    check_rule(value, move || *rule, at, errors, site);
+}
+
+// The usual rules, `length(min = ..)`, `length(max = ..)` and both, in characters, have
+// entries of their own that take the bounds by value: given as `&LengthRule { .. }`,
+// each call's rule was a constant the compiler promoted, a body of its own in the
+// user's crate (see `range`'s). What a failure keeps is the bound itself, a word, as
+// `check` keeps its rule's address.
+
+/// The derive's entry for `length(min = ..)`.
+#[doc(hidden)]
+#[inline]
+pub fn check_min<M, T: LengthInput<M> + ?Sized>(
+    value: &T,
+    min: usize,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    site: &'static Site,
+) {
+    let rule = move || LengthRule { min: Some(min), ..LengthRule::NONE };
+    check_rule(value, rule, at, errors, site);
+}
+
+/// The derive's entry for `length(max = ..)`.
+#[doc(hidden)]
+#[inline]
+pub fn check_max<M, T: LengthInput<M> + ?Sized>(
+    value: &T,
+    max: usize,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    site: &'static Site,
+) {
+    let rule = move || LengthRule { max: Some(max), ..LengthRule::NONE };
+    check_rule(value, rule, at, errors, site);
+}
+
+/// The derive's entry for `length(min = .., max = ..)`.
+#[doc(hidden)]
+#[inline]
+pub fn check_between<M, T: LengthInput<M> + ?Sized>(
+    value: &T,
+    min: usize,
+    max: usize,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    site: &'static Site,
+) {
+    let rule = move || LengthRule { min: Some(min), max: Some(max), ..LengthRule::NONE };
+    check_rule(value, rule, at, errors, site);
+}
+
+/// The entries' one body. The rule is made by `rule`, which keeps only what the call
+/// was given: the rule's address, or a bound. That is all a failure's closure holds.
+#[inline(always)]
+fn check_rule<M, T: LengthInput<M> + ?Sized>(
+    value: &T,
+    rule: impl Fn() -> LengthRule + Copy,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    site: &'static Site,
+) {
+    let LengthRule { min, max, unit, .. } = rule();
     let (valid, counted, slot) = match value.measured() {
         None => return,
         Some(Measured::Text(text)) => {
-            let unit = rule.unit.unwrap_or(LengthUnit::Chars);
-            (has_length(text, unit, rule.min, rule.max), Counted::Text(unit), 0)
+            let unit = unit.unwrap_or(LengthUnit::Chars);
+            (has_length(text, unit, min, max), Counted::Text(unit), 0)
         }
-        Some(Measured::Items(count)) => (is_count_within(count, rule.min, rule.max), Counted::Items, 1),
+        Some(Measured::Items(count)) => (is_count_within(count, min, max), Counted::Items, 1),
     };
     if !valid {
-        // The rule by reference and the count by value: what the closure keeps is
-        // two words, not a copy of the rule on the usual path.
-        let failure = move || Failure { code: "length", params: move || params(*rule, counted), message: move || message(counted, rule.min, rule.max) };
+        let failure = move || Failure { code: "length", params: move || params(rule(), counted), message: move || message(counted, rule().min, rule().max) };
         report(at, errors, site, slot, failure);
     }
 }

@@ -26,9 +26,11 @@ pub mod input;
 
 /// The registry: one line a rule, `module: what it exports;` (the predicates, which
 /// are public API). Each rule's module holds its predicate, its message and the entry
-/// the derive's code calls, `check`, which [`entries`] names after the rule.
+/// the derive's code calls, `check`, which [`entries`] names after the rule; a rule
+/// with entries for its usual forms names them after the module, `range(check_min as
+/// range_min)`.
 macro_rules! registry {
-    ($($(#[$attr:meta])* $rule:ident $(: $($export:ident),+)?;)*) => {
+    ($($(#[$attr:meta])* $rule:ident $(($($entry:ident as $alias:ident),+))? $(: $($export:ident),+)?;)*) => {
         $(registry!(@rule [$(#[$attr])*] $rule [$($($export),+)?]);)*
 
         /// Each rule's entry under the rule's own name, so that the derive's code
@@ -37,7 +39,7 @@ macro_rules! registry {
         /// resolved by the compiler at every build.
         #[doc(hidden)]
         pub mod entries {
-            $($(#[$attr])* pub use super::$rule::check as $rule;)*
+            $($(#[$attr])* pub use super::$rule::{check as $rule $($(, $entry as $alias)+)?};)*
         }
     };
     (@rule [$($attr:tt)*] $rule:ident []) => {
@@ -51,11 +53,13 @@ macro_rules! registry {
 
 registry! {
     sid: is_sid;
-    length: has_length, is_count_within, LengthUnit;
+    length(check_min as length_min, check_max as length_max, check_between as length_between):
+        has_length, is_count_within, LengthUnit;
     uri: is_uri, is_uri_with_scheme;
     #[cfg(feature = "pattern")]
     pattern: matches_pattern;
-    range: is_in_range, Bounds, RangeNumber;
+    range(check_min as range_min, check_max as range_max, check_between as range_between):
+        is_in_range, Bounds, RangeNumber;
     required: is_present;
     nested;
     custom;

@@ -9,7 +9,9 @@ use syn::{Expr, Ident, LitStr};
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
-use crate::bounds::{all_literal, check_order, given_fields, literal_number, option_tokens, Value};
+use crate::bounds::{
+    all_literal, by_value, check_order, given_fields, literal_number, option_tokens, usual, Value,
+};
 use crate::out::Out;
 use crate::types::Base;
 
@@ -120,6 +122,13 @@ impl RuleKind for Length {
     }
 
     fn emit(&self, call: &Call, out: &mut Out) {
+        if let (None, None) = (&self.equal, &self.unit) {
+            if let Some((form, bounds)) = usual(self.min.as_ref(), self.max.as_ref()) {
+                let entry = format!("length_{form}");
+                call.entry(out, &[&entry], |out| by_value(out, call.span, bounds));
+                return;
+            }
+        }
         let (min, max) = match &self.equal {
             Some(equal) => (Some(equal), Some(equal)),
             None => (self.min.as_ref(), self.max.as_ref()),

@@ -8,7 +8,9 @@ use syn::{Expr, Ident};
 
 use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
-use crate::bounds::{all_literal, check_order, given_fields, literal_number, Literal, Value};
+use crate::bounds::{
+    all_literal, by_value, check_order, given_fields, literal_number, usual, Literal, Value,
+};
 use crate::out::Out;
 use crate::types::Base;
 
@@ -90,6 +92,13 @@ impl RuleKind for Range {
     }
 
     fn emit(&self, call: &Call, out: &mut Out) {
+        if let (None, None) = (&self.exclusive_min, &self.exclusive_max) {
+            if let Some((form, bounds)) = usual(self.min.as_ref(), self.max.as_ref()) {
+                let entry = format!("range_{form}");
+                call.entry(out, &[&entry], |out| by_value(out, call.span, bounds));
+                return;
+            }
+        }
         let [min, max, exclusive_min, exclusive_max] =
             self.bounds().map(|bound| bound.as_ref().map(Value::Some));
         call.entry(out, &["range"], |out| {
