@@ -1,8 +1,9 @@
 //! What the derive's generated code names. Not public API: names here may change in
 //! any release. Each rule's runtime entry is `rules::<rule>::check` (in the rule's own
-//! file), which the derive calls as `<rule>`; this module holds what they share: a
-//! call site's [`Site`] and `report`, which builds the path and message only when a
-//! rule fails.
+//! file), which the derive calls as a method of the rule's call site, `Site::<rule>`
+//! (or, for a rule that walks into the value, as `<rule>`); this module holds what
+//! they share: a call site's [`Site`] and `report`, which builds the path and message
+//! only when a rule fails.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -11,7 +12,9 @@ pub use crate::error::{RuleError, ValidationErrors};
 pub use crate::params::ParamValue;
 pub use crate::path_node::{PathNode, Place};
 pub use crate::rules;
-pub use crate::rules::entries::*;
+// The entries of the rules that walk into the value; every other rule's entry is a
+// method of its `Site` (`rules::site_entry!`).
+pub use crate::rules::{each::check as each, keys::check as keys, nested::check as nested};
 pub use crate::rules::{length::LengthRule, Bounds, LengthUnit};
 pub use crate::validate::{Validate, ValidateWith};
 // The generated code's `Some` and `None`, which a user's own items cannot shadow.

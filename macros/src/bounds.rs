@@ -128,14 +128,14 @@ pub fn by_value(out: &mut Out, span: Span, bounds: [Option<&Expr>; 2]) {
 
 /// The value of one field [`given_fields`] writes.
 pub enum Value<'a> {
-    /// `__mb::Some(expr)`, named at the call site: a bound of the wrong type is
+    /// `::modelbuild::__private::Some(expr)`, named at the call site: a bound of the wrong type is
     /// reported at the bound, which keeps its own span.
     Some(&'a Expr),
     /// What the function writes.
     Written(&'a dyn Fn(&mut Out)),
 }
 
-/// `&__mb::Type { name: value, ..__mb::Type::NONE }` with only the fields given, as
+/// `&::modelbuild::__private::Type { name: value, ..Type::NONE }` with only the fields given, as
 /// `range` and `length` pass their bounds: by reference, so that literal bounds are a
 /// constant the compiler promotes to a `static` and no frame holds them or the `NONE`
 /// they are filled from. `..NONE` is left out when every field is given, since clippy
@@ -144,10 +144,7 @@ pub enum Value<'a> {
 /// reported at the bound.
 pub fn given_fields(out: &mut Out, span: Span, ty: &str, fields: [(&str, Option<Value>); 4]) {
     let all = fields.iter().all(|(_, value)| value.is_some());
-    out.punct('&', false, span)
-        .ident("__mb", span)
-        .colon2(span)
-        .ident(ty, span);
+    out.punct('&', false, span).rt(span).colon2(span).ident(ty, span);
     out.group(Delimiter::Brace, span, |out| {
         for (name, value) in &fields {
             let Some(value) = value else {
@@ -157,7 +154,7 @@ pub fn given_fields(out: &mut Out, span: Span, ty: &str, fields: [(&str, Option<
             out.ident(name, span).punct(':', false, site);
             match value {
                 Value::Some(expr) => {
-                    out.ident("__mb", site).colon2(site).ident("Some", site);
+                    out.rt(site).colon2(site).ident("Some", site);
                     out.group(Delimiter::Parenthesis, site, |out| {
                         out.tokens(expr);
                     });
@@ -168,7 +165,7 @@ pub fn given_fields(out: &mut Out, span: Span, ty: &str, fields: [(&str, Option<
         }
         if !all {
             out.punct('.', true, span).punct('.', false, span);
-            out.ident("__mb", span).colon2(span).path(&[ty, "NONE"], span);
+            out.rt(span).colon2(span).path(&[ty, "NONE"], span);
         }
     });
 }

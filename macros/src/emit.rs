@@ -57,10 +57,6 @@ pub fn impl_validate(container: &Container) -> proc_macro::TokenStream {
 fn body(container: &Container, out: &mut Out) {
     let context = container.context.as_ref();
     let sites = Sites::default();
-    // One short name for the runtime: every rule call below names it, and a long path
-    // in each costs the compiler a resolution per segment, thousands of times in a
-    // large crate.
-    out.text("use ::modelbuild::__private as __mb;");
     // The checks first: they fill the table of sites, which comes before them.
     let mut checks = Out::new();
     // A struct's fields are bound between the table and the checks, in the same text
@@ -118,7 +114,7 @@ pub type Sites = RefCell<Vec<SiteEntry>>;
 
 /// One rule's call site: the usual one, on a field by its wire name, with no `code`
 /// or `message` and a report made once; or any other, as the expression of its
-/// `__mb::Site`.
+/// `::modelbuild::__private::Site`.
 pub enum SiteEntry {
     Field(String),
     Custom(String),
@@ -139,12 +135,12 @@ fn site_table(sites: Vec<SiteEntry>, out: &mut Out) {
         }
     }
     bind_table(out, "__MB_SITES", &fields, |names| {
-        format!("__mb::Site::fields([{names}])")
+        format!("::modelbuild::__private::Site::fields([{names}])")
     });
     bind_table(out, "__MB_CUSTOM_SITES", &custom, |sites| format!("[{sites}]"));
 }
 
-/// `static <name>: __mb::Sites<len> = <make(entries)>; let [__mb_site<n>, ...] =
+/// `static <name>: Sites<len> = <make(entries)>; let [__mb_site<n>, ...] =
 /// &<name>;`, or nothing for no entries.
 fn bind_table(out: &mut Out, name: &str, entries: &[(usize, String)], make: impl FnOnce(String) -> String) {
     if entries.is_empty() {
@@ -160,14 +156,14 @@ fn bind_table(out: &mut Out, name: &str, entries: &[(usize, String)], make: impl
     ));
 }
 
-/// The type of a table of `len` sites: the runtime's name for it (`__mb::Sites7`)
+/// The type of a table of `len` sites: the runtime's name for it (`Sites7`)
 /// where it has one. An array type written here costs the compiler a constant of its
 /// own for the length, with its own queries, in every type: about 3% of the derive's cost
 /// to an incremental `cargo check` (see README).
 fn sites_type(len: usize) -> String {
     match len {
-        1..=32 => format!("__mb::Sites{len}"),
-        _ => format!("[__mb::Site; {len}]"),
+        1..=32 => format!("::modelbuild::__private::Sites{len}"),
+        _ => format!("[::modelbuild::__private::Site; {len}]"),
     }
 }
 
@@ -407,26 +403,26 @@ fn site(rule: &Rule, place: &Place) -> SiteEntry {
     }
     let place = place_expr(place);
     let option = |lit: &Option<LitStr>| match lit {
-        Some(lit) => format!("__mb::Some({})", quoted(&lit.value())),
-        None => "__mb::None".to_owned(),
+        Some(lit) => format!("::modelbuild::__private::Some({})", quoted(&lit.value())),
+        None => "::modelbuild::__private::None".to_owned(),
     };
     SiteEntry::Custom(match (&rule.code, &rule.message, cached) {
-        (None, None, true) => format!("__mb::Site::cached({place})"),
-        (None, None, false) => format!("__mb::Site::plain({place})"),
+        (None, None, true) => format!("::modelbuild::__private::Site::cached({place})"),
+        (None, None, false) => format!("::modelbuild::__private::Site::plain({place})"),
         (code, message, cached) => format!(
-            "__mb::Site::new({place}, {}, {}, {cached})",
+            "::modelbuild::__private::Site::new({place}, {}, {}, {cached})",
             option(code),
             option(message)
         ),
     })
 }
 
-/// `place` as the runtime's `Place`, named through the body's `__mb`.
+/// `place` as the runtime's `Place`.
 fn place_expr(place: &Place) -> String {
     match place {
-        Place::Field(name) => format!("__mb::Place::Field({})", quoted(name)),
-        Place::Index(index) => format!("__mb::Place::Index({index})"),
-        Place::Here => "__mb::Place::Here".to_owned(),
+        Place::Field(name) => format!("::modelbuild::__private::Place::Field({})", quoted(name)),
+        Place::Index(index) => format!("::modelbuild::__private::Place::Index({index})"),
+        Place::Here => "::modelbuild::__private::Place::Here".to_owned(),
     }
 }
 

@@ -74,6 +74,11 @@ impl Out {
         self.punct(':', true, span).punct(':', false, span)
     }
 
+    /// `::modelbuild::__private`, the runtime, each token spanned at `span`.
+    pub fn rt(&mut self, span: proc_macro2::Span) -> &mut Out {
+        self.colon2(span).path(&["modelbuild", "__private"], span)
+    }
+
     /// `a::b::c`, each segment spanned at `span`.
     pub fn path(&mut self, segments: &[&str], span: proc_macro2::Span) -> &mut Out {
         for (index, segment) in segments.iter().enumerate() {

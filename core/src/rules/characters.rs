@@ -59,6 +59,8 @@ pub fn message(kind: Characters) -> String {
     .to_owned()
 }
 
+site_entry!(characters [M, T: StrInput<M> + ?Sized] (value: &T, kind: Characters) => check);
+
 /// The derive's entry: reports a failed `ascii`, `alphanumeric` or
 /// `non_control_character` rule at `at`.
 #[doc(hidden)]

@@ -52,6 +52,8 @@ pub fn message() -> String {
     "must be a card number with a valid check digit".to_owned()
 }
 
+site_entry!(credit_card [M, T: StrInput<M> + ?Sized] (value: &T) => check);
+
 /// The derive's entry: reports a failed `credit_card` rule at `at`.
 #[doc(hidden)]
 pub fn check<M, T: StrInput<M> + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: &'static Site) {

@@ -10,6 +10,13 @@ use crate::error::{FieldError, RuleError, RuleErrors, Segment};
 use crate::rules::input::CustomInput;
 use crate::{PathNode, ValidationErrors};
 
+site_entry!(custom [M, A, T, F, E] (value: &T, function: F) where [
+    A: ?Sized,
+    T: CustomInput<M, A> + ?Sized,
+    F: FnOnce(&A) -> Result<(), E>,
+    E: RuleErrors,
+] => check);
+
 /// The derive's entry on a field: calls `function` on the value, reporting its errors
 /// at `at`.
 #[doc(hidden)]
@@ -35,6 +42,11 @@ pub use crate::path_node::Place;
 /// A field of the validated value: its name in Rust and its place.
 #[doc(hidden)]
 pub type FieldPlace = (&'static str, Place);
+
+site_entry!(custom_whole [F, E] (function: F, fields: &[FieldPlace], fields_at: &PathNode<'_>) where [
+    F: FnOnce() -> Result<(), E>,
+    E: RuleErrors,
+] => check_whole);
 
 /// The derive's entry on the whole value: calls `function`, reporting each error at
 /// the field it names (found in `fields`, by Rust or wire name, under `fields_at`), or

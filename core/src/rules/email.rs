@@ -104,6 +104,8 @@ pub fn message() -> String {
     "must be an e-mail address".to_owned()
 }
 
+site_entry!(email [M, T: StrInput<M> + ?Sized] (value: &T) => check);
+
 /// The derive's entry: reports a failed `email` rule at `at`.
 #[doc(hidden)]
 pub fn check<M, T: StrInput<M> + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: &'static Site) {

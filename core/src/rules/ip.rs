@@ -145,6 +145,8 @@ fn code(kind: IpKind) -> &'static str {
     }
 }
 
+site_entry!(ip [M, T: StrInput<M> + ?Sized] (value: &T, kind: IpKind) => check);
+
 /// The derive's entry: reports a failed `ip`, `ipv4` or `ipv6` rule at `at`.
 #[doc(hidden)]
 pub fn check<M, T: StrInput<M> + ?Sized>(

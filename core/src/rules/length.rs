@@ -190,6 +190,11 @@ fn params(rule: LengthRule, counted: Counted) -> Params {
     params.with("unit", unit)
 }
 
+site_entry!(length [M, T: LengthInput<M> + ?Sized] (value: &T, rule: &LengthRule) => check);
+site_entry!(length_min [M, T: LengthInput<M> + ?Sized] (value: &T, min: usize) => check_min);
+site_entry!(length_max [M, T: LengthInput<M> + ?Sized] (value: &T, max: usize) => check_max);
+site_entry!(length_between [M, T: LengthInput<M> + ?Sized] (value: &T, min: usize, max: usize) => check_between);
+
 /// The derive's entry: reports a failed `length` rule at `at`.
 #[doc(hidden)]
 // Inline: the derive passes the rule as a constant, which then folds into the count

@@ -26,21 +26,12 @@ pub mod input;
 
 /// The registry: one line a rule, `module: what it exports;` (the predicates, which
 /// are public API). Each rule's module holds its predicate, its message and the entry
-/// the derive's code calls, `check`, which [`entries`] names after the rule; a rule
-/// with entries for its usual forms names them after the module, `range(check_min as
-/// range_min)`.
+/// the derive's code calls: for a rule that reports errors, a method of its call site
+/// named after the rule (see [`site_entry!`]); for one that walks into the value
+/// (`nested`, `each`, `keys`), its function `check`.
 macro_rules! registry {
-    ($($(#[$attr:meta])* $rule:ident $(($($entry:ident as $alias:ident),+))? $(: $($export:ident),+)?;)*) => {
+    ($($(#[$attr:meta])* $rule:ident $(: $($export:ident),+)?;)*) => {
         $(registry!(@rule [$(#[$attr])*] $rule [$($($export),+)?]);)*
-
-        /// Each rule's entry under the rule's own name, so that the derive's code
-        /// calls `__private::sid(..)` rather than `__private::rules::sid::check(..)`:
-        /// two path segments fewer in every rule call of every derive, each one
-        /// resolved by the compiler at every build.
-        #[doc(hidden)]
-        pub mod entries {
-            $($(#[$attr])* pub use super::$rule::{check as $rule $($(, $entry as $alias)+)?};)*
-        }
     };
     (@rule [$($attr:tt)*] $rule:ident []) => {
         $($attr)* pub mod $rule;
@@ -51,15 +42,41 @@ macro_rules! registry {
     };
 }
 
+/// A rule's entry as a method of its call site, which the derive's code calls as
+/// `__mb_site3.sid(value, "UG", at, errors)`: `site_entry!(sid [M, T: StrInput<M> +
+/// ?Sized] (value: &T, prefix: &'static str) => check)` makes `Site::sid`, which passes
+/// its arguments, then `at`, `errors` and the site, to the rule's `check`.
+///
+/// Called on the site, an entry needs no path: the derive's code had to import the
+/// runtime in every body (`use ::modelbuild::__private as __mb`), an item of its own to
+/// the compiler in every derived type, and name it in every call. Without them, a check
+/// of the compile-cost bench's crate costs the compiler 6% fewer instructions (see
+/// README).
+macro_rules! site_entry {
+    ($name:ident [$($generics:tt)*] ($($arg:ident: $ty:ty),*) $(where [$($bounds:tt)*])? => $entry:path) => {
+        impl crate::__private::Site {
+            #[doc = concat!("The derive's call of `", stringify!($name), "` at this site.")]
+            #[doc(hidden)]
+            #[inline(always)]
+            pub fn $name<$($generics)*>(
+                &'static self,
+                $($arg: $ty,)*
+                at: &crate::path_node::PathNode<'_>,
+                errors: &mut crate::error::ValidationErrors,
+            ) $(where $($bounds)*)? {
+                $entry($($arg,)* at, errors, self)
+            }
+        }
+    };
+}
+
 registry! {
     sid: is_sid;
-    length(check_min as length_min, check_max as length_max, check_between as length_between):
-        has_length, is_count_within, LengthUnit;
+    length: has_length, is_count_within, LengthUnit;
     uri: is_uri, is_uri_with_scheme;
     #[cfg(feature = "pattern")]
     pattern: matches_pattern;
-    range(check_min as range_min, check_max as range_max, check_between as range_between):
-        is_in_range, Bounds, RangeNumber;
+    range: is_in_range, Bounds, RangeNumber;
     required: is_present;
     nested;
     custom;

@@ -10,6 +10,8 @@ pub fn message(other: &str) -> String {
     format!("must match {other}")
 }
 
+site_entry!(must_match [A: PartialEq<B> + ?Sized, B: ?Sized] (value: &A, other: &B, other_name: &'static str) => check);
+
 /// The derive's entry: reports at `at` when `value` differs from `other`.
 #[doc(hidden)]
 pub fn check<A: PartialEq<B> + ?Sized, B: ?Sized>(

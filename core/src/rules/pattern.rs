@@ -51,6 +51,8 @@ impl LazyRegex {
     }
 }
 
+site_entry!(pattern [M, T: StrInput<M> + ?Sized] (value: &T, regex: &'static LazyRegex) => check);
+
 /// The derive's entry: reports a failed `pattern` rule at `at`.
 #[doc(hidden)]
 pub fn check<M, T: StrInput<M> + ?Sized>(

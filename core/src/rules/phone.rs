@@ -33,6 +33,8 @@ pub fn message() -> String {
     "must be a phone number in E.164 form: `+`, then up to 15 digits".to_owned()
 }
 
+site_entry!(phone [M, T: StrInput<M> + ?Sized] (value: &T) => check);
+
 /// The derive's entry: reports a failed `phone` rule at `at`.
 #[doc(hidden)]
 pub fn check<M, T: StrInput<M> + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: &'static Site) {

@@ -109,6 +109,11 @@ pub fn message<N: RangeNumber>(bounds: &Bounds<N>) -> String {
     format!("must be {}", parts.join(" and "))
 }
 
+site_entry!(range [M, T: NumberInput<M> + ?Sized] (value: &T, bounds: &Bounds<T::Number>) => check);
+site_entry!(range_min [M, T: NumberInput<M> + ?Sized] (value: &T, min: T::Number) => check_min);
+site_entry!(range_max [M, T: NumberInput<M> + ?Sized] (value: &T, max: T::Number) => check_max);
+site_entry!(range_between [M, T: NumberInput<M> + ?Sized] (value: &T, min: T::Number, max: T::Number) => check_between);
+
 /// The derive's entry: reports a failed `range` rule at `at`.
 #[doc(hidden)]
 pub fn check<M, T: NumberInput<M> + ?Sized>(

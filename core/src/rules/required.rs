@@ -20,6 +20,8 @@ pub fn is_present<T>(value: &Option<T>) -> bool {
 /// The message of a failed `required` rule.
 pub const MESSAGE: &str = "is required";
 
+site_entry!(required [T: RequiredInput + ?Sized] (value: &T) => check);
+
 /// The derive's entry: reports a failed `required` rule at `at`.
 #[doc(hidden)]
 pub fn check<T: RequiredInput + ?Sized>(value: &T, at: &PathNode<'_>, errors: &mut ValidationErrors, site: &'static Site) {

@@ -44,6 +44,8 @@ pub fn message(prefix: &str) -> String {
     format!("must be a SID: \"{prefix}\" followed by 32 hexadecimal digits")
 }
 
+site_entry!(sid [M, T: StrInput<M> + ?Sized] (value: &T, prefix: &'static str) => check);
+
 /// The derive's entry: reports a failed `sid` rule at `at`.
 #[doc(hidden)]
 pub fn check<M, T: StrInput<M> + ?Sized>(

@@ -120,6 +120,8 @@ pub fn message(kind: Substring, needle: &str) -> String {
     }
 }
 
+site_entry!(substring [M, T: StrInput<M> + ?Sized] (value: &T, kind: Substring, needle: &'static str) => check);
+
 /// The derive's entry: reports a failed `prefix`, `suffix`, `contains` or
 /// `does_not_contain` rule at `at`.
 #[doc(hidden)]

@@ -369,6 +369,8 @@ pub(crate) fn params(schemes: &'static [Cow<'static, str>]) -> Params {
     }
 }
 
+site_entry!(uri [M, T: StrInput<M> + ?Sized] (value: &T, schemes: &'static [Cow<'static, str>]) => check);
+
 /// The derive's entry: reports a failed `uri` rule at `at`.
 #[doc(hidden)]
 pub fn check<M, T: StrInput<M> + ?Sized>(

@@ -120,6 +120,8 @@ pub fn message<S: AsRef<str>>(schemes: &[S]) -> String {
     }
 }
 
+site_entry!(url [M, T: StrInput<M> + ?Sized] (value: &T, schemes: &'static [Cow<'static, str>]) => check);
+
 /// The derive's entry: reports a failed `url` rule at `at`.
 #[doc(hidden)]
 pub fn check<M, T: StrInput<M> + ?Sized>(

@@ -97,9 +97,7 @@ impl RuleKind for Custom {
         };
         match call.whole {
             true => {
-                call.rt(out)
-                    .colon2(span)
-                    .path(&["rules", "custom", "check_whole"], span);
+                call.method(out, "custom_whole");
                 out.group(Delimiter::Parenthesis, span, |out| {
                     out.punct('|', true, span).punct('|', false, span);
                     invoke(out, &|out| {
@@ -116,7 +114,7 @@ impl RuleKind for Custom {
                 });
                 out.punct(';', false, span);
             }
-            false => call.entry(out, &["custom"], |out| {
+            false => call.entry(out, "custom", |out| {
                 out.punct('|', false, span)
                     .ident("__mb_value", span)
                     .punct('|', false, span);

@@ -80,7 +80,7 @@ impl RuleKind for Inner {
     /// `rules::<each|keys>::check`.
     fn emit(&self, call: &Call, out: &mut Out) {
         let span = call.span;
-        call.entry(out, &[self.label], |out| {
+        call.entry(out, self.label, |out| {
             call.at(out)
                 .punct(',', false, span)
                 .ident("__mb_errors", span)

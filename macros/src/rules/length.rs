@@ -125,7 +125,7 @@ impl RuleKind for Length {
         if let (None, None) = (&self.equal, &self.unit) {
             if let Some((form, bounds)) = usual(self.min.as_ref(), self.max.as_ref()) {
                 let entry = format!("length_{form}");
-                call.entry(out, &[&entry], |out| by_value(out, call.span, bounds));
+                call.entry(out, &entry, |out| by_value(out, call.span, bounds));
                 return;
             }
         }
@@ -162,7 +162,7 @@ impl RuleKind for Length {
             });
             out.punct(';', false, span);
         }
-        call.entry(out, &["length"], |out| {
+        call.entry(out, "length", |out| {
             given_fields(
                 out,
                 call.span,

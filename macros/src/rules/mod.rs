@@ -17,9 +17,9 @@ use crate::parse::Place;
 use crate::types::Base;
 
 /// The `parse` of a rule that takes only `code` and `message` (`email`,
-/// `email(message = "...")`) and whose runtime entry is `rules::<module>::check(value,
-/// args..., at, errors, site)`: `flag_rule!(parse_ascii, "ascii", "characters",
-/// Characters::Ascii)` passes `rules::Characters::Ascii` as the one argument.
+/// `email(message = "...")`) and whose runtime entry is `Site::<module>(value, args...,
+/// at, errors)`: `flag_rule!(parse_ascii, "ascii", "characters", Characters::Ascii)`
+/// passes `rules::Characters::Ascii` as the one argument.
 ///
 /// `flag_rule!(no_schema parse, ...)` makes a rule that JSON Schema cannot state.
 macro_rules! flag_rule {
@@ -133,8 +133,9 @@ pub trait RuleKind {
     }
 
     /// Whether the rule reports errors of its own, and so has a call site (with its
-    /// `code`, `message` and cache) and a [`Call::tail`]; not so for the rules that
-    /// only walk into the value (`nested`, `each`, `keys`).
+    /// `code`, `message` and cache), which its entry is a method of, and a
+    /// [`Call::tail`]; not so for the rules that only walk into the value (`nested`,
+    /// `each`, `keys`).
     fn reports(&self) -> bool {
         true
     }
@@ -180,12 +181,12 @@ pub trait RuleKind {
     }
 }
 
-/// A rule on a string whose runtime entry is `rules::<module>::check(value, args...,
-/// at, errors, site)`: most string rules are one of these.
+/// A rule on a string whose runtime entry is `Site::<module>(value, args..., at,
+/// errors)`: most string rules are one of these.
 pub struct TextRule {
     /// The rule's name, for the wrong-type message.
     pub label: &'static str,
-    /// The core module that holds the entry.
+    /// The core module that holds the entry, and the name of its `Site` method.
     pub module: &'static str,
     /// The arguments between the value and `at`, each followed by a comma.
     pub args: TokenStream,
@@ -202,7 +203,7 @@ impl RuleKind for TextRule {
     }
 
     fn emit(&self, call: &Call, out: &mut Out) {
-        call.entry(out, &[self.module], |out| {
+        call.entry(out, self.module, |out| {
             if !self.args.is_empty() {
                 out.tokens(&self.args);
             }
@@ -259,8 +260,8 @@ pub struct Call<'a> {
     /// Where the value is under [`base`](Call::base).
     pub place: &'a Place,
     /// The rule's place in the type's call sites, when it
-    /// [`reports`](RuleKind::reports) errors of its own: its call passes the site
-    /// bound as `__mb_site<site>`, which says where under `base` the value is.
+    /// [`reports`](RuleKind::reports) errors of its own: its entry is a method of the
+    /// site bound as `__mb_site<site>`, which says where under `base` the value is.
     pub site: Option<usize>,
     /// The other fields of the same value, which `must_match` compares with.
     pub siblings: &'a [Sibling],
@@ -274,13 +275,22 @@ pub struct Call<'a> {
 }
 
 impl<'a> Call<'a> {
-    /// `__mb::<path>(value, <args> base, __mb_errors, __mb_site<site>);`, the call of
-    /// a rule's runtime entry, spanned at the rule; `args` writes the rule's own
-    /// arguments, each followed by a comma. The last three are only written for a
-    /// rule that reports.
-    pub fn entry(&self, out: &mut Out, path: &[&str], args: impl FnOnce(&mut Out)) {
+    /// The call of a rule's runtime entry, spanned at the rule: for a rule that reports,
+    /// `__mb_site<site>.<name>(value, <args> base, __mb_errors);`, a method of its call
+    /// site, which needs no path (see core's `rules::site_entry!`); for one that walks
+    /// into the value, `::modelbuild::__private::<name>(value, <args>);`. `args` writes
+    /// the rule's own arguments, each followed by a comma.
+    pub fn entry(&self, out: &mut Out, name: &str, args: impl FnOnce(&mut Out)) {
         let span = self.span;
-        self.rt(out).colon2(span).path(path, span);
+        match self.site {
+            Some(site) => {
+                self.receiver(out, site);
+            }
+            None => {
+                self.rt(out).colon2(span);
+            }
+        }
+        out.ident(name, span);
         out.group(Delimiter::Parenthesis, span, |out| {
             self.value(out).punct(',', false, span);
             args(out);
@@ -289,17 +299,31 @@ impl<'a> Call<'a> {
         out.punct(';', false, span);
     }
 
-    /// `base, __mb_errors, __mb_site<site>`, the last arguments of the entry of a rule
-    /// that reports: the node the value hangs from and the rule's call site, which
-    /// says where under that node the value is. Nothing for the other rules.
+    /// `__mb_site<site>.`, the call site a reporting rule's entry is called on.
+    fn receiver(&self, out: &mut Out, site: usize) {
+        let span = self.span;
+        out.ident(&format!("__mb_site{site}"), span)
+            .punct('.', false, span);
+    }
+
+    /// `base, __mb_errors`, the last arguments of the entry of a rule that reports: the
+    /// node the value hangs from (the site it is called on says where under that node
+    /// the value is). Nothing for the other rules.
     pub fn tail(&self, out: &mut Out) {
         let span = self.span;
-        if let Some(site) = self.site {
+        if self.site.is_some() {
             out.ident(self.base, span)
                 .punct(',', false, span)
-                .ident("__mb_errors", span)
-                .punct(',', false, span)
-                .ident(&format!("__mb_site{site}"), span);
+                .ident("__mb_errors", span);
+        }
+    }
+
+    /// `__mb_site<site>.<name>`, for a reporting entry whose arguments do not start with
+    /// the value (`custom` on the whole value).
+    pub fn method(&self, out: &mut Out, name: &str) {
+        if let Some(site) = self.site {
+            self.receiver(out, site);
+            out.ident(name, self.span);
         }
     }
 
@@ -308,9 +332,9 @@ impl<'a> Call<'a> {
         out.ident(self.value, self.span)
     }
 
-    /// `__mb`, the runtime (`::modelbuild::__private`), spanned at the rule.
+    /// `::modelbuild::__private`, the runtime, spanned at the rule.
     pub fn rt<'o>(&self, out: &'o mut Out) -> &'o mut Out {
-        out.ident("__mb", self.span)
+        out.rt(self.span)
     }
 
     /// `&<node>`, the path node of the value, for a rule that does not report but walks

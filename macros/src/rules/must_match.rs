@@ -80,7 +80,7 @@ impl RuleKind for MustMatch {
             return;
         };
         let span = call.span;
-        call.entry(out, &["must_match"], |out| {
+        call.entry(out, "must_match", |out| {
             out.ident(sibling.bind(), span).punct(',', false, span);
             out.string(&sibling.path_name, span).punct(',', false, span);
         });

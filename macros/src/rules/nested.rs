@@ -71,7 +71,7 @@ impl RuleKind for Nested {
                     out.punct(';', false, span);
                 });
             }
-            None => call.entry(out, &["nested"], |out| {
+            None => call.entry(out, "nested", |out| {
                 call.at(out).punct(',', false, span).ident("__mb_errors", span);
             }),
         }

@@ -51,7 +51,7 @@ impl RuleKind for Pattern {
                 out.tokens(&self.regex);
             });
             out.punct(';', false, span);
-            call.entry(out, &["pattern"], |out| {
+            call.entry(out, "pattern", |out| {
                 out.punct('&', false, span)
                     .ident("__MB_REGEX", span)
                     .punct(',', false, span);

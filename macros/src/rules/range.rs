@@ -95,13 +95,13 @@ impl RuleKind for Range {
         if let (None, None) = (&self.exclusive_min, &self.exclusive_max) {
             if let Some((form, bounds)) = usual(self.min.as_ref(), self.max.as_ref()) {
                 let entry = format!("range_{form}");
-                call.entry(out, &[&entry], |out| by_value(out, call.span, bounds));
+                call.entry(out, &entry, |out| by_value(out, call.span, bounds));
                 return;
             }
         }
         let [min, max, exclusive_min, exclusive_max] =
             self.bounds().map(|bound| bound.as_ref().map(Value::Some));
-        call.entry(out, &["range"], |out| {
+        call.entry(out, "range", |out| {
             given_fields(
                 out,
                 call.span,

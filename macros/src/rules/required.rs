@@ -27,7 +27,7 @@ impl RuleKind for Required {
     }
 
     fn emit(&self, call: &Call, out: &mut Out) {
-        call.entry(out, &["required"], |_| {});
+        call.entry(out, "required", |_| {});
     }
 
     fn json_schema(&self, rt: &TokenStream) -> Option<TokenStream> {

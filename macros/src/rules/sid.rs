@@ -56,7 +56,7 @@ impl RuleKind for Sid {
     }
 
     fn emit(&self, call: &Call, out: &mut Out) {
-        call.entry(out, &["sid"], |out| {
+        call.entry(out, "sid", |out| {
             out.string(&self.value, self.prefix.span())
                 .punct(',', false, call.span);
         });

@@ -110,7 +110,7 @@ impl RuleKind for Schemes {
 
     fn emit(&self, call: &Call, out: &mut Out) {
         let span = call.span;
-        call.entry(out, &[self.label], |out| {
+        call.entry(out, self.label, |out| {
             out.punct('&', false, span)
                 .group(Delimiter::Bracket, span, |out| {
                     for scheme in &self.schemes {
