@@ -14,7 +14,7 @@ use syn::{Ident, LitStr};
 use crate::input::{Data, Input};
 use crate::out::{quoted, Out};
 use crate::parse::{Container, Field, Fields, Place, Shape, Variant};
-use crate::rules::{Call, Rule, Sibling};
+use crate::rules::{Access, Call, Rule, Sibling, Value};
 
 /// The last parameters of `validate_at` and `validate_with_at`: the node the value is
 /// at and the error list.
@@ -59,18 +59,12 @@ fn body(container: &Container, out: &mut Out) {
     let sites = Sites::default();
     // The checks first: they fill the table of sites, which comes before them.
     let mut checks = Out::new();
-    // A struct's fields are bound between the table and the checks, in the same text
-    // as the table: each piece of text is a call into the compiler to read it.
-    let mut bindings = String::new();
     match &container.shape {
         Shape::Struct(fields) => {
-            // The fields the checks read are the ones bound.
-            let siblings = siblings(fields);
+            // A struct's fields are read in place: `&self.sid`.
+            let siblings = siblings(fields, false);
             field_checks(fields, &siblings, "__mb_at", context, &sites, &mut checks);
             whole_value_checks(container, &siblings, &sites, &mut checks);
-            if siblings.iter().any(Sibling::is_used) {
-                bindings = format!("let {} = self;", destructure("Self", fields, &siblings));
-            }
         }
         Shape::Enum(variants) if variants.is_empty() => {
             checks.text("match *self {}");
@@ -80,7 +74,7 @@ fn body(container: &Container, out: &mut Out) {
                 .text("match self")
                 .group(Delimiter::Brace, Span::call_site(), |out| {
                     for variant in variants {
-                        let siblings = siblings(&variant.fields);
+                        let siblings = siblings(&variant.fields, true);
                         let mut calls = Out::new();
                         let base = match variant.base {
                             Some(_) => "__mb_variant",
@@ -103,9 +97,6 @@ fn body(container: &Container, out: &mut Out) {
         }
     }
     site_table(sites.into_inner(), out);
-    if !bindings.is_empty() {
-        out.text(&bindings);
-    }
     out.extend(checks);
 }
 
@@ -238,7 +229,7 @@ fn destructure(path: &str, fields: &Fields, siblings: &[Sibling]) -> String {
         Fields::Named(_) => {
             let mut bound: Vec<String> = (siblings.iter())
                 .filter(|sibling| sibling.is_used())
-                .map(|sibling| format!("{}: {}", sibling.name, sibling.binding))
+                .map(|sibling| format!("{}: {}", sibling.name, sibling.binding()))
                 .collect();
             if bound.len() < siblings.len() {
                 bound.push("..".to_owned());
@@ -249,7 +240,7 @@ fn destructure(path: &str, fields: &Fields, siblings: &[Sibling]) -> String {
         Fields::Unnamed(_) => {
             let bound: Vec<&str> = (siblings.iter())
                 .map(|sibling| match sibling.is_used() {
-                    true => sibling.binding.as_str(),
+                    true => sibling.binding(),
                     false => "_",
                 })
                 .collect();
@@ -259,11 +250,16 @@ fn destructure(path: &str, fields: &Fields, siblings: &[Sibling]) -> String {
     }
 }
 
-fn siblings(fields: &Fields) -> Vec<Sibling> {
+/// The fields as the checks read them: a variant's (`bound`) through the variables
+/// its arm binds them to, a struct's in place.
+fn siblings(fields: &Fields, bound: bool) -> Vec<Sibling> {
     (fields.all().iter().enumerate())
         .map(|(i, field)| Sibling {
             name: field.member_name(),
-            binding: format!("__mb_field_{i}"),
+            access: match bound {
+                true => Access::Bound(format!("__mb_field_{i}")),
+                false => Access::OnSelf,
+            },
             path_name: field.path_name(),
             used: Cell::new(false),
         })
@@ -289,7 +285,7 @@ fn field_checks(
             continue;
         }
         for rule in &field.rules {
-            rule_call(rule, sibling.bind(), base, &field.place, &scope, out);
+            rule_call(rule, Value::Field(sibling), base, &field.place, &scope, out);
         }
     }
 }
@@ -322,7 +318,7 @@ fn whole_value_checks(container: &Container, siblings: &[Sibling], sites: &Sites
                 .map(|variant| {
                     let path = format!("Self::{}", variant.ident);
                     // No field is read here: the pattern binds none.
-                    let pattern = destructure(&path, &variant.fields, &self::siblings(&variant.fields));
+                    let pattern = destructure(&path, &variant.fields, &self::siblings(&variant.fields, true));
                     format!(
                         "{pattern} => ({}, {}),",
                         table(&variant.fields),
@@ -344,7 +340,7 @@ fn whole_value_checks(container: &Container, siblings: &[Sibling], sites: &Sites
         sites,
     };
     for rule in &container.customs {
-        rule_call(rule, "self", "__mb_at", &Place::Here, &scope, out);
+        rule_call(rule, Value::Named("self"), "__mb_at", &Place::Here, &scope, out);
     }
 }
 
@@ -361,7 +357,7 @@ pub struct Scope<'a> {
 
 /// The statement that checks `rule` on `value`, found at `place` under the path node
 /// `base`.
-pub fn rule_call(rule: &Rule, value: &str, base: &str, place: &Place, scope: &Scope, out: &mut Out) {
+pub fn rule_call(rule: &Rule, value: Value, base: &str, place: &Place, scope: &Scope, out: &mut Out) {
     // Located at the rule, so that a type error points there, but resolved at the call
     // site: the rule's own span may come from a `macro_rules!` expansion, whose hygiene
     // would hide the derive's local variables (`__mb_errors`, the field bindings).

@@ -89,7 +89,7 @@ impl RuleKind for Custom {
                         _ => None,
                     };
                     match field.and_then(|ident| call.siblings.iter().find(|s| *ident == s.name)) {
-                        Some(sibling) => out.ident(sibling.bind(), span),
+                        Some(sibling) => sibling.write(out, span),
                         None => out.tokens(arg),
                     };
                 }

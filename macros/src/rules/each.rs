@@ -93,7 +93,8 @@ impl RuleKind for Inner {
             out.group(Delimiter::Brace, span, |out| {
                 let scope = call.inner_scope();
                 for rule in &self.rules {
-                    crate::emit::rule_call(rule, "__mb_item", "__mb_item_at", &Place::Here, &scope, out);
+                    let item = super::Value::Named("__mb_item");
+                    crate::emit::rule_call(rule, item, "__mb_item_at", &Place::Here, &scope, out);
                 }
             });
             out.punct(',', false, span);

@@ -252,8 +252,9 @@ pub struct Call<'a> {
     /// The rule's name's span, resolved at the call site: a type error in the
     /// emitted code points at the rule.
     pub span: Span,
-    /// The variable the value is bound to (`__mb_field_0`, `__mb_item`, `self`).
-    pub value: &'a str,
+    /// The value: a field (`&self.sid`, `__mb_field_0`) or a variable (`__mb_item`,
+    /// `self`).
+    pub value: Value<'a>,
     /// The path node the value's fields hang from (`__mb_at`, `__mb_variant`,
     /// `__mb_item_at`).
     pub base: &'a str,
@@ -329,7 +330,10 @@ impl<'a> Call<'a> {
 
     /// The value, spanned at the rule: a type error then points at the rule.
     pub fn value<'o>(&self, out: &'o mut Out) -> &'o mut Out {
-        out.ident(self.value, self.span)
+        match self.value {
+            Value::Named(name) => out.ident(name, self.span),
+            Value::Field(sibling) => sibling.write(out, self.span),
+        }
     }
 
     /// `::modelbuild::__private`, the runtime, spanned at the rule.
@@ -378,24 +382,64 @@ impl<'a> Call<'a> {
 pub struct Sibling {
     /// Its name in Rust.
     pub name: String,
-    /// The variable it is bound to, when [`bind`](Sibling::bind) was called.
-    pub binding: String,
+    /// How the code reads it: `&self.<name>` for a struct's field, a variable the
+    /// variant's fields are bound to (`__mb_field_0`) for an enum's.
+    pub access: Access,
     /// Its name in error paths.
     pub path_name: String,
-    /// Whether the emitted code reads it: only such fields are bound.
+    /// Whether the emitted code reads it: only such fields of a variant are bound.
     pub used: std::cell::Cell<bool>,
 }
 
+/// How generated code reads a field.
+pub enum Access {
+    /// `&self.<name>`: a struct's fields are read in place. Bound to variables by a
+    /// `let Self { .. } = self;`, each was a local of its own to the compiler, which
+    /// cost it more than the field's place (about 2% of what the derive's output of
+    /// the compile-cost bench cost it to check).
+    OnSelf,
+    /// The variable a variant's field is bound to by the `match`.
+    Bound(String),
+}
+
 impl Sibling {
-    /// The variable the field is bound to, which the emitted code reads.
-    pub fn bind(&self) -> &str {
+    /// Writes the expression that reads the field, a reference, spanned at `span`.
+    pub fn write<'o>(&self, out: &'o mut Out, span: Span) -> &'o mut Out {
         self.used.set(true);
-        &self.binding
+        match &self.access {
+            Access::Bound(binding) => out.ident(binding, span),
+            Access::OnSelf => {
+                out.punct('&', false, span)
+                    .ident("self", span)
+                    .punct('.', false, span);
+                match self.name.parse::<usize>() {
+                    Ok(index) => out.usize(index, span),
+                    Err(_) => out.ident(&self.name, span),
+                }
+            }
+        }
     }
 
     pub fn is_used(&self) -> bool {
         self.used.get()
     }
+
+    /// The variable a variant's field is bound to; `_` for a struct's, never bound.
+    pub fn binding(&self) -> &str {
+        match &self.access {
+            Access::Bound(binding) => binding,
+            Access::OnSelf => "_",
+        }
+    }
+}
+
+/// The value a rule checks, as generated code reads it.
+#[derive(Clone, Copy)]
+pub enum Value<'a> {
+    /// A variable, or `self`.
+    Named(&'a str),
+    /// A field of the value being validated.
+    Field(&'a Sibling),
 }
 
 /// The rule names in prose, for messages: "sid, length, ..., each".

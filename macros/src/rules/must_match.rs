@@ -81,7 +81,7 @@ impl RuleKind for MustMatch {
         };
         let span = call.span;
         call.entry(out, "must_match", |out| {
-            out.ident(sibling.bind(), span).punct(',', false, span);
+            sibling.write(out, span).punct(',', false, span);
             out.string(&sibling.path_name, span).punct(',', false, span);
         });
     }
