@@ -90,18 +90,18 @@ pub fn read(
 }
 
 /// What a key's value is read as.
-pub trait Value: Sized {
+pub trait ArgValue: Sized {
     /// Reads the value after the key's `=`.
     fn read(input: ParseStream) -> syn::Result<Self>;
 }
 
-impl Value for LitStr {
+impl ArgValue for LitStr {
     fn read(input: ParseStream) -> syn::Result<LitStr> {
         input.parse()
     }
 }
 
-impl Value for Expr {
+impl ArgValue for Expr {
     /// A lone literal, the usual bound, is taken as it is: syn's expression parser
     /// looks for every kind of expression first, which in a user's unoptimised build
     /// cost more than the rest of reading a `range`. Anything else goes to that parser,
@@ -126,7 +126,7 @@ impl Value for Expr {
 
 /// A `read` for [`read`] that fills whichever of `slots` the key names, reading the
 /// value as `T`; each key may be given once.
-pub fn slots<'s, T: Value, const N: usize>(
+pub fn slots<'s, T: ArgValue, const N: usize>(
     mut slots: [(&'static str, &'s mut Option<T>); N],
 ) -> impl FnMut(&str, &ParseNestedMeta) -> syn::Result<bool> + 's {
     move |key, arg| {
@@ -140,7 +140,7 @@ pub fn slots<'s, T: Value, const N: usize>(
 
 /// Reads the one argument of a rule written either `rule = value` or
 /// `rule(key = value, code = "...", message = "...")`; `None` when neither gave it.
-pub fn value_or_key<T: Value>(
+pub fn value_or_key<T: ArgValue>(
     key: &'static str,
     (name, meta, errors, common): (&Ident, &ParseNestedMeta, &mut Vec<syn::Error>, &mut Common),
 ) -> syn::Result<Option<T>> {

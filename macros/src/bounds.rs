@@ -128,15 +128,16 @@ pub fn by_value(out: &mut Out, span: Span, bounds: [Option<&Expr>; 2]) {
 
 /// The value of one field [`given_fields`] writes.
 pub enum Value<'a> {
-    /// `::modelbuild::__private::Some(expr)`, named at the call site: a bound of the wrong type is
-    /// reported at the bound, which keeps its own span.
+    /// `::modelbuild::__private::Some(expr)`, named at the call site: a bound of the
+    /// wrong type is reported at the bound, which keeps its own span.
     Some(&'a Expr),
     /// What the function writes.
     Written(&'a dyn Fn(&mut Out)),
 }
 
-/// `&::modelbuild::__private::Type { name: value, ..Type::NONE }` with only the fields given, as
-/// `range` and `length` pass their bounds: by reference, so that literal bounds are a
+/// `&::modelbuild::__private::Type { name: value, ..Type::NONE }` with only the fields
+/// given, as `range` and `length` pass their bounds when they are no [`usual`] form (an
+/// exclusive bound, `equal`, a `unit`): by reference, so that literal bounds are a
 /// constant the compiler promotes to a `static` and no frame holds them or the `NONE`
 /// they are filled from. `..NONE` is left out when every field is given, since clippy
 /// would flag the update in the user's crate. The type and field names are spanned at

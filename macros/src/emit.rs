@@ -14,7 +14,7 @@ use syn::{Ident, LitStr};
 use crate::input::{Data, Input};
 use crate::out::{quoted, Out};
 use crate::parse::{Container, Field, Fields, Place, Shape, Variant};
-use crate::rules::{Access, Call, Rule, Sibling, Value};
+use crate::rules::{Access, Call, Checked, Rule, Sibling};
 
 /// The last parameters of `validate_at` and `validate_with_at`: the node the value is
 /// at and the error list.
@@ -285,7 +285,7 @@ fn field_checks(
             continue;
         }
         for rule in &field.rules {
-            rule_call(rule, Value::Field(sibling), base, &field.place, &scope, out);
+            rule_call(rule, Checked::Field(sibling), base, &field.place, &scope, out);
         }
     }
 }
@@ -340,7 +340,7 @@ fn whole_value_checks(container: &Container, siblings: &[Sibling], sites: &Sites
         sites,
     };
     for rule in &container.customs {
-        rule_call(rule, Value::Named("self"), "__mb_at", &Place::Here, &scope, out);
+        rule_call(rule, Checked::Named("self"), "__mb_at", &Place::Here, &scope, out);
     }
 }
 
@@ -357,7 +357,7 @@ pub struct Scope<'a> {
 
 /// The statement that checks `rule` on `value`, found at `place` under the path node
 /// `base`.
-pub fn rule_call(rule: &Rule, value: Value, base: &str, place: &Place, scope: &Scope, out: &mut Out) {
+pub fn rule_call(rule: &Rule, value: Checked, base: &str, place: &Place, scope: &Scope, out: &mut Out) {
     // Located at the rule, so that a type error points there, but resolved at the call
     // site: the rule's own span may come from a `macro_rules!` expansion, whose hygiene
     // would hide the derive's local variables (`__mb_errors`, the field bindings).

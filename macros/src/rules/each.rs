@@ -93,7 +93,7 @@ impl RuleKind for Inner {
             out.group(Delimiter::Brace, span, |out| {
                 let scope = call.inner_scope();
                 for rule in &self.rules {
-                    let item = super::Value::Named("__mb_item");
+                    let item = super::Checked::Named("__mb_item");
                     crate::emit::rule_call(rule, item, "__mb_item_at", &Place::Here, &scope, out);
                 }
             });

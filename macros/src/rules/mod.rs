@@ -254,7 +254,7 @@ pub struct Call<'a> {
     pub span: Span,
     /// The value: a field (`&self.sid`, `__mb_field_0`) or a variable (`__mb_item`,
     /// `self`).
-    pub value: Value<'a>,
+    pub value: Checked<'a>,
     /// The path node the value's fields hang from (`__mb_at`, `__mb_variant`,
     /// `__mb_item_at`).
     pub base: &'a str,
@@ -331,8 +331,8 @@ impl<'a> Call<'a> {
     /// The value, spanned at the rule: a type error then points at the rule.
     pub fn value<'o>(&self, out: &'o mut Out) -> &'o mut Out {
         match self.value {
-            Value::Named(name) => out.ident(name, self.span),
-            Value::Field(sibling) => sibling.write(out, self.span),
+            Checked::Named(name) => out.ident(name, self.span),
+            Checked::Field(sibling) => sibling.write(out, self.span),
         }
     }
 
@@ -435,7 +435,7 @@ impl Sibling {
 
 /// The value a rule checks, as generated code reads it.
 #[derive(Clone, Copy)]
-pub enum Value<'a> {
+pub enum Checked<'a> {
     /// A variable, or `self`.
     Named(&'a str),
     /// A field of the value being validated.
