@@ -13,7 +13,7 @@ use modelbuild::axum::{Signed, SignedRejection, TwilioWebhook};
 use modelbuild::model_build::datetime;
 use modelbuild::signature::{AuthToken, HEADER};
 use modelbuild::{ModelBuild, ModelBuildPage, ModelBuildStatus, TwilioError, Valid};
-use modelbuild_examples::emulator::{Config, Emulator, DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN};
+use modelbuild_emulator::{Config, Emulator, DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN};
 use reqwest::{Client, Method, StatusCode};
 use serde_json::Value;
 use tokio::sync::mpsc;

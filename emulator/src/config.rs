@@ -39,7 +39,7 @@ impl Default for Config {
 
 /// What `--help` prints.
 pub const USAGE: &str = "\
-usage: cargo run --example emulator -- [--port N] [--account-sid AC...] [--auth-token T] [--step-ms MS]
+usage: modelbuild-emulator [--port N] [--account-sid AC...] [--auth-token T] [--step-ms MS]
 
   --port N          listen on 127.0.0.1:N (0: any free port; default 4010)
   --account-sid S   the account SID clients authenticate as (or TWILIO_ACCOUNT_SID)

@@ -1,4 +1,7 @@
-//! A local emulator of Twilio's Autopilot v1 ModelBuild API.
+//! A local emulator of Twilio's Autopilot v1 ModelBuild API, built on modelbuild's
+//! types: `cargo run -p modelbuild-emulator -- --port 0`, or `cargo install --path
+//! emulator` and `modelbuild-emulator --port 0`. As a library, it lets a test start
+//! the emulator on an ephemeral port of its own ([`Emulator::bind`]).
 //!
 //! It serves the five operations at the definition's paths, behind HTTP Basic auth
 //! (the account SID and its auth token), checks every input with modelbuild's types
@@ -12,6 +15,9 @@
 //! **The state lives in memory**: builds are lost when the emulator stops. The
 //! emulator has no assistants of its own: any `UA` SID, or any unique name, names one.
 //! Callbacks go over plain HTTP only.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
 mod callbacks;
 mod config;
@@ -34,7 +40,7 @@ pub use config::{Config, DEFAULT_PORT, DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, USAGE}
 pub use routes::router;
 pub use store::Store;
 
-/// Where the emulator's log lines go: stdout for the example, anywhere for a test.
+/// Where the emulator's log lines go: stdout for the binary, anywhere for a test.
 pub type Log = Arc<dyn Fn(String) + Send + Sync>;
 
 /// The emulator's shared state, handed to every handler.
@@ -144,7 +150,7 @@ impl Emulator {
         format!("http://{}", self.address)
     }
 
-    /// What the example prints at start; the first line is `listening on <base URL>`.
+    /// What the binary prints at start; the first line is `listening on <base URL>`.
     pub fn banner(&self) -> Vec<String> {
         let config = &self.config;
         let whose = if config.demo_account {

@@ -1,11 +1,13 @@
-//! A local emulator of Twilio's Autopilot v1 ModelBuild API, built on modelbuild's
-//! types: `cargo run --example emulator -- --port 0`. Its first line of output is
-//! `listening on http://127.0.0.1:PORT`. See `modelbuild_examples::emulator`.
+//! `modelbuild-emulator`: a local emulator of Twilio's Autopilot v1 ModelBuild API.
+//! Run it with `cargo run -p modelbuild-emulator -- --port 0`; its first line of
+//! output is `listening on http://127.0.0.1:PORT`. See the library, `modelbuild_emulator`.
+
+#![forbid(unsafe_code)]
 
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use modelbuild_examples::emulator::{Config, Emulator, USAGE};
+use modelbuild_emulator::{Config, Emulator, USAGE};
 
 fn main() -> ExitCode {
     let config = match Config::from_args(std::env::args().skip(1), |name| std::env::var(name).ok()) {
