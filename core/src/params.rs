@@ -101,14 +101,15 @@ impl fmt::Display for ParamValue {
     }
 }
 
-/// A float in the shorter of its plain and exponent forms: `1e21`, not 22 digits;
-/// `0.5`, not `5e-1`.
+/// A float as people write it: `10000`, `0.5`, `1.5`; in exponent form only when very
+/// large or very small (`1e21`, `1e-7`), where JSON's and JavaScript's numbers switch
+/// to it too. Never `1e4` for ten thousand.
 pub(crate) fn short_float(x: f64) -> String {
-    let (plain, exponent) = (format!("{x}"), format!("{x:e}"));
-    if exponent.len() < plain.len() {
-        exponent
+    let magnitude = x.abs();
+    if magnitude.is_finite() && magnitude != 0.0 && !(1e-6..1e21).contains(&magnitude) {
+        format!("{x:e}")
     } else {
-        plain
+        format!("{x}")
     }
 }
 

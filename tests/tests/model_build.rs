@@ -280,15 +280,31 @@ fn list_queries_are_validated_and_encoded() {
         paths_and_codes(&bad),
         pairs(&[("PageSize", "range"), ("Page", "range")])
     );
-    for body in [
-        &b"PageSize=ten"[..],
-        b"PageSize=99999999999999999999",
-        b"PageSize=1.5",
+    // A value that does not fit its field is an error that names the parameter.
+    for (body, message) in [
+        (
+            &b"PageSize=ten"[..],
+            r#"parameter "PageSize": expected an integer, found "ten""#,
+        ),
+        (
+            b"Page=99999999999999999999",
+            "parameter \"Page\": expected an integer from -9223372036854775808 to \
+             9223372036854775807, found \"99999999999999999999\"",
+        ),
+        (
+            b"PageSize=1.5",
+            r#"parameter "PageSize": expected an integer, found "1.5""#,
+        ),
+        (
+            b"PageSize=",
+            r#"parameter "PageSize": expected an integer, found """#,
+        ),
     ] {
-        assert!(
-            ListModelBuilds::from_query(body).is_err(),
-            "{}",
-            String::from_utf8_lossy(body)
+        let error = ListModelBuilds::from_query(body).unwrap_err();
+        assert_eq!(error.to_string(), message);
+        assert_eq!(
+            TwilioError::from(&error).message,
+            format!("Invalid parameter: {message}")
         );
     }
 }

@@ -341,3 +341,50 @@ fn every_rule_reads_a_template_alike() {
     let messages: Vec<&str> = errors.iter().map(|e| e.message()).collect();
     assert_eq!(messages, ["is {required}", "{over} 10"]);
 }
+
+#[derive(Validate)]
+struct Floats {
+    #[validate(range(exclusive_min = 0.0, max = 1e4))]
+    ratio: f64,
+    #[validate(range(min = 0.5, max = 1.5))]
+    share: f32,
+    #[validate(range(exclusive_min = 1e-9, exclusive_max = 1e21))]
+    extreme: f64,
+}
+
+/// Float bounds print as people write them (`10000`, `0.5`), in exponent form only when
+/// very large or very small, in messages and in rendered templates alike.
+#[test]
+fn float_bounds_print_as_people_write_them() {
+    let value = Floats {
+        ratio: 0.0,
+        share: 2.0,
+        extreme: 0.0,
+    };
+    let errors = value.validate().unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "ratio: must be greater than 0 and at most 10000\n\
+         share: must be at least 0.5 and at most 1.5\n\
+         extreme: must be greater than 1e-9 and less than 1e21"
+    );
+    let ratio = errors.iter().next().unwrap().params();
+    assert_eq!(
+        ratio.render("between {exclusive_min} and {max}"),
+        "between 0 and 10000"
+    );
+    for (value, shown) in [
+        (10000.0, "10000"),
+        (0.25, "0.25"),
+        (-2.5, "-2.5"),
+        (123456.789, "123456.789"),
+        (1e20, "100000000000000000000"),
+        (1e21, "1e21"),
+        (0.000001, "0.000001"),
+        (1.5e-7, "1.5e-7"),
+        (-1e300, "-1e300"),
+        (f64::INFINITY, "inf"),
+    ] {
+        assert_eq!(ParamValue::Float(value).to_string(), shown);
+    }
+}

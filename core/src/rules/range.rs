@@ -60,8 +60,9 @@ pub fn is_in_range<N: PartialOrd>(value: &N, bounds: &Bounds<N>) -> bool {
 
 /// A number a `range` rule compares, and prints in its message.
 pub trait RangeNumber: PartialOrd + Display + Copy + Into<ParamValue> {
-    /// The number as a message prints it: integers in full, floats in the shorter of
-    /// their plain and exponent forms (`1e21`, not 22 digits; `0.5`, not `5e-1`).
+    /// The number as a message prints it: integers in full, floats as people write
+    /// them (`10000`, `0.5`), in exponent form only when very large or very small
+    /// (`1e21`, `1e-9`).
     fn short(&self) -> String {
         (*self).into().to_string()
     }
@@ -95,6 +96,8 @@ fn params<N: RangeNumber>(bounds: &Bounds<N>) -> Params {
 /// assert_eq!(message(&bounds), "must be at least 1 and at most 1000");
 /// let tiny = Bounds { min: None, max: None, exclusive_min: Some(1e-9), exclusive_max: Some(1e21) };
 /// assert_eq!(message(&tiny), "must be greater than 1e-9 and less than 1e21");
+/// let ratio = Bounds { min: None, max: Some(1e4), exclusive_min: Some(0.0), exclusive_max: None };
+/// assert_eq!(message(&ratio), "must be greater than 0 and at most 10000");
 /// ```
 pub fn message<N: RangeNumber>(bounds: &Bounds<N>) -> String {
     let parts: Vec<String> = [
