@@ -1,8 +1,74 @@
 //! `credit_card`: a payment card number (a PAN) with a valid Luhn check digit.
 //!
-//! 12 to 19 digits (ISO/IEC 7812's lengths), optionally in groups separated by single
-//! spaces or single hyphens (`4111 1111 1111 1111`, `4111-1111-1111-1111`); no other
-//! character, and no separator first, last or doubled. The issuer is not checked.
+//! A value passes when it is 12 to 19 digits (ISO/IEC 7812's lengths) whose last is a
+//! valid Luhn check digit, optionally in groups separated by single spaces or single
+//! hyphens (`4111 1111 1111 1111`, `4111-1111-1111-1111`); no other character, and no
+//! separator first, last or doubled. The issuer is not checked. An absent value (`None`)
+//! passes.
+//!
+//! # Attribute
+//!
+//! | form | passes when |
+//! |---|---|
+//! | `credit_card` | the value is a card number with a valid check digit |
+//! | `credit_card(code = "...", message = "...")` | the same, reported with its own code and message |
+//!
+//! - The rule takes no arguments of its own; `credit_card = true` is a compile error.
+//! - `code = "..."` replaces the error's code and `message = "..."` its message. The rule
+//!   gives no parameters, so a `{name}` in the message is a compile error (`{{` and `}}`
+//!   are braces).
+//! - The rule applies to a string: a type that implements `AsRef<str>` (`String`, `&str`,
+//!   `Box<str>`, `Cow<str>`, a newtype of yours), or an `Option`, `Box`, `Rc` or `Arc` of
+//!   one ([`StrInput`]). On a field whose type is plainly no string
+//!   (a number, `bool`, `char`, a `Vec`) the rule is a compile error at its name; any other
+//!   such type fails to compile with "`T` cannot be checked as a string".
+//! - As for every rule, an unknown key (with a suggestion), a key given twice and
+//!   `credit_card` twice on one field are compile errors.
+//!
+//! # Error
+//!
+//! | code | params | default message |
+//! |---|---|---|
+//! | `"credit_card"` | none | `must be a card number with a valid check digit` |
+//!
+//! # Example
+//!
+//! ```
+//! use modelbuild::Validate;
+//! use serde_json::json;
+//!
+//! #[derive(Validate)]
+//! struct Payment {
+//!     #[validate(credit_card)]
+//!     card: String,
+//!     #[validate(credit_card(code = "card"))]
+//!     backup: Option<String>,
+//! }
+//!
+//! let payment = Payment {
+//!     card: "4111 1111 1111 1112".into(),         // wrong check digit
+//!     backup: Some("4111--1111-1111-1111".into()), // doubled separator
+//! };
+//! let errors = payment.validate().unwrap_err();
+//! let found: Vec<(String, &str, &str)> =
+//!     errors.iter().map(|e| (e.path().to_string(), e.code(), e.message())).collect();
+//! assert_eq!(found, [
+//!     ("card".to_string(), "credit_card", "must be a card number with a valid check digit"),
+//!     ("backup".to_string(), "card", "must be a card number with a valid check digit"),
+//! ]);
+//! let params: Vec<_> = errors.iter().map(|e| serde_json::to_value(e.params()).unwrap()).collect();
+//! assert_eq!(params, [json!({}), json!({})]);
+//!
+//! let valid = Payment { card: "4111-1111-1111-1111".into(), backup: None };
+//! assert!(valid.validate().is_ok());
+//! ```
+//!
+//! # JSON Schema
+//!
+//! With the `schemars` feature, the rule writes nothing: JSON Schema cannot state a check
+//! digit.
+//!
+//! The predicate is [`is_credit_card`], and the default message [`message`].
 
 use crate::params::Params;
 use crate::__private::{check_text, Site, Failure};

@@ -2,6 +2,103 @@
 //! whole value), then the type's context and the rule's `args` when there are any; its
 //! errors are reported at the field's path, or, from a rule on the whole value, at the
 //! fields they name.
+//!
+//! The field passes when the function returns `Ok(())`. It returns `Result<(), E>`, where
+//! `E` is a [`RuleError`] (its own code, message and parameters), a
+//! `&'static str` or a `String` (a message, with the code `"custom"`), or a
+//! `Vec<RuleError>` to report several at once.
+//!
+//! # Attribute
+//!
+//! | form | calls |
+//! |---|---|
+//! | `custom = path::to_fn` | `to_fn(&value)` |
+//! | `custom(function = path::to_fn)` | the same |
+//! | `custom(function = path::to_fn, args(64, other_field))` | `to_fn(&value, 64, &self.other_field)` |
+//! | `custom(function = path::to_fn, code = "...", message = "...")` | the same, reported with its own code and message |
+//! | `#[validate(custom = path::to_fn)]` on the type | `to_fn(&self)`, to check several fields together |
+//!
+//! - `function` (required): a path to a function. `custom` with none is a compile error.
+//! - The value argument: the function takes `&T` for a field of type `T`, or for an
+//!   `Option`, `Box`, `Rc`, `Arc`, `Cow` or reference of `T` (a `None` skips the call); it
+//!   may also take `&str` for a `String` and `&[T]` for a `Vec<T>`
+//!   ([`CustomInput`]). A function that takes `&Option<T>` is
+//!   called with the `Option`, `None` included.
+//! - The context: in a type that declares `#[validate(context = C)]`, the function takes
+//!   `&C` right after the value.
+//! - `args(...)`: more arguments, after the value and the context. A bare name of another
+//!   field of the same value passes that field by reference; anything else (a literal, a
+//!   constant, an expression) is passed as written.
+//! - A function whose signature does not fit the call is the compiler's type error, at the
+//!   rule or at the argument.
+//! - `code = "..."` replaces the code of every error the function returns.
+//!   `message = "..."` replaces the message; it is a template over each error's parameters
+//!   (`"over {limit}"`; `{{` and `}}` are braces). Unlike other rules, the names in it are
+//!   not checked while compiling, since the parameters are only known at run time; a name
+//!   the error lacks is left as written ([`Params::render`](crate::Params::render)).
+//! - The rule applies to any type: the function's signature decides. It is the one rule a
+//!   field may carry more than once.
+//! - On the whole value, each error goes to the value's own path, or to the field it
+//!   names with [`RuleError::at`] (by its Rust or wire name; the
+//!   path uses the wire name). The whole-value rules run after the fields' rules.
+//!
+//! # Error
+//!
+//! | code | params | message |
+//! |---|---|---|
+//! | the [`RuleError`]'s code; `"custom"` for a `&str` or `String` | what [`RuleError::with_param`] added; none for a `&str` or `String` | the error's own |
+//!
+//! # Example
+//!
+//! ```
+//! use modelbuild::{RuleError, Validate};
+//! use serde_json::json;
+//!
+//! fn even(value: &u32) -> Result<(), &'static str> {
+//!     if value % 2 == 0 { Ok(()) } else { Err("must be even") }
+//! }
+//!
+//! fn at_most(value: &str, max: usize) -> Result<(), RuleError> {
+//!     if value.len() <= max {
+//!         return Ok(());
+//!     }
+//!     Err(RuleError::new("too_long", "is too long").with_param("max", max))
+//! }
+//!
+//! fn ordered(window: &Window) -> Result<(), RuleError> {
+//!     if window.from <= window.to {
+//!         return Ok(());
+//!     }
+//!     Err(RuleError::new("order", "must not come after `to`").at("from"))
+//! }
+//!
+//! #[derive(Validate)]
+//! #[validate(custom = ordered)]
+//! struct Window {
+//!     #[validate(custom = even)]
+//!     from: u32,
+//!     to: u32,
+//!     #[validate(custom(function = at_most, args(4), message = "at most {max} bytes"))]
+//!     name: String,
+//! }
+//!
+//! let window = Window { from: 5, to: 2, name: "nightly".into() };
+//! let errors = window.validate().unwrap_err();
+//! let found: Vec<(String, &str, &str)> =
+//!     errors.iter().map(|e| (e.path().to_string(), e.code(), e.message())).collect();
+//! assert_eq!(found, [
+//!     ("from".to_string(), "custom", "must be even"),
+//!     ("name".to_string(), "too_long", "at most 4 bytes"),
+//!     ("from".to_string(), "order", "must not come after `to`"),
+//! ]);
+//! let params: Vec<_> = errors.iter().map(|e| serde_json::to_value(e.params()).unwrap()).collect();
+//! assert_eq!(params, [json!({}), json!({"max": 4}), json!({})]);
+//! ```
+//!
+//! # JSON Schema
+//!
+//! With the `schemars` feature, a `custom` rule writes nothing: JSON Schema cannot state a
+//! function.
 
 use std::borrow::Cow;
 

@@ -1,4 +1,76 @@
 //! `each(rule, ...)`: the rules inside, on every element of a collection.
+//!
+//! The field passes when every element passes every rule inside. The elements are those of
+//! a `Vec`, `VecDeque`, slice, array or `BTreeSet` (in order; paths `sids[1]`), or the
+//! values of a `HashMap` or `BTreeMap` whose keys implement `Display` (paths
+//! `callbacks[failed]`, naming the key); the rule sees through `Option` (a `None` has no
+//! elements), `Box`, `Rc`, `Arc` and references ([`EachInput`]).
+//! A `HashSet` is refused: its order, and so the paths, would change from run to run.
+//! For the keys of a map, see [`keys`](super::keys).
+//!
+//! # Attribute
+//!
+//! | form | passes when |
+//! |---|---|
+//! | `each(sid(prefix = "UG"))` | every element passes the rule |
+//! | `each(sid(prefix = "UG"), length(equal = 34))` | every element passes every rule, checked in order |
+//! | `each(nested)` | every element's own rules pass |
+//! | `each(each(range(max = 9)))` | the same, one level deeper |
+//!
+//! - Inside go any rules, each written and checked as on a field, with its own options
+//!   (`each(email(message = "..."))`); `each` and `each()` are compile errors, and so is a
+//!   mistake inside, reported at its token.
+//! - `each` takes no `code` or `message` of its own: its errors are the inner rules'. `rename`
+//!   (which names the field) and `must_match` (which compares fields) cannot go inside.
+//! - The rule applies to a collection as above. On a field whose type is plainly no
+//!   collection (a string, number, `bool`, `char`) it is a compile error at its name; any
+//!   other such type fails to compile with "`T` has no elements for `each` to check".
+//! - `each` twice on one field is a compile error: put every rule in one.
+//!
+//! # Error
+//!
+//! `each` reports no error of its own: each error is the inner rule's, with its code,
+//! parameters and message, at the element's path (`sids[1]`, `callbacks[failed]`,
+//! `grid[1][1]`).
+//!
+//! # Example
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use modelbuild::Validate;
+//! use serde_json::json;
+//!
+//! #[derive(Validate)]
+//! struct Builds {
+//!     #[validate(length(max = 3), each(sid(prefix = "UG")))]
+//!     sids: Vec<String>,
+//!     #[validate(each(uri(schemes = ["https"])))]
+//!     callbacks: BTreeMap<String, String>,
+//!     #[validate(each(each(range(max = 9))))]
+//!     grid: Option<Vec<[u8; 2]>>,
+//! }
+//!
+//! let builds = Builds {
+//!     sids: vec!["UG0123456789abcdef0123456789abcdef".into(), "UG1".into()],
+//!     callbacks: BTreeMap::from([("failed".into(), "http://example.com".into())]),
+//!     grid: Some(vec![[1, 2], [3, 10]]),
+//! };
+//! let errors = builds.validate().unwrap_err();
+//! let found: Vec<(String, &str, &str)> =
+//!     errors.iter().map(|e| (e.path().to_string(), e.code(), e.message())).collect();
+//! assert_eq!(found, [
+//!     ("sids[1]".to_string(), "sid", r#"must be a SID: "UG" followed by 32 hexadecimal digits"#),
+//!     ("callbacks[failed]".to_string(), "uri", "must be a URI with the scheme https, per RFC 3986's `URI` rule (a fragment is allowed)"),
+//!     ("grid[1][1]".to_string(), "range", "must be at most 9"),
+//! ]);
+//! let params: Vec<_> = errors.iter().map(|e| serde_json::to_value(e.params()).unwrap()).collect();
+//! assert_eq!(params, [json!({"prefix": "UG"}), json!({"schemes": ["https"]}), json!({"max": 9})]);
+//! ```
+//!
+//! # JSON Schema
+//!
+//! With the `schemars` feature, the rules inside are written into the elements' schema:
+//! `items`, or a map's `additionalProperties`.
 
 use crate::rules::input::EachInput;
 use crate::{PathNode, ValidationErrors};

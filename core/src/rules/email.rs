@@ -1,6 +1,8 @@
 //! `email`: an e-mail address as the HTML Standard's "valid e-mail address" defines it
 //! (what `<input type="email">` accepts), within RFC 5321's length limits.
 //!
+//! A value passes when it matches this grammar:
+//!
 //! ```text
 //! valid e-mail address = 1*( atext / "." ) "@" label *( "." label )
 //! atext = ALPHA / DIGIT / "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "/"
@@ -11,7 +13,73 @@
 //! plus RFC 5321 section 4.5.3.1: a local part of at most 64 octets and a domain of at
 //! most 255. ASCII only: an internationalized address must arrive in its ASCII (IDNA)
 //! form. Quoted local parts and IP-literal domains, which RFC 5321 allows and browsers
-//! do not, are refused.
+//! do not, are refused. A domain of one label passes (`user@localhost`). An absent value
+//! (`None`) passes.
+//!
+//! # Attribute
+//!
+//! | form | passes when |
+//! |---|---|
+//! | `email` | the value is an e-mail address |
+//! | `email(code = "...", message = "...")` | the same, reported with its own code and message |
+//!
+//! - The rule takes no arguments of its own; `email = true` is a compile error.
+//! - `code = "..."` replaces the error's code and `message = "..."` its message. The rule
+//!   gives no parameters, so a `{name}` in the message is a compile error (`{{` and `}}`
+//!   are braces).
+//! - The rule applies to a string: a type that implements `AsRef<str>` (`String`, `&str`,
+//!   `Box<str>`, `Cow<str>`, a newtype of yours), or an `Option`, `Box`, `Rc` or `Arc` of
+//!   one ([`StrInput`]). On a field whose type is plainly no string
+//!   (a number, `bool`, `char`, a `Vec`) the rule is a compile error at its name; any other
+//!   such type fails to compile with "`T` cannot be checked as a string".
+//! - As for every rule, an unknown key (with a suggestion), a key given twice and `email`
+//!   twice on one field are compile errors.
+//!
+//! # Error
+//!
+//! | code | params | default message |
+//! |---|---|---|
+//! | `"email"` | none | `must be an e-mail address` |
+//!
+//! # Example
+//!
+//! ```
+//! use modelbuild::Validate;
+//! use serde_json::json;
+//!
+//! #[derive(Validate)]
+//! struct Contact {
+//!     #[validate(email)]
+//!     email: String,
+//!     #[validate(email(message = "is not an address"))]
+//!     reply_to: Option<String>,
+//! }
+//!
+//! let contact = Contact { email: "ada@".into(), reply_to: Some(r#""ada"@example.com"#.into()) };
+//! let errors = contact.validate().unwrap_err();
+//! let found: Vec<(String, &str, &str)> =
+//!     errors.iter().map(|e| (e.path().to_string(), e.code(), e.message())).collect();
+//! assert_eq!(found, [
+//!     ("email".to_string(), "email", "must be an e-mail address"),
+//!     ("reply_to".to_string(), "email", "is not an address"), // no quoted local part
+//! ]);
+//! let params: Vec<_> = errors.iter().map(|e| serde_json::to_value(e.params()).unwrap()).collect();
+//! assert_eq!(params, [json!({}), json!({})]);
+//!
+//! let valid = Contact {
+//!     email: "first.last+tag@mail.example.co.uk".into(),
+//!     reply_to: Some("user@localhost".into()),
+//! };
+//! assert!(valid.validate().is_ok());
+//! ```
+//!
+//! # JSON Schema
+//!
+//! With the `schemars` feature, the rule writes `format: email` and a `pattern` with this
+//! module's definition (its `PATTERN`), since JSON Schema's `email` format is RFC 5321's
+//! wider `Mailbox`, which takes quoted local parts and IP literals.
+//!
+//! The predicate is [`is_email`], and the default message [`message`].
 
 use crate::params::Params;
 use crate::__private::{check_text, Site, Failure};

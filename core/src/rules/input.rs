@@ -37,11 +37,12 @@ pub struct Borrowed;
 #[derive(Debug)]
 pub struct Items;
 
-/// A value that string rules (`sid`, `uri`, `pattern`, `length`) can read as `&str`.
+/// A value that the string rules (`sid`, `uri`, `email`, `pattern`, `prefix`, `length` and the
+/// rest) can read as `&str`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be checked as a string",
     label = "string rules need a value that implements `AsRef<str>`, or an Option, Box, Rc or Arc of one",
-    note = "`sid`, `uri`, `pattern` and `length(unit = ...)` read the value as `&str`"
+    note = "the string rules (`sid`, `uri`, `email`, `pattern`, `prefix`, `length(unit = ...)` and the rest) read the value as `&str`"
 )]
 pub trait StrInput<M> {
     /// The string, or `None` when absent (which passes the rule).

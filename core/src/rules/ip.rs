@@ -1,12 +1,87 @@
 //! `ip`, `ipv4`, `ipv6`: an IP address, exactly as the standard library parses it
 //! (`std::net::IpAddr`, `Ipv4Addr`, `Ipv6Addr`).
 //!
-//! The address is checked, not built: the same reading as std's parser (a property
-//! test compares the two), without its work of making an `IpAddr`.
+//! A value passes `ipv4` when it is four decimal octets, each at most 255 and with no
+//! leading zero (`192.168.0.1`; `010.0.0.1` is refused, as it is ambiguous); `ipv6` when it
+//! is RFC 4291's text form, `::` compression and an embedded IPv4 tail included
+//! (`2001:db8::1`, `::ffff:192.0.2.1`), with no zone (`%eth0`) and no brackets; `ip` when
+//! it is either (a value with a `:` is read as IPv6). An absent value (`None`) passes.
 //!
-//! IPv4 is four decimal octets with no leading zeros (`192.168.0.1`; `010.0.0.1` is
-//! refused, as it is ambiguous); IPv6 is RFC 4291's text form, `::` compression and an
-//! embedded IPv4 tail included, with no zone (`%eth0`) and no brackets.
+//! The address is checked, not built: the same reading as std's parser (a property test
+//! compares the two), without its work of making an `IpAddr`.
+//!
+//! # Attribute
+//!
+//! | form | passes when |
+//! |---|---|
+//! | `ip` | the value is an IPv4 or IPv6 address |
+//! | `ipv4` | the value is an IPv4 address |
+//! | `ipv6` | the value is an IPv6 address |
+//! | `ipv4(code = "...", message = "...")` | the same, reported with its own code and message (so for `ip` and `ipv6`) |
+//!
+//! - The three rules take no arguments of their own; `ip = true` is a compile error.
+//! - `code = "..."` replaces the error's code and `message = "..."` its message. The rules
+//!   give no parameters, so a `{name}` in the message is a compile error (`{{` and `}}`
+//!   are braces).
+//! - The rules apply to a string: a type that implements `AsRef<str>` (`String`, `&str`,
+//!   `Box<str>`, `Cow<str>`, a newtype of yours), or an `Option`, `Box`, `Rc` or `Arc` of
+//!   one ([`StrInput`]). On a field whose type is plainly no string
+//!   (a number, `bool`, `char`, a `Vec`) a rule is a compile error at its name; any other
+//!   such type fails to compile with "`T` cannot be checked as a string".
+//! - As for every rule, an unknown key (with a suggestion) and a key given twice are
+//!   compile errors, and so is one of the three twice on one field.
+//!
+//! # Error
+//!
+//! | rule | code | params | default message |
+//! |---|---|---|---|
+//! | `ip` | `"ip"` | none | `must be an IP address` |
+//! | `ipv4` | `"ipv4"` | none | `must be an IPv4 address` |
+//! | `ipv6` | `"ipv6"` | none | `must be an IPv6 address` |
+//!
+//! # Example
+//!
+//! ```
+//! use modelbuild::Validate;
+//! use serde_json::json;
+//!
+//! #[derive(Validate)]
+//! struct Hosts {
+//!     #[validate(ip)]
+//!     any: String,
+//!     #[validate(ipv4)]
+//!     v4: String,
+//!     #[validate(ipv6(code = "v6"))]
+//!     v6: Option<String>,
+//! }
+//!
+//! let hosts = Hosts { any: "localhost".into(), v4: "010.0.0.1".into(), v6: Some("[::1]".into()) };
+//! let errors = hosts.validate().unwrap_err();
+//! let found: Vec<(String, &str, &str)> =
+//!     errors.iter().map(|e| (e.path().to_string(), e.code(), e.message())).collect();
+//! assert_eq!(found, [
+//!     ("any".to_string(), "ip", "must be an IP address"),
+//!     ("v4".to_string(), "ipv4", "must be an IPv4 address"),
+//!     ("v6".to_string(), "v6", "must be an IPv6 address"),
+//! ]);
+//! let params: Vec<_> = errors.iter().map(|e| serde_json::to_value(e.params()).unwrap()).collect();
+//! assert_eq!(params, [json!({}), json!({}), json!({})]);
+//!
+//! let valid = Hosts {
+//!     any: "2001:db8::1".into(),
+//!     v4: "192.168.0.1".into(),
+//!     v6: Some("::ffff:192.0.2.1".into()),
+//! };
+//! assert!(valid.validate().is_ok());
+//! ```
+//!
+//! # JSON Schema
+//!
+//! With the `schemars` feature, `ipv4` writes `format: ipv4`, `ipv6` writes
+//! `format: ipv6`, and `ip` writes `anyOf: [{format: ipv4}, {format: ipv6}]`, in place of
+//! the `format: ip` schemars writes for it, which no JSON Schema draft defines.
+//!
+//! The predicate is [`is_ip`], with an [`IpKind`], and the default message [`message`].
 
 use crate::params::Params;
 use crate::__private::{check_text, Site, Failure};

@@ -1,4 +1,116 @@
 //! `length`: how long a string is, in a chosen unit, or how many items a collection has.
+//!
+//! A string passes when its length, counted in the rule's unit, lies within the bounds,
+//! which are inclusive. The units are `chars`, the default: Unicode scalar values
+//! (`str::chars().count()`, what Twilio means by "characters"); `bytes`: UTF-8 bytes
+//! (`str::len()`); and `utf16`: UTF-16 code units (`str::encode_utf16().count()`, what
+//! JavaScript's `length` says). A collection passes when its number of items (`len()`)
+//! lies within the bounds. `equal = n` means exactly `n`. An absent value (`None`) passes.
+//!
+//! # Attribute
+//!
+//! | form | passes when |
+//! |---|---|
+//! | `length(min = 1)` | the length is at least 1 |
+//! | `length(max = 64)` | the length is at most 64 |
+//! | `length(min = 1, max = 64)` | the length is from 1 to 64 |
+//! | `length(equal = 34)` | the length is exactly 34 |
+//! | `length(max = 64, unit = "bytes")` | the same, counted in the unit: `"chars"` (the default) \| `"bytes"` \| `"utf16"` |
+//! | `length(max = 64, code = "...", message = "...")` | the same, reported with its own code and message |
+//!
+//! - `min`, `max`, `equal`: a `usize` expression: a literal (`64`), a constant (`MAX_NAME`)
+//!   or any expression of that type (`MAX_NAME * 2`). At least one is required: `length`
+//!   and `length()` are compile errors. `equal` with `min` or `max`, a literal `min`
+//!   greater than a literal `max`, and a negative literal are compile errors too; bounds
+//!   that are not literals are not compared while compiling.
+//! - `unit`: a string literal, `"chars"`, `"bytes"` or `"utf16"`; any other is a compile
+//!   error. It applies to strings only: `unit` on a collection is a compile error.
+//! - `code = "..."` replaces the error's code. `message = "..."` replaces its message; it is
+//!   a template over the parameters below (`"at most {max} {unit}"`; `{{` and `}}` are
+//!   braces), checked while compiling: `{min}` on a rule with no `min` is a compile error.
+//!   [`Params::render`](crate::Params::render) fills it in.
+//! - The rule applies to a string (a type that implements `AsRef<str>`: `String`, `&str`,
+//!   `Box<str>`, `Cow<str>`, a newtype of yours) or a collection (`Vec`, slice, array,
+//!   `VecDeque`, `HashMap`, `BTreeMap`, `HashSet`, `BTreeSet`, `Box<[T]>`, `Rc<[T]>`,
+//!   `Arc<[T]>`, `Cow<[T]>` and references to them), or an `Option`, `Box`, `Rc` or `Arc`
+//!   of one ([`LengthInput`], which a type of yours may
+//!   implement). On a field whose type is plainly neither (a number, `bool`, `char`) the
+//!   rule is a compile error at its name; any other such type fails to compile with "`T`
+//!   has no length to check".
+//! - As for every rule, an unknown key (with a suggestion), a key given twice and `length`
+//!   twice on one field are compile errors.
+//!
+//! # Error
+//!
+//! | code | params | default message |
+//! |---|---|---|
+//! | `"length"` | `min` and `max` (those given) or `equal`: integers; then `unit`: `"chars"`, `"bytes"`, `"utf16"`, or `"items"` on a collection | see below |
+//!
+//! The default message names the bounds and the unit, in the singular for 1:
+//!
+//! - on a string: `must be at least 1 character long`, `must be at most 64 characters long`,
+//!   `must be between 1 and 64 characters long`, `must be exactly 34 characters long` (for
+//!   `equal`, or `min` equal to `max`); in the other units, `bytes` and `UTF-16 code units`
+//!   (`must be at most 1 UTF-16 code unit long`);
+//! - on a collection: `must have at least 1 item`, `must have at most 3 items`,
+//!   `must have between 1 and 2 items`, `must have exactly 1 item`.
+//!
+//! In a template, `{unit}` is the parameter (`chars`, `items`), not the word of the default
+//! message. A generic field that is a string in one use and a collection in another gets
+//! the right unit in each.
+//!
+//! # Example
+//!
+//! ```
+//! use modelbuild::Validate;
+//! use serde_json::json;
+//!
+//! #[derive(Validate)]
+//! struct Build {
+//!     #[validate(length(min = 1, max = 64))]
+//!     unique_name: String,
+//!     #[validate(length(equal = 34))]
+//!     sid: Option<String>,
+//!     #[validate(length(max = 8, unit = "bytes"))]
+//!     tag: String,
+//!     #[validate(length(min = 1, message = "give at least {min} step"))]
+//!     steps: Vec<u32>,
+//! }
+//!
+//! let build = Build {
+//!     unique_name: "x".repeat(65),
+//!     sid: Some("UG123".into()),
+//!     tag: "bücherei".into(), // 8 characters, 9 bytes
+//!     steps: vec![],
+//! };
+//! let errors = build.validate().unwrap_err();
+//! let found: Vec<(String, &str, &str)> =
+//!     errors.iter().map(|e| (e.path().to_string(), e.code(), e.message())).collect();
+//! assert_eq!(found, [
+//!     ("unique_name".to_string(), "length", "must be between 1 and 64 characters long"),
+//!     ("sid".to_string(), "length", "must be exactly 34 characters long"),
+//!     ("tag".to_string(), "length", "must be at most 8 bytes long"),
+//!     ("steps".to_string(), "length", "give at least 1 step"),
+//! ]);
+//! let params: Vec<_> = errors.iter().map(|e| serde_json::to_value(e.params()).unwrap()).collect();
+//! assert_eq!(params, [
+//!     json!({"min": 1, "max": 64, "unit": "chars"}),
+//!     json!({"equal": 34, "unit": "chars"}),
+//!     json!({"max": 8, "unit": "bytes"}),
+//!     json!({"min": 1, "unit": "items"}),
+//! ]);
+//! ```
+//!
+//! # JSON Schema
+//!
+//! With the `schemars` feature, a length in characters becomes `minLength`/`maxLength`
+//! (JSON Schema counts Unicode scalar values too), a collection's `minItems`/`maxItems`
+//! and a map's `minProperties`/`maxProperties`; `equal` sets both bounds. No standard
+//! keyword counts bytes or UTF-16 units, so those become the extension
+//! `x-length: {unit, min, max}` alone (this module's `json_schema`).
+//!
+//! The predicates are [`has_length`] (a string, in a [`LengthUnit`]) and
+//! [`is_count_within`] (a count), and the default message [`message`].
 
 use crate::params::Params;
 use crate::__private::{report, Site, Failure};

@@ -1,13 +1,97 @@
 //! `nested`: the value's own rules, its errors' paths under the field's.
 //!
-//! In a type with a context, a nested value is validated with that context when its
-//! type takes it (`ValidateWith<C>`) and without it when its type has none
-//! (`Validate`). A type with no context implements no `ValidateWith` at all: one
-//! generic impl per derived type, which every type would pay for at every build, only
-//! to forward to `Validate`. So the choice is made here, where the derive's code is
-//! type-checked, by the receiver of [`Pick::pick`] / [`PickWithContext::pick`]: method
-//! lookup tries `&&Nest` (taken when the value is `Validate`) before `&Nest` (every
-//! other value).
+//! The field passes when its value's own rules pass ([`Validate`], which
+//! `#[derive(Validate)]` implements). Each error found inside is reported with the inner
+//! path under the field's: `first.sid`, `steps[1].sid`, `by_name[env].sid`. The rule sees
+//! through `Option` (a `None` has nothing to check), `Box`, `Rc`, `Arc`, `Cow` and
+//! references, and into every element of a `Vec`, `VecDeque`, slice or array (paths
+//! `steps[1]`) and every value of a `HashMap` or `BTreeMap` whose keys implement `Display`
+//! (paths `by_name[env]`).
+//!
+//! In a type with a context (`#[validate(context = C)]`), a nested value is validated with
+//! that context when its type takes it (`ValidateWith<C>`) and without it when its type
+//! has none (`Validate`); a nested type with another context is a compile error.
+//!
+//! # Attribute
+//!
+//! | form | passes when |
+//! |---|---|
+//! | `nested` | the value's own rules pass |
+//!
+//! - `nested` takes no arguments, not even `code` or `message`: its errors are the inner
+//!   rules', each with its own. `nested(...)` and `nested = ...` are compile errors.
+//! - The rule applies to a type that implements `Validate`, or a container of such values
+//!   as above. On a field whose type is plainly a string, number, `bool` or `char` it is a
+//!   compile error at its name; any other type that does not implement `Validate` fails to
+//!   compile with "`T` does not implement `Validate`". On a field whose type mentions a
+//!   type parameter, the derive adds the bound `FieldType: Validate` (or
+//!   `ValidateWith<C>` in a type with a context).
+//! - For the elements of a collection, `each(nested)` does the same as `nested`, and
+//!   combines with other rules in the same `each`.
+//! - `nested` twice on one field is a compile error.
+//!
+//! # Error
+//!
+//! `nested` reports no error of its own: each error is the inner rule's, with its code,
+//! parameters and message, at the inner path under the field's.
+//!
+//! # Example
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use modelbuild::Validate;
+//! use serde_json::json;
+//!
+//! #[derive(Validate)]
+//! struct Step {
+//!     #[validate(sid(prefix = "UG"))]
+//!     sid: String,
+//! }
+//!
+//! #[derive(Validate)]
+//! struct Build {
+//!     #[validate(nested)]
+//!     first: Step,
+//!     #[validate(nested)]
+//!     steps: Vec<Step>,
+//!     #[validate(nested)]
+//!     by_name: BTreeMap<String, Step>,
+//!     #[validate(nested)]
+//!     last: Option<Box<Step>>,
+//! }
+//!
+//! let step = |sid: &str| Step { sid: sid.into() };
+//! let valid = "UG0123456789abcdef0123456789abcdef";
+//! let build = Build {
+//!     first: step("UG1"),
+//!     steps: vec![step(valid), step("UG2")],
+//!     by_name: BTreeMap::from([("env".to_string(), step("UG3"))]),
+//!     last: None,
+//! };
+//! let errors = build.validate().unwrap_err();
+//! let found: Vec<(String, &str)> = errors.iter().map(|e| (e.path().to_string(), e.code())).collect();
+//! assert_eq!(found, [
+//!     ("first.sid".to_string(), "sid"),
+//!     ("steps[1].sid".to_string(), "sid"),
+//!     ("by_name[env].sid".to_string(), "sid"),
+//! ]);
+//! let error = errors.iter().next().unwrap();
+//! assert_eq!(serde_json::to_value(error.params()).unwrap(), json!({"prefix": "UG"}));
+//! assert_eq!(error.message(), r#"must be a SID: "UG" followed by 32 hexadecimal digits"#);
+//! ```
+//!
+//! # JSON Schema
+//!
+//! With the `schemars` feature, `nested` adds nothing: the field's schema is the inner
+//! type's own, which states the inner rules when that type has the `transform` line too.
+//!
+//! # How the context is chosen
+//!
+//! A type with no context implements no `ValidateWith` at all: one generic impl per
+//! derived type, which every type would pay for at every build, only to forward to
+//! `Validate`. So the choice is made here, where the derive's code is type-checked, by
+//! the receiver of [`Pick::pick`] / [`PickWithContext::pick`]: method lookup tries
+//! `&&Nest` (taken when the value is `Validate`) before `&Nest` (every other value).
 
 use crate::{PathNode, Validate, ValidateWith, ValidationErrors};
 

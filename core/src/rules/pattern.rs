@@ -1,4 +1,89 @@
 //! `pattern`: a string that matches a regular expression (the `regex` crate's syntax).
+//!
+//! A value passes when the regex matches somewhere in it: the match is a search, as
+//! JSON Schema's `pattern` is, so anchor the regex with `^…$` to match the whole value.
+//! The regex is checked while compiling and compiled once per call site, the first time
+//! the rule runs. An absent value (`None`) passes.
+//!
+//! # Attribute
+//!
+//! | form | passes when |
+//! |---|---|
+//! | `pattern = "^[a-z]+$"` | the regex matches |
+//! | `pattern(regex = "^[a-z]+$")` | the same |
+//! | `pattern(regex = "^[a-z]+$", code = "...", message = "...")` | the same, reported with its own code and message |
+//!
+//! - The rule needs modelbuild's `pattern` feature, on by default; without it, `pattern`
+//!   is a compile error that names the feature.
+//! - The regex (required): a string literal, raw or not (`r"^\d+$"`), in the `regex`
+//!   crate's syntax. A regex that does not parse is a compile error with the parser's
+//!   message, at the literal; `pattern` with no regex is a compile error too.
+//! - `code = "..."` replaces the error's code. `message = "..."` replaces its message; it is
+//!   a template over the parameters below (`"must match {pattern}"`; `{{` and `}}` are
+//!   braces), checked while compiling: a name the rule does not give is a compile error.
+//!   [`Params::render`](crate::Params::render) fills it in.
+//! - The rule applies to a string: a type that implements `AsRef<str>` (`String`, `&str`,
+//!   `Box<str>`, `Cow<str>`, a newtype of yours), or an `Option`, `Box`, `Rc` or `Arc` of
+//!   one ([`StrInput`]). On a field whose type is plainly no string
+//!   (a number, `bool`, `char`, a `Vec`) the rule is a compile error at its name; any other
+//!   such type fails to compile with "`T` cannot be checked as a string".
+//! - As for every rule, an unknown key (with a suggestion), a key given twice and
+//!   `pattern` twice on one field are compile errors.
+//!
+//! # Error
+//!
+//! | code | params | default message |
+//! |---|---|---|
+//! | `"pattern"` | `pattern`: text, the regex as written (`"^[a-z]+$"`) | `must match the pattern ^[a-z]+$` |
+//!
+//! A regex that parses but exceeds the `regex` crate's size limit cannot be compiled at run
+//! time. Every value the rule then meets is reported, rather than passed: code `"pattern"`,
+//! no parameters, and the message `could not be checked: the pattern … does not compile: …`
+//! with the crate's reason; the rule's own `code` and `message` do not apply to it.
+//!
+//! # Example
+//!
+//! ```
+//! use modelbuild::Validate;
+//! use serde_json::json;
+//!
+//! #[derive(Validate)]
+//! struct Names {
+//!     #[validate(pattern = "^[a-z][a-z0-9-]*$")]
+//!     slug: String,
+//!     #[validate(pattern(regex = r"^\d{4}$", code = "pin", message = "must be 4 digits"))]
+//!     pin: Option<String>,
+//!     #[validate(pattern = "[0-9]")] // not anchored: a digit anywhere
+//!     password: String,
+//! }
+//!
+//! let names = Names { slug: "Build-1".into(), pin: Some("12345".into()), password: "secret".into() };
+//! let errors = names.validate().unwrap_err();
+//! let found: Vec<(String, &str, &str)> =
+//!     errors.iter().map(|e| (e.path().to_string(), e.code(), e.message())).collect();
+//! assert_eq!(found, [
+//!     ("slug".to_string(), "pattern", "must match the pattern ^[a-z][a-z0-9-]*$"),
+//!     ("pin".to_string(), "pin", "must be 4 digits"),
+//!     ("password".to_string(), "pattern", "must match the pattern [0-9]"),
+//! ]);
+//! let params: Vec<_> = errors.iter().map(|e| serde_json::to_value(e.params()).unwrap()).collect();
+//! assert_eq!(params, [
+//!     json!({"pattern": "^[a-z][a-z0-9-]*$"}),
+//!     json!({"pattern": r"^\d{4}$"}),
+//!     json!({"pattern": "[0-9]"}),
+//! ]);
+//!
+//! let valid = Names { slug: "build-1".into(), pin: None, password: "secret7".into() };
+//! assert!(valid.validate().is_ok());
+//! ```
+//!
+//! # JSON Schema
+//!
+//! With the `schemars` feature, the rule writes the regex as `pattern`, unanchored as
+//! both the `regex` crate and JSON Schema search. Syntax of the `regex` crate beyond
+//! ECMA-262's (classes such as `[[:alpha:]]`, flags such as `(?i)`) is written as it is.
+//!
+//! The predicate is [`matches_pattern`], and the default message [`message`].
 
 use std::sync::OnceLock;
 

@@ -1,4 +1,101 @@
 //! `range`: a number within bounds.
+//!
+//! A number passes when it is on the right side of every bound the rule gives: at least
+//! `min`, at most `max`, greater than `exclusive_min`, less than `exclusive_max`. A value
+//! that does not compare, a float NaN, never passes. An absent value (`None`) passes.
+//!
+//! # Attribute
+//!
+//! | form | passes when |
+//! |---|---|
+//! | `range(min = 1)` | the value is at least 1 |
+//! | `range(max = 1000)` | the value is at most 1000 |
+//! | `range(min = 1, max = 1000)` | the value is from 1 to 1000 |
+//! | `range(exclusive_min = 0.0)` | the value is greater than 0 |
+//! | `range(exclusive_max = 1.0)` | the value is less than 1 |
+//! | `range(exclusive_min = 0.0, max = 1.0)` | one bound of each side, of either kind |
+//! | `range(min = 1, code = "...", message = "...")` | the same, reported with its own code and message |
+//!
+//! - `min`, `max`, `exclusive_min`, `exclusive_max`: an expression of the field's number
+//!   type: a literal (`1`, `-5`, `0.5`, `1e21`), a constant, or any expression
+//!   (`u128::MAX`, `LIMIT * 2`). On a float field a literal needs its fraction: `min = 0`
+//!   is a type error at the bound, write `min = 0.0`.
+//! - At least one bound is required: `range` and `range()` are compile errors. So are
+//!   both bounds of one side (`min` with `exclusive_min`, `max` with `exclusive_max`), and
+//!   literal bounds no value can pass: `min` greater than `max` (integers compared
+//!   exactly, even beyond what an `f64` holds), a bound equal to an exclusive one on the
+//!   other side, two equal exclusive bounds. Bounds that are not literals are not
+//!   compared while compiling.
+//! - `code = "..."` replaces the error's code. `message = "..."` replaces its message; it is
+//!   a template over the parameters below (`"from {min} to {max}"`; `{{` and `}}` are
+//!   braces), checked while compiling: a bound the rule does not give is a compile error.
+//!   [`Params::render`](crate::Params::render) fills it in.
+//! - The rule applies to a primitive number (`i8` to `i128`, `isize`, `u8` to `u128`,
+//!   `usize`, `f32`, `f64`), or an `Option`, `Box`, `Rc`, `Arc`, `&T` or `Cow` of one
+//!   ([`NumberInput`], which a type of yours may implement). On
+//!   a field whose type is plainly no number (a string, `bool`, `char`, a `Vec`) the rule
+//!   is a compile error at its name; any other such type fails to compile with "`T` is not
+//!   a number that `range` can check".
+//! - As for every rule, an unknown key (with a suggestion), a key given twice and `range`
+//!   twice on one field are compile errors.
+//!
+//! # Error
+//!
+//! | code | params | default message |
+//! |---|---|---|
+//! | `"range"` | the bounds given, by name, in the order `min`, `max`, `exclusive_min`, `exclusive_max`: numbers of the field's type | `must be at least 1 and at most 1000` |
+//!
+//! A parameter is an integer ([`ParamValue::Int`]; a `u128` above
+//! `i128::MAX` is `UInt`) or, on a float field, a [`ParamValue::Float`].
+//! The default message joins, with ` and `, `greater than x`, `at least x`, `at most x` and
+//! `less than x`, in that order, for the bounds given: `must be at least 0`, `must be
+//! less than 1000`, `must be greater than 0 and at most 1`. Integers are written in full,
+//! floats as people write them (`0.5`, `10000`, not `1e4`), in exponent form only below
+//! `1e-6` or from `1e21` (`1e-9`, `1e21`).
+//!
+//! # Example
+//!
+//! ```
+//! use modelbuild::{ParamValue, Validate};
+//! use serde_json::json;
+//!
+//! #[derive(Validate)]
+//! struct Query {
+//!     #[validate(range(min = 1, max = 1000))]
+//!     page_size: u32,
+//!     #[validate(range(exclusive_min = 0.0, max = 1.0))]
+//!     ratio: f64,
+//!     #[validate(range(min = 0, code = "negative"))]
+//!     page: Option<i64>,
+//! }
+//!
+//! let query = Query { page_size: 0, ratio: f64::NAN, page: Some(-1) };
+//! let errors = query.validate().unwrap_err();
+//! let found: Vec<(String, &str, &str)> =
+//!     errors.iter().map(|e| (e.path().to_string(), e.code(), e.message())).collect();
+//! assert_eq!(found, [
+//!     ("page_size".to_string(), "range", "must be at least 1 and at most 1000"),
+//!     ("ratio".to_string(), "range", "must be greater than 0 and at most 1"),
+//!     ("page".to_string(), "negative", "must be at least 0"),
+//! ]);
+//! let params: Vec<_> = errors.iter().map(|e| serde_json::to_value(e.params()).unwrap()).collect();
+//! assert_eq!(params, [
+//!     json!({"min": 1, "max": 1000}),
+//!     json!({"max": 1.0, "exclusive_min": 0.0}),
+//!     json!({"min": 0}),
+//! ]);
+//! let first = errors.iter().next().unwrap();
+//! assert_eq!(first.params().get("max"), Some(&ParamValue::Int(1000)));
+//! ```
+//!
+//! # JSON Schema
+//!
+//! With the `schemars` feature, each bound becomes `minimum`, `maximum`,
+//! `exclusiveMinimum` or `exclusiveMaximum`; a tighter bound the type already states
+//! (`u8`'s `maximum: 255`) stays, and a bound beyond 64 bits is written as the nearest
+//! float (this module's `json_schema`).
+//!
+//! The predicate is [`is_in_range`], over [`Bounds`], and the default message [`message`].
 
 use std::fmt::Display;
 

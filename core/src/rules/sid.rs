@@ -1,4 +1,80 @@
 //! `sid`: a Twilio SID, a two-letter prefix then 32 hexadecimal digits.
+//!
+//! A value passes when it is the rule's prefix, byte for byte, followed by exactly 32
+//! hexadecimal digits (`0-9`, `a-f`, `A-F`) and nothing else: for `prefix = "UG"`, Twilio's
+//! `^UG[0-9a-fA-F]{32}$`, 34 bytes in all. The prefix is case-sensitive (`ug…` fails); the
+//! digits are not. An absent value (`None`) passes.
+//!
+//! # Attribute
+//!
+//! | form | passes when |
+//! |---|---|
+//! | `sid(prefix = "UG")` | the value is `UG` then 32 hex digits |
+//! | `sid(prefix = "UG", code = "...", message = "...")` | the same, reported with its own code and message |
+//!
+//! - `prefix` (required): a string literal of exactly two uppercase ASCII letters (`"UG"`,
+//!   `"AC"`, `"UA"`). `sid` with no prefix, `sid(prefix = "ug")` and `sid(prefix = "U")`
+//!   are compile errors, at the rule or at the prefix.
+//! - `code = "..."` replaces the error's code. `message = "..."` replaces its message; it is
+//!   a template over the parameters below (`"needs a {prefix} SID"`; `{{` and `}}` are
+//!   braces), checked while compiling: a name the rule does not give is a compile error.
+//!   [`Params::render`](crate::Params::render) fills it in.
+//! - The rule applies to a string: a type that implements `AsRef<str>` (`String`, `&str`,
+//!   `Box<str>`, `Cow<str>`, a newtype of yours), or an `Option`, `Box`, `Rc` or `Arc` of
+//!   one ([`StrInput`]). On a field whose type is plainly no string
+//!   (a number, `bool`, `char`, a `Vec`) the rule is a compile error at its name; any other
+//!   such type fails to compile with "`T` cannot be checked as a string".
+//! - As for every rule, an unknown key (with a suggestion), a key given twice and `sid`
+//!   twice on one field are compile errors.
+//!
+//! # Error
+//!
+//! | code | params | default message |
+//! |---|---|---|
+//! | `"sid"` | `prefix`: text, the prefix (`"UG"`) | `must be a SID: "UG" followed by 32 hexadecimal digits` |
+//!
+//! The error is a [`FieldError`](crate::FieldError) at the field's path; its parameters are
+//! [`Params`], in JSON `{"prefix": "UG"}`.
+//!
+//! # Example
+//!
+//! ```
+//! use modelbuild::Validate;
+//! use serde_json::json;
+//!
+//! #[derive(Validate)]
+//! struct Step {
+//!     #[validate(sid(prefix = "UG"))]
+//!     sid: String,
+//!     #[validate(sid(prefix = "AC", code = "account", message = "needs an {prefix} SID"))]
+//!     account_sid: Option<String>,
+//! }
+//!
+//! let step = Step {
+//!     sid: "ug0123456789abcdef0123456789abcdef".into(), // the prefix is case-sensitive
+//!     account_sid: Some("AC0123".into()),
+//! };
+//! let errors = step.validate().unwrap_err();
+//! let found: Vec<(String, &str, &str)> =
+//!     errors.iter().map(|e| (e.path().to_string(), e.code(), e.message())).collect();
+//! assert_eq!(found, [
+//!     ("sid".to_string(), "sid", r#"must be a SID: "UG" followed by 32 hexadecimal digits"#),
+//!     ("account_sid".to_string(), "account", "needs an AC SID"),
+//! ]);
+//! let params: Vec<_> = errors.iter().map(|e| serde_json::to_value(e.params()).unwrap()).collect();
+//! assert_eq!(params, [json!({"prefix": "UG"}), json!({"prefix": "AC"})]);
+//!
+//! // The digits in either case pass, and so does `None`.
+//! let valid = Step { sid: "UG0123456789abcdefABCDEF0123456789".into(), account_sid: None };
+//! assert!(valid.validate().is_ok());
+//! ```
+//!
+//! # JSON Schema
+//!
+//! With the `schemars` feature, the rule writes `pattern: ^UG[0-9a-fA-F]{32}$` and
+//! `minLength`/`maxLength` 34 into the field's schema (this module's `json_schema`).
+//!
+//! The predicate is [`is_sid`], and the default message [`message`].
 
 use crate::params::Params;
 use crate::__private::{check_text, Site, Failure};

@@ -1,6 +1,95 @@
 //! `prefix = "..."`, `suffix = "..."`, `contains = "..."`, `does_not_contain = "..."`:
 //! where a fixed piece of text stands in a string. Compared byte for byte: no case
 //! folding, no Unicode normalization.
+//!
+//! A value passes `prefix` when it starts with the text, `suffix` when it ends with it,
+//! `contains` when the text occurs in it, and `does_not_contain` when it does not. An
+//! absent value (`None`) passes all four.
+//!
+//! # Attribute
+//!
+//! | form | passes when |
+//! |---|---|
+//! | `prefix = "UG"` | the value starts with `UG` |
+//! | `suffix = ".pdf"` | the value ends with `.pdf` |
+//! | `contains = "-"` | `-` occurs in the value |
+//! | `does_not_contain = ".."` | `..` does not occur in the value |
+//! | `prefix(value = "UG")`, and so for the other three | the same |
+//! | `contains(pattern = "-")`, `does_not_contain(pattern = "..")` | the same: `pattern` is validator's name for the text, which is no regex |
+//! | `prefix(value = "UG", code = "...", message = "...")`, and so for the other three | the same, reported with its own code and message |
+//!
+//! - The text (required): a non-empty string literal. `prefix` with no text is a compile
+//!   error, and so is an empty text, which would make every value pass (or, for
+//!   `does_not_contain`, fail). Giving both `value` and `pattern` is a compile error.
+//! - `code = "..."` replaces the error's code. `message = "..."` replaces its message; it is
+//!   a template over the parameter below, named after the rule (`"must start with
+//!   {prefix}"`; `{{` and `}}` are braces), checked while compiling: a name the rule does
+//!   not give is a compile error. [`Params::render`](crate::Params::render) fills it in.
+//! - The rules apply to a string: a type that implements `AsRef<str>` (`String`, `&str`,
+//!   `Box<str>`, `Cow<str>`, a newtype of yours), or an `Option`, `Box`, `Rc` or `Arc` of
+//!   one ([`StrInput`]). On a field whose type is plainly no string
+//!   (a number, `bool`, `char`, a `Vec`) a rule is a compile error at its name; any other
+//!   such type fails to compile with "`T` cannot be checked as a string".
+//! - Each of the four is a rule of its own: one field may carry `prefix` and `suffix`,
+//!   but not `contains` twice. As for every rule, an unknown key (with a suggestion) and a
+//!   key given twice are compile errors.
+//! - schemars, when it reads the same attributes for its own derive, takes `contains`
+//!   only as `contains(pattern = "...")`: on a type that also derives `JsonSchema`, write
+//!   that form.
+//!
+//! # Error
+//!
+//! | rule | code | params | default message |
+//! |---|---|---|---|
+//! | `prefix` | `"prefix"` | `prefix`: text (`"UG"`) | `must start with "UG"` |
+//! | `suffix` | `"suffix"` | `suffix`: text | `must end with ".pdf"` |
+//! | `contains` | `"contains"` | `contains`: text | `must contain "-"` |
+//! | `does_not_contain` | `"does_not_contain"` | `does_not_contain`: text | `must not contain ".."` |
+//!
+//! The default message quotes the text as Rust's `{:?}` writes a string: in double quotes,
+//! with `"`, `\` and control characters escaped.
+//!
+//! # Example
+//!
+//! ```
+//! use modelbuild::Validate;
+//! use serde_json::json;
+//!
+//! #[derive(Validate)]
+//! struct Upload {
+//!     #[validate(prefix = "UG", suffix(value = ".pdf", code = "not_pdf"))]
+//!     name: String,
+//!     #[validate(contains = "@", does_not_contain(pattern = "..", message = "no {does_not_contain} please"))]
+//!     owner: Option<String>,
+//! }
+//!
+//! let upload = Upload { name: "ug-report.PDF".into(), owner: Some("ada..example.com".into()) };
+//! let errors = upload.validate().unwrap_err();
+//! let found: Vec<(String, &str, &str)> =
+//!     errors.iter().map(|e| (e.path().to_string(), e.code(), e.message())).collect();
+//! assert_eq!(found, [
+//!     ("name".to_string(), "prefix", r#"must start with "UG""#),
+//!     ("name".to_string(), "not_pdf", r#"must end with ".pdf""#),
+//!     ("owner".to_string(), "contains", r#"must contain "@""#),
+//!     ("owner".to_string(), "does_not_contain", "no .. please"),
+//! ]);
+//! let params: Vec<_> = errors.iter().map(|e| serde_json::to_value(e.params()).unwrap()).collect();
+//! assert_eq!(params, [
+//!     json!({"prefix": "UG"}),
+//!     json!({"suffix": ".pdf"}),
+//!     json!({"contains": "@"}),
+//!     json!({"does_not_contain": ".."}),
+//! ]);
+//! ```
+//!
+//! # JSON Schema
+//!
+//! With the `schemars` feature, `prefix`, `suffix` and `contains` write a `pattern` with the
+//! text escaped for ECMA-262 (`^UG`, `\.pdf$`, `-`), and `does_not_contain` writes
+//! `not: {type: string, pattern: ...}`, which lets a `null` through as the rule does.
+//!
+//! The predicate is [`has_substring`], with a [`Substring`], and the default message
+//! [`message`].
 
 use crate::params::Params;
 use crate::__private::{report, Failure, Site};

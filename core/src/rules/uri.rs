@@ -5,11 +5,98 @@
 //! absolute-URI = scheme ":" hier-part [ "?" query ]                    (section 4.3)
 //! ```
 //!
-//! That is the first rule: a scheme is required (so a relative reference such as
-//! `/path` fails) and a fragment is allowed, which the stricter `absolute-URI` rule
-//! forbids. OpenAPI's `format: uri` means the same `URI` rule. The check is one pass over the bytes with a lookup table: it allocates
-//! nothing and accepts only ASCII, so `https://exämple.com` or a space is rejected;
-//! percent-escapes must be `%` and two hexadecimal digits.
+//! A value passes when it matches the first rule: a scheme is required (so a relative
+//! reference such as `/path` fails) and a fragment is allowed, which the stricter
+//! `absolute-URI` rule forbids. OpenAPI's `format: uri` means the same `URI` rule. Only
+//! ASCII passes, so `https://exämple.com` or a space is rejected; percent-escapes must be
+//! `%` and two hexadecimal digits; a host may be an IPv6 or IPvFuture literal in brackets.
+//! With `schemes`, the scheme must also be one of those, compared without regard to ASCII
+//! case (`HTTPS://…` passes `schemes = ["https"]`). An absent value (`None`) passes. The
+//! check is one pass over the bytes with a lookup table and allocates nothing.
+//!
+//! # Attribute
+//!
+//! | form | passes when |
+//! |---|---|
+//! | `uri` | the value is a URI, any scheme |
+//! | `uri(schemes = ["https", "http"])` | the value is a URI with one of these schemes |
+//! | `uri(schemes = ["https"], code = "...", message = "...")` | the same, reported with its own code and message |
+//!
+//! - `schemes`: a bracketed list of string literals, each an RFC 3986 scheme (a letter,
+//!   then letters, digits, `+`, `-` or `.`) given once, whatever its case: `"1http"`,
+//!   `"web_hook"` and `["https", "HTTPS"]` are compile errors. An empty list,
+//!   `schemes = []`, is accepted and means any scheme, as `uri` alone does.
+//! - `uri = "https"` is a compile error: the options go in parentheses.
+//! - `code = "..."` replaces the error's code. `message = "..."` replaces its message; it is
+//!   a template over the parameters below (`"use {schemes}"`; `{{` and `}}` are braces),
+//!   checked while compiling: `{schemes}` on a rule with no schemes is a compile error.
+//!   [`Params::render`](crate::Params::render) fills it in (a list as `https, http`).
+//! - The rule applies to a string: a type that implements `AsRef<str>` (`String`, `&str`,
+//!   `Box<str>`, `Cow<str>`, a newtype of yours), or an `Option`, `Box`, `Rc` or `Arc` of
+//!   one ([`StrInput`]). On a field whose type is plainly no string
+//!   (a number, `bool`, `char`, a `Vec`) the rule is a compile error at its name; any other
+//!   such type fails to compile with "`T` cannot be checked as a string".
+//! - As for every rule, an unknown key (with a suggestion), a key given twice and `uri`
+//!   twice on one field are compile errors.
+//!
+//! # Error
+//!
+//! | code | params | default message |
+//! |---|---|---|
+//! | `"uri"` | `schemes`: a list of text, as written, only when the rule names some | see below |
+//!
+//! - ``must be a URI with a scheme, per RFC 3986's `URI` rule (a fragment is allowed)``
+//! - ``must be a URI with the scheme https, per RFC 3986's `URI` rule (a fragment is allowed)``
+//! - ``must be a URI with one of the schemes https, http, per RFC 3986's `URI` rule (a fragment is allowed)``
+//!
+//! # Example
+//!
+//! ```
+//! use modelbuild::Validate;
+//! use serde_json::json;
+//!
+//! #[derive(Validate)]
+//! struct Callbacks {
+//!     #[validate(uri)]
+//!     any: String,
+//!     #[validate(uri(schemes = ["https", "http"]))]
+//!     web: Option<String>,
+//!     #[validate(uri(schemes = ["https"], message = "use {schemes}"))]
+//!     secure: String,
+//! }
+//!
+//! let callbacks = Callbacks {
+//!     any: "/relative".into(),
+//!     web: Some("ftp://example.com/file".into()),
+//!     secure: "http://example.com".into(),
+//! };
+//! let errors = callbacks.validate().unwrap_err();
+//! let found: Vec<(String, &str, &str)> =
+//!     errors.iter().map(|e| (e.path().to_string(), e.code(), e.message())).collect();
+//! assert_eq!(found, [
+//!     ("any".to_string(), "uri", "must be a URI with a scheme, per RFC 3986's `URI` rule (a fragment is allowed)"),
+//!     ("web".to_string(), "uri", "must be a URI with one of the schemes https, http, per RFC 3986's `URI` rule (a fragment is allowed)"),
+//!     ("secure".to_string(), "uri", "use https"),
+//! ]);
+//! let params: Vec<_> = errors.iter().map(|e| serde_json::to_value(e.params()).unwrap()).collect();
+//! assert_eq!(params, [json!({}), json!({"schemes": ["https", "http"]}), json!({"schemes": ["https"]})]);
+//!
+//! let valid = Callbacks {
+//!     any: "urn:isbn:0451450523".into(),
+//!     web: Some("HTTPS://example.com/#top".into()),
+//!     secure: "https://[2001:db8::7]/".into(),
+//! };
+//! assert!(valid.validate().is_ok());
+//! ```
+//!
+//! # JSON Schema
+//!
+//! With the `schemars` feature, the rule writes `format: uri`, which is RFC 3986's `URI`
+//! rule too, and with schemes a `pattern` that admits only those, in any case
+//! (`^(?:[Hh][Tt][Tt][Pp][Ss]):`; this module's `json_schema`).
+//!
+//! The predicates are [`is_uri`] and [`is_uri_with_scheme`], and the default message
+//! [`message`].
 
 use std::borrow::Cow;
 

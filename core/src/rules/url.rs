@@ -1,16 +1,100 @@
 //! `url`, `url(schemes = ["https"])` (feature `url`): a URL as the WHATWG URL Standard
 //! parses it, which is what browsers accept, through the `url` crate.
 //!
-//! Pick `uri` to accept exactly RFC 3986, what OpenAPI's `format: uri` means: ASCII
-//! only, the text as it is. Pick `url` to accept what a browser would open: it takes
-//! international domain names (`https://bücher.de/`) and text the parser repairs (a
+//! A value passes when `url::Url::parse` accepts it as an absolute URL; with `schemes`,
+//! its scheme must also be one of those, compared without regard to ASCII case. An absent
+//! value (`None`) passes.
+//!
+//! Pick [`uri`](super::uri) to accept exactly RFC 3986, what OpenAPI's `format: uri`
+//! means: ASCII only, the text as it is. Pick `url` to accept what a browser would open: it
+//! takes international domain names (`https://bücher.de/`) and text the parser repairs (a
 //! space in a path is percent-encoded, `http:foo` is read as `http://foo/`), and it
 //! refuses what no browser opens though RFC 3986 allows it (a port above 65535,
 //! `http://example.com:99999`).
 //!
 //! The answer is always the parser's, but most `http` and `https` URLs get it without
 //! running the parser, and without an allocation: those whose every part the parser is
-//! known to accept (see `plain_http_scheme`).
+//! known to accept (an RFC 3986 URI with an ASCII host name, an IPv4 address or an IPv6
+//! literal, and a port of at most 65535).
+//!
+//! # Attribute
+//!
+//! | form | passes when |
+//! |---|---|
+//! | `url` | the value parses as a URL, any scheme |
+//! | `url(schemes = ["https", "http"])` | the value parses as a URL with one of these schemes |
+//! | `url(schemes = ["https"], code = "...", message = "...")` | the same, reported with its own code and message |
+//!
+//! - The rule needs modelbuild's `url` feature, off by default; without it, `url` is a
+//!   compile error that names the feature (and suggests `uri`).
+//! - `schemes`: a bracketed list of string literals, each an RFC 3986 scheme (a letter,
+//!   then letters, digits, `+`, `-` or `.`) given once, whatever its case: `"1http"` and
+//!   `["https", "HTTPS"]` are compile errors. An empty list means any scheme.
+//! - `url = "https"` is a compile error: the options go in parentheses.
+//! - `code = "..."` replaces the error's code. `message = "..."` replaces its message; it is
+//!   a template over the parameters below (`"use {schemes}"`; `{{` and `}}` are braces),
+//!   checked while compiling: `{schemes}` on a rule with no schemes is a compile error.
+//!   [`Params::render`](crate::Params::render) fills it in (a list as `https, http`).
+//! - The rule applies to a string: a type that implements `AsRef<str>` (`String`, `&str`,
+//!   `Box<str>`, `Cow<str>`, a newtype of yours), or an `Option`, `Box`, `Rc` or `Arc` of
+//!   one ([`StrInput`]). On a field whose type is plainly no string
+//!   (a number, `bool`, `char`, a `Vec`) the rule is a compile error at its name; any other
+//!   such type fails to compile with "`T` cannot be checked as a string".
+//! - As for every rule, an unknown key (with a suggestion), a key given twice and `url`
+//!   twice on one field are compile errors.
+//!
+//! # Error
+//!
+//! | code | params | default message |
+//! |---|---|---|
+//! | `"url"` | none | `must be a URL` |
+//! | `"url"` | `schemes`: a list of text, as written (`["https"]`) | `must be a URL with the scheme https` |
+//! | `"url"` | `schemes` (`["https", "http"]`) | `must be a URL with one of the schemes https, http` |
+//!
+//! # Example
+//!
+//! ```
+//! use modelbuild::Validate;
+//! use serde_json::json;
+//!
+//! #[derive(Validate)]
+//! struct Profile {
+//!     #[validate(url)]
+//!     homepage: String,
+//!     #[validate(url(schemes = ["https"]))]
+//!     avatar: Option<String>,
+//! }
+//!
+//! let profile = Profile {
+//!     homepage: "/relative".into(),
+//!     avatar: Some("http://example.com/a.png".into()),
+//! };
+//! let errors = profile.validate().unwrap_err();
+//! let found: Vec<(String, &str, &str)> =
+//!     errors.iter().map(|e| (e.path().to_string(), e.code(), e.message())).collect();
+//! assert_eq!(found, [
+//!     ("homepage".to_string(), "url", "must be a URL"),
+//!     ("avatar".to_string(), "url", "must be a URL with the scheme https"),
+//! ]);
+//! let params: Vec<_> = errors.iter().map(|e| serde_json::to_value(e.params()).unwrap()).collect();
+//! assert_eq!(params, [json!({}), json!({"schemes": ["https"]})]);
+//!
+//! // What a browser opens passes: an international domain name, a scheme in capitals.
+//! let valid = Profile {
+//!     homepage: "https://bücher.de/".into(),
+//!     avatar: Some("HTTPS://example.com/a.png".into()),
+//! };
+//! assert!(valid.validate().is_ok());
+//! ```
+//!
+//! # JSON Schema
+//!
+//! With the `schemars` feature, the rule writes `format: uri`, the nearest standard
+//! format, and with schemes a `pattern` on the scheme. That is narrower than the parser
+//! (it refuses `https://bücher.de/`): use `uri` where a schema must say exactly what passes.
+//!
+//! The predicates are [`is_url`] and [`is_url_with_scheme`], and the default message
+//! [`message`].
 
 use url::Url;
 
