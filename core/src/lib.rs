@@ -1,12 +1,17 @@
-// README.md is the crate documentation, so docs.rs shows the rule table and every
-// attribute, and each README example runs as a doc test. Its examples use the default
-// features; without them a short summary stands in.
+// README.md is the crate documentation, so docs.rs opens on the guide users read first,
+// and each README example runs as a doc test. Its examples use the default features;
+// without them a short summary stands in. The reference is in rustdoc: the derive's
+// page, each rule's module and the `guide` pages.
 #![cfg_attr(all(feature = "model-build", feature = "pattern"), doc = include_str!("../README.md"))]
 #![cfg_attr(
     not(all(feature = "model-build", feature = "pattern")),
     doc = "A validation derive that reports every broken rule with its path. Build with the \
-           default features for the full documentation, which README.md also holds."
+           default features for the full documentation, which README.md also holds; the \
+           derive's page (`Validate`), the `rules` modules and the `guide` pages are \
+           complete in any build."
 )]
+// On docs.rs (`--cfg docsrs`, nightly), every item behind a feature shows which one.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -18,6 +23,7 @@ pub mod axum;
 mod error;
 #[cfg(feature = "model-build")]
 pub mod form;
+pub mod guide;
 #[cfg(feature = "model-build")]
 pub mod model_build;
 mod params;
@@ -51,7 +57,5 @@ pub use validate::{Validate, ValidateWith};
 #[cfg(feature = "model-build")]
 pub use time;
 
-/// Derives [`Validate`](trait@Validate) from `#[validate(...)]` attributes on fields.
-///
-/// The rules and their options are listed in the [crate documentation](crate).
+#[doc = include_str!("guide/derive.md")]
 pub use modelbuild_macros::Validate;

@@ -10,9 +10,16 @@ use crate::validate::{Validate, ValidateWith};
 
 /// Proof that a `T` passed validation.
 ///
-/// The only ways to get one are [`Valid::new`] and deserializing, which validates too,
-/// so a function that takes `Valid<T>` never sees invalid data. It gives out only shared
-/// references to the value: changing it would lose the proof.
+/// The only ways to get one are [`Valid::new`] ([`Valid::new_with`] for a type with a
+/// [context](crate::guide::context)), deserializing a `Valid<T>`, which validates too,
+/// and the extractors of the `axum` feature; so a function that takes `Valid<T>` never
+/// sees invalid data, and its signature says so. It gives out only shared references to
+/// the value (it derefs to `T`): changing the value would lose the proof, so
+/// [`into_inner`](Valid::into_inner) gives it up.
+///
+/// Deserializing fails with every broken rule, one `path: message` line each, as
+/// serde's custom error: serde has no place for a list, so a program that needs the
+/// [`ValidationErrors`] themselves deserializes `T` and calls `Valid::new`.
 ///
 /// ```
 /// use modelbuild::{Valid, Validate};

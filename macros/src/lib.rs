@@ -25,8 +25,8 @@ mod types;
 
 use proc_macro::TokenStream;
 
-/// Implements `modelbuild::Validate` from the `#[validate(...)]` attributes of the
-/// type's fields. See the `modelbuild` crate for the rules.
+/// The derive behind `modelbuild::Validate`, documented there: `modelbuild`
+/// re-exports it and holds the runtime its code calls.
 #[proc_macro_derive(Validate, attributes(validate))]
 pub fn derive_validate(input: TokenStream) -> TokenStream {
     let input = match input::Input::read(input.into()) {

@@ -1,0 +1,38 @@
+//! Guides to the derive's options, one page each, with examples that run as tests.
+//!
+//! The [derive's page](crate::Validate) lists every attribute; each rule's own page,
+//! under [`rules`](crate::rules), has its forms, parameters and messages. These pages
+//! are about what the rules share:
+//!
+//! | page | what it covers |
+//! |---|---|
+//! | [`paths`] | where an error is: wire names from serde's attributes, `rename`, enums, keys, JSON Pointers |
+//! | [`templates`] | `code = "..."` and `message = "..."` on a rule, and templates over its parameters |
+//! | [`translate`] | messages in your users' language, made from each error's code and parameters |
+//! | [`custom`] | your own rules, on a field or on the whole value, with arguments |
+//! | [`context`] | what the rules need from the caller: `context = T` and `validate_with` |
+//! | [`skip`] | a field marked as deliberately unchecked |
+//! | [`migrating`] | validator's and garde's spellings next to ours |
+//!
+//! [`Valid<T>`](crate::Valid), the proof that a value passed, has its page with the type.
+
+#[doc = include_str!("paths.md")]
+pub mod paths {}
+
+#[doc = include_str!("templates.md")]
+pub mod templates {}
+
+#[doc = include_str!("translate.md")]
+pub mod translate {}
+
+#[doc = include_str!("custom.md")]
+pub mod custom {}
+
+#[doc = include_str!("context.md")]
+pub mod context {}
+
+#[doc = include_str!("skip.md")]
+pub mod skip {}
+
+#[doc = include_str!("migrating.md")]
+pub mod migrating {}
