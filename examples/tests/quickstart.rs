@@ -1,5 +1,5 @@
 //! The quickstart prints exactly `quickstart.out`, which fits one screen, and README
-//! shows that same output.
+//! shows that same output, right below the payload type whose rules it reports.
 
 #[allow(dead_code)] // its `main`: the test calls `run`
 #[path = "../quickstart.rs"]
@@ -27,11 +27,38 @@ fn the_output_fits_one_screen() {
     assert!(lines <= 60, "{lines} lines");
 }
 
+const README: &str = include_str!("../../README.md");
+
 #[test]
 fn readme_shows_the_output() {
-    let readme = include_str!("../../README.md");
     assert!(
-        readme.contains(EXPECTED),
+        README.contains(EXPECTED),
         "README's quickstart block differs from tests/quickstart.out"
+    );
+}
+
+/// The payload types of part 1, `Subscription` and `Contact`, as the quickstart has
+/// them: from `Subscription`'s derive to the end of `Contact`.
+fn payload_types() -> &'static str {
+    let source = include_str!("../quickstart.rs");
+    let start = source
+        .find("#[derive(Deserialize, Validate)]\n#[serde(rename_all = \"camelCase\")]\nstruct Subscription")
+        .expect("the quickstart defines Subscription");
+    let contact = start + source[start..].find("struct Contact {").expect("then Contact");
+    let end = contact + source[contact..].find("\n}\n").expect("Contact ends") + "\n}\n".len();
+    &source[start..end]
+}
+
+#[test]
+fn readme_shows_the_payload_types_right_above_the_output() {
+    let types = payload_types();
+    let shown = README
+        .find(types)
+        .unwrap_or_else(|| panic!("README does not show the quickstart's payload types:\n{types}"));
+    let output = README.find(EXPECTED).expect("README shows the output");
+    let between = &README[shown + types.len()..output];
+    assert!(
+        shown < output && between.lines().count() <= 6,
+        "README's payload types are not right above the output; between them:\n{between}"
     );
 }
