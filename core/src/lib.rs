@@ -21,15 +21,19 @@ extern crate self as modelbuild;
 #[cfg(feature = "axum")]
 pub mod axum;
 mod error;
-#[cfg(feature = "model-build")]
+#[cfg(any(feature = "model-build", feature = "json"))]
 pub mod form;
 pub mod guide;
+#[cfg(feature = "json")]
+pub mod json;
 #[cfg(feature = "model-build")]
 pub mod model_build;
 mod params;
 mod path_node;
-#[cfg(any(feature = "model-build", feature = "signature"))]
+#[cfg(any(feature = "model-build", feature = "json", feature = "signature"))]
 mod percent;
+#[cfg(any(feature = "model-build", feature = "json"))]
+mod recover;
 pub mod rules;
 #[cfg(feature = "schemars")]
 pub mod schema;

@@ -5,6 +5,24 @@
 /// (`a=1&&b=2`) carry nothing, and a key without `=` has the empty value. A bad escape
 /// is an error at its byte offset in `body`.
 pub(crate) fn pairs(body: &[u8]) -> impl Iterator<Item = Result<(Vec<u8>, Vec<u8>), usize>> + '_ {
+    raw_pairs(body).map(|pair| {
+        let key = decode(pair.key).map_err(|at| pair.key_offset + at)?;
+        let value = decode(pair.value).map_err(|at| pair.value_offset + at)?;
+        Ok((key, value))
+    })
+}
+
+/// A `key=value` segment of a form body, not yet decoded, with where each part starts
+/// in the body.
+pub(crate) struct RawPair<'a> {
+    pub key: &'a [u8],
+    pub key_offset: usize,
+    pub value: &'a [u8],
+    pub value_offset: usize,
+}
+
+/// Each `key=value` segment of a form body, in order, empty segments left out.
+pub(crate) fn raw_pairs(body: &[u8]) -> impl Iterator<Item = RawPair<'_>> + '_ {
     let mut offset = 0;
     body.split(|&byte| byte == b'&').filter_map(move |segment| {
         let start = offset;
@@ -16,9 +34,12 @@ pub(crate) fn pairs(body: &[u8]) -> impl Iterator<Item = Result<(Vec<u8>, Vec<u8
             .iter()
             .position(|&byte| byte == b'=')
             .unwrap_or(segment.len());
-        let key = decode(&segment[..split]).map_err(|at| start + at);
-        let value = decode(segment.get(split + 1..).unwrap_or_default()).map_err(|at| start + split + 1 + at);
-        Some(key.and_then(|key| value.map(|value| (key, value))))
+        Some(RawPair {
+            key: &segment[..split],
+            key_offset: start,
+            value: segment.get(split + 1..).unwrap_or_default(),
+            value_offset: start + split + 1,
+        })
     })
 }
 

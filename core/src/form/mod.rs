@@ -1,20 +1,32 @@
-//! `application/x-www-form-urlencoded` bodies, decoded strictly.
+//! `application/x-www-form-urlencoded` bodies and query strings, decoded strictly.
 //!
-//! Encoding is `serde_urlencoded`'s. Decoding is this crate's own, because the usual
-//! decoders repair what they cannot read: a bad escape such as `%zz` passes through as
-//! text and invalid UTF-8 becomes `U+FFFD`, silently changing the data. Here both are
-//! errors, and so is a key given twice; a value that does not fit its field is an
-//! error that names the parameter.
+//! Decoding is this crate's own, because the usual decoders repair what they cannot
+//! read: a bad escape such as `%zz` passes through as text and invalid UTF-8 becomes
+//! `U+FFFD`, silently changing the data. Here both are errors, and so is a key given
+//! twice. Two ways to decode:
+//!
+//! - [`from_bytes`] parses and validates in one step and reports **every** error at
+//!   once, in the order of the form, as [`ValidationErrors`]: each bad escape or
+//!   repeated key, each value that is not what its field takes (`PageSize=ten`: code
+//!   `type`), each missing and unknown parameter, then every broken rule (the codes are
+//!   [`json`](crate::json)'s);
+//! - [`decode`] only decodes, and stops at the first problem with a [`FormError`].
+//!
+//! Encoding ([`to_string`], feature `model-build`) is `serde_urlencoded`'s.
 
 mod de;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::DeserializeOwned;
+#[cfg(feature = "model-build")]
 use serde::Serialize;
 
 use crate::percent;
+use crate::recover::{self, Error, Kind, Node, Order, Step};
+use crate::{Validate, ValidateWith, ValidationErrors};
 
 /// Why a form body could not be decoded or encoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,26 +77,138 @@ impl fmt::Display for FormError {
 
 impl std::error::Error for FormError {}
 
+/// Parses a form body (or a query string) as a `T` and validates it, with every error
+/// at once, in the order of the form.
+///
+/// ```
+/// use modelbuild::form;
+/// use modelbuild::model_build::ListModelBuilds;
+///
+/// let query: ListModelBuilds = form::from_bytes(b"PageSize=50&Page=2").unwrap();
+/// assert_eq!(query.page_size, Some(50));
+///
+/// let errors = form::from_bytes::<ListModelBuilds>(b"PageSize=ten&Page=-1&Other=%zz").unwrap_err();
+/// let found: Vec<(String, &str)> = errors.iter().map(|e| (e.path().to_string(), e.code())).collect();
+/// assert_eq!(found, [
+///     ("PageSize".to_string(), "type"),
+///     ("Page".to_string(), "range"),
+///     ("Other".to_string(), "syntax"),
+///     ("Other".to_string(), "unknown_field"),
+/// ]);
+/// assert_eq!(errors.iter().next().unwrap().message(), "must be an integer");
+/// ```
+pub fn from_bytes<T: DeserializeOwned + Validate>(body: &[u8]) -> Result<T, ValidationErrors> {
+    checked(body, |value: &T| value.validate())
+}
+
+/// [`from_bytes`] for a type with a context (`#[validate(context = C)]`).
+pub fn from_bytes_with<T, C>(body: &[u8], context: &C) -> Result<T, ValidationErrors>
+where
+    T: DeserializeOwned + ValidateWith<C>,
+    C: ?Sized,
+{
+    checked(body, |value: &T| value.validate_with(context))
+}
+
+/// Parses a form body as a `T` without validating it, with every error at once: for a
+/// caller that validates in a step of its own.
+pub fn parse_bytes<T: DeserializeOwned>(body: &[u8]) -> Result<T, ValidationErrors> {
+    checked(body, |_: &T| Ok(()))
+}
+
+fn checked<T: DeserializeOwned>(
+    body: &[u8],
+    validate: impl FnOnce(&T) -> Result<(), ValidationErrors>,
+) -> Result<T, ValidationErrors> {
+    // The usual body decodes and reads at once; only one that fails is read again.
+    let strict = decode_pairs(body)
+        .ok()
+        .and_then(|pairs| T::deserialize(de::Pairs { pairs }).ok());
+    if let Some(value) = strict {
+        return match validate(&value) {
+            Ok(()) => Ok(value),
+            Err(broken) => Err(recover::rules_in_order(broken, &Order::of(&lenient(body).0))),
+        };
+    }
+    let (tree, decoding) = lenient(body);
+    let order = Order::of(&tree);
+    let mut read = recover::read::<T>(tree);
+    // Decoding comes first: at one parameter, its bad escape before what it caused.
+    read.errors.splice(0..0, decoding);
+    read.finish(&order, validate)
+}
+
+/// The body as a tree of its pairs, each value text, and the errors of decoding it: a
+/// bad escape or invalid UTF-8 leaves a stand-in in the value's place, a key given
+/// again is left out.
+fn lenient(body: &[u8]) -> (Node<'static>, Vec<Error>) {
+    let mut members: Vec<(Cow<'static, str>, Node<'static>)> = Vec::new();
+    let mut errors = Vec::new();
+    let syntax = |message: String, offset: Option<usize>, path: Vec<Step>| {
+        let mut error = Error::new(Kind::Encoding { message, offset });
+        error.path = Some(path);
+        error
+    };
+    for pair in percent::raw_pairs(body) {
+        let key = match percent::decode(pair.key).map(String::from_utf8) {
+            Ok(Ok(key)) => key,
+            Ok(Err(_)) | Err(_) => {
+                let shown = recover::shortened(&String::from_utf8_lossy(pair.key));
+                let message = format!("has a key, {shown:?}, that is not valid percent-encoded UTF-8");
+                errors.push(syntax(message, Some(pair.key_offset), Vec::new()));
+                continue;
+            }
+        };
+        let at = vec![Step::Field(key.clone())];
+        if members.iter().any(|(known, _)| known == key.as_str()) {
+            let mut error = Error::new(Kind::Repeated);
+            error.path = Some(at);
+            errors.push(error);
+            continue;
+        }
+        let value = match percent::decode(pair.value) {
+            Err(offset) => {
+                let offset = pair.value_offset + offset;
+                errors.push(syntax(
+                    format!("has a bad percent-escape at byte {offset}: `%` must be followed by two hexadecimal digits"),
+                    Some(offset),
+                    at,
+                ));
+                Node::Placeholder(recover::Hint::Unknown)
+            }
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => Node::Text(Cow::Owned(text)),
+                Err(_) => {
+                    errors.push(syntax("is not valid UTF-8 once decoded".into(), None, at));
+                    Node::Placeholder(recover::Hint::Unknown)
+                }
+            },
+        };
+        members.push((Cow::Owned(key), value));
+    }
+    (Node::Object(members), errors)
+}
+
 /// Decodes a form body (or a query string) into `T`, refusing bad escapes, invalid
 /// UTF-8 and repeated keys; a value that does not fit its field is an error naming the
-/// parameter.
+/// parameter. It stops at the first problem; [`from_bytes`] reports them all.
 ///
 /// ```
 /// use modelbuild::form::{self, FormError};
 /// use modelbuild::model_build::ListModelBuilds;
 /// use modelbuild::CreateModelBuild;
 ///
-/// let request: CreateModelBuild = form::from_bytes(b"UniqueName=nightly+build").unwrap();
+/// let request: CreateModelBuild = form::decode(b"UniqueName=nightly+build").unwrap();
 /// assert_eq!(request.unique_name.as_deref(), Some("nightly build"));
-/// assert!(form::from_bytes::<CreateModelBuild>(b"UniqueName=%FF").is_err());
-/// assert!(form::from_bytes::<CreateModelBuild>(b"UniqueName=a&UniqueName=b").is_err());
+/// assert!(form::decode::<CreateModelBuild>(b"UniqueName=%FF").is_err());
+/// assert!(form::decode::<CreateModelBuild>(b"UniqueName=a&UniqueName=b").is_err());
 ///
-/// let error = form::from_bytes::<ListModelBuilds>(b"PageSize=abc").unwrap_err();
+/// let error = form::decode::<ListModelBuilds>(b"PageSize=abc").unwrap_err();
 /// assert_eq!(error.to_string(), r#"parameter "PageSize": expected an integer, found "abc""#);
 /// assert!(matches!(error, FormError::InvalidValue { key, .. } if key == "PageSize"));
 /// ```
-pub fn from_bytes<T: DeserializeOwned>(body: &[u8]) -> Result<T, FormError> {
-    let pairs = decode(body)?;
+pub fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, FormError> {
+    let pairs = decode_pairs(body)?;
     T::deserialize(de::Pairs { pairs }).map_err(|error| match error.key {
         Some(key) => FormError::InvalidValue {
             key,
@@ -95,12 +219,13 @@ pub fn from_bytes<T: DeserializeOwned>(body: &[u8]) -> Result<T, FormError> {
 }
 
 /// Encodes `value` as a form body; `None` fields should be skipped by the type.
+#[cfg(feature = "model-build")]
 pub fn to_string<T: Serialize>(value: &T) -> Result<String, FormError> {
     serde_urlencoded::to_string(value).map_err(|error| FormError::Data(error.to_string()))
 }
 
 /// The pairs of `body`, decoded, in order: each key once, each key and value UTF-8.
-fn decode(body: &[u8]) -> Result<Vec<(String, String)>, FormError> {
+fn decode_pairs(body: &[u8]) -> Result<Vec<(String, String)>, FormError> {
     let mut keys = HashSet::new();
     let mut pairs = Vec::new();
     for pair in percent::pairs(body) {

@@ -51,9 +51,10 @@ impl ListModelBuilds {
         form::to_string(self).unwrap_or_default()
     }
 
-    /// Decodes a query string strictly (see [`form::from_bytes`]).
+    /// Decodes a query string strictly, stopping at the first problem (see
+    /// [`form::decode`]); [`form::from_bytes`] reports every error at once.
     pub fn from_query(query: &[u8]) -> Result<Self, FormError> {
-        form::from_bytes(query)
+        form::decode(query)
     }
 }
 

@@ -80,11 +80,12 @@ macro_rules! form_codec {
                 form::to_string(self).unwrap_or_default()
             }
 
-            /// Decodes a form body strictly (see [`form::from_bytes`]); unknown keys
+            /// Decodes a form body strictly, stopping at the first problem (see
+            /// [`form::decode`]; [`form::from_bytes`] reports every error at once); unknown keys
             /// are errors, so a misspelt parameter is never dropped silently.
             /// Validate the result for the rules.
             pub fn from_form(body: &[u8]) -> Result<Self, FormError> {
-                form::from_bytes(body)
+                form::decode(body)
             }
         }
     )*};
