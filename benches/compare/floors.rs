@@ -4,7 +4,7 @@
 use modelbuild::rules::{has_length, is_sid, is_uri, LengthUnit};
 use modelbuild::{ModelBuild, Validate};
 
-use crate::harness::{measure, verdict, Figures};
+use crate::harness::{measure, ratio, subject, verdict, Figures};
 use crate::{cycle, data};
 
 /// One comparison: ours, the floor's, and the ratio target if an issue sets one.
@@ -123,29 +123,37 @@ pub fn rows() -> Vec<FloorRow> {
             (floor.path, floor.code)
         );
     }
-    vec![
-        FloorRow {
-            name: "is_sid, 4 valid SIDs",
-            floor_name: "branch-free fold over the 32 digits, prefix fixed",
-            ours: cycle(&sids, |s| is_sid(s, "UG")),
-            floor: cycle(&sids, |s| sid_floor(s)),
-            target: Some(1.5),
-        },
-        FloorRow {
-            name: "ModelBuild, every field invalid",
-            floor_name: "hand-written checks, static errors, one Vec",
-            ours: measure(|| invalid[0].validate().is_err()),
-            floor: measure(|| model_build_floor(&invalid[0], static_error).is_err()),
-            target: Some(1.2),
-        },
-        FloorRow {
-            name: "ModelBuild, every field invalid",
-            floor_name: "the same, with an error type that needs dropping",
-            ours: measure(|| invalid[0].validate().is_err()),
-            floor: measure(|| model_build_floor(&invalid[0], droppable_error).is_err()),
-            target: None,
-        },
-    ]
+    let [ours, floor] = measure([cycle(&sids, |s| is_sid(s, "UG")), cycle(&sids, |s| sid_floor(s))]);
+    let sid = FloorRow {
+        name: "is_sid, 4 valid SIDs",
+        floor_name: "branch-free fold over the 32 digits, prefix fixed",
+        ours,
+        floor,
+        target: Some(1.5),
+    };
+    let [ours, floor] = measure([
+        subject(|| invalid[0].validate().is_err()),
+        subject(|| model_build_floor(&invalid[0], static_error).is_err()),
+    ]);
+    let static_errors = FloorRow {
+        name: "ModelBuild, every field invalid",
+        floor_name: "hand-written checks, static errors, one Vec",
+        ours,
+        floor,
+        target: Some(1.2),
+    };
+    let [ours, floor] = measure([
+        subject(|| invalid[0].validate().is_err()),
+        subject(|| model_build_floor(&invalid[0], droppable_error).is_err()),
+    ]);
+    let droppable_errors = FloorRow {
+        name: "ModelBuild, every field invalid",
+        floor_name: "the same, with an error type that needs dropping",
+        ours,
+        floor,
+        target: None,
+    };
+    vec![sid, static_errors, droppable_errors]
 }
 
 pub fn print(rows: &[FloorRow]) {
@@ -153,7 +161,7 @@ pub fn print(rows: &[FloorRow]) {
     println!("| check | modelbuild | floor | floor is | modelbuild / floor | target | allocations per call (modelbuild / floor) |");
     println!("|---|---:|---:|---|---:|---|---|");
     for row in rows {
-        let ratio = row.ours.median_ns / row.floor.median_ns;
+        let ratio = ratio(&row.ours, &row.floor);
         let verdict = row
             .target
             .map_or_else(|| "—".to_owned(), |target| verdict(ratio, target));

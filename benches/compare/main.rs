@@ -1,7 +1,10 @@
 //! modelbuild against `validator` and `garde`, validating the same ModelBuild-shaped
 //! data in one run. Prints the median time per call, the ratio to the faster peer and
 //! the allocations per call; then each newer rule on its own against the peers' rule
-//! of the same meaning; then `is_uri` against `url::Url::parse`.
+//! of the same meaning; then modelbuild against hand-written floors; then `is_uri`
+//! against the URI parsers. The implementations of each row are timed interleaved,
+//! and a ratio is the median of per-sample ratios (see `harness`), so that the noise
+//! of a shared host slows both sides of a ratio alike.
 //!
 //! Run with `cargo bench -p modelbuild-benches --bench compare`.
 
@@ -14,7 +17,7 @@ mod rules;
 
 use std::hint::black_box;
 
-use harness::{measure, Figures};
+use harness::{measure, Figures, Subject};
 use modelbuild::Validate;
 use peers::{GardeCreate, GardeModelBuild, ValidatorCreate, ValidatorModelBuild};
 
@@ -37,20 +40,25 @@ fn scenario<M: Validate, V: validator::Validate, G: garde::Validate<Context = ()
     theirs_v: &[V],
     theirs_g: &[G],
 ) -> Row {
+    let [ours, validator, garde] = measure([
+        cycle(ours, |m| m.validate().is_ok()),
+        cycle(theirs_v, |v| validator::Validate::validate(v).is_ok()),
+        cycle(theirs_g, |g| garde::Validate::validate(g).is_ok()),
+    ]);
     Row {
         name,
-        ours: cycle(ours, |m| m.validate().is_ok()),
-        validator: cycle(theirs_v, |v| validator::Validate::validate(v).is_ok()),
-        garde: cycle(theirs_g, |g| garde::Validate::validate(g).is_ok()),
+        ours,
+        validator,
+        garde,
         targets,
     }
 }
 
-/// Measures `op` on each input in turn, so distinct inputs are not served from cache
-/// any more than real traffic would be.
-fn cycle<T>(inputs: &[T], mut op: impl FnMut(&T) -> bool) -> Figures {
+/// Prepares `op` to be measured on each input in turn, so distinct inputs are not
+/// served from cache any more than real traffic would be.
+fn cycle<'a, T>(inputs: &'a [T], mut op: impl FnMut(&T) -> bool + 'a) -> Subject<'a> {
     let mut next = 0;
-    measure(|| {
+    harness::subject(move || {
         let input = &inputs[next];
         next = (next + 1) % inputs.len();
         op(black_box(input))
@@ -98,8 +106,7 @@ fn print_rows(rows: &[Row]) {
     );
     println!("|---|---:|---:|---:|---:|---|---|");
     for row in rows {
-        let faster = row.validator.median_ns.min(row.garde.median_ns);
-        let ratio = row.ours.median_ns / faster;
+        let ratio = harness::ratio(&row.ours, harness::fastest([&row.validator, &row.garde]));
         let verdicts: Vec<String> = (row.targets.iter())
             .map(|&target| harness::verdict(ratio, target))
             .collect();
@@ -148,18 +155,20 @@ fn print_uri_comparison() {
     );
     println!("|---|---:|---:|---:|---:|---:|---|---|");
     let row = |name: &str, inputs: &[&str], target: UriTarget| {
-        let ours = cycle(inputs, |u| modelbuild::rules::is_uri(u));
-        let f = cycle(inputs, |u| fluent(u));
-        let i = cycle(inputs, |u| iri(u));
-        // url rejects IPvFuture hosts: its time is then the time to say no.
-        let w = cycle(inputs, |u| whatwg(u));
-        let ratio = ours.median_ns / f.median_ns;
+        let [ours, f, i, w] = measure([
+            cycle(inputs, |u| modelbuild::rules::is_uri(u)),
+            cycle(inputs, |u| fluent(u)),
+            cycle(inputs, |u| iri(u)),
+            // url rejects IPvFuture hosts: its time is then the time to say no.
+            cycle(inputs, |u| whatwg(u)),
+        ]);
+        let ratio = harness::ratio(&ours, &f);
         let verdict = match target {
             UriTarget::FasterThanFluent if ratio < 1.0 => "faster: met".to_owned(),
             UriTarget::FasterThanFluent => "faster: MISSED".to_owned(),
             UriTarget::FluentRatio(ceiling) => harness::verdict(ratio, ceiling),
             UriTarget::UrlSpeedup(floor) => {
-                let speedup = w.median_ns / ours.median_ns;
+                let speedup = harness::ratio(&w, &ours);
                 let met = speedup >= floor && ours.allocations == 0.0;
                 let outcome = if met { "met" } else { "MISSED" };
                 format!("{speedup:.1}× faster than url (≥ {floor}×, no allocation): {outcome}")
