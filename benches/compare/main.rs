@@ -2,7 +2,8 @@
 //! data in one run. Prints the median time per call, the ratio to the faster peer and
 //! the allocations per call; then each newer rule on its own against the peers' rule
 //! of the same meaning; then modelbuild against hand-written floors; then `is_uri`
-//! against the URI parsers. The implementations of each row are timed interleaved,
+//! against the URI parsers; then parsing and validating in one step against serde's
+//! parse and `validate()`. The implementations of each row are timed interleaved,
 //! and a ratio is the median of per-sample ratios (see `harness`), so that the noise
 //! of a shared host slows both sides of a ratio alike.
 //!
@@ -12,6 +13,7 @@ mod counting_alloc;
 mod data;
 mod floors;
 mod harness;
+mod parsing;
 mod peers;
 mod rules;
 
@@ -86,6 +88,7 @@ fn main() {
     rules::print(&rules::rows());
     floors::print(&floors::rows());
     print_uri_comparison();
+    parsing::print(&parsing::rows());
 }
 
 fn builds(name: &'static str, targets: &'static [f64], ours: &[modelbuild::ModelBuild]) -> Row {

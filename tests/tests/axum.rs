@@ -120,7 +120,7 @@ fn a_body_that_cannot_be_read_keeps_axums_own_rejection() {
     let plain = Router::new().route("/plain", post(|_: Json<Subscription>| async { "" }));
     for (content_type, body) in [
         ("application/json", "{not json"),
-        ("application/json", r#"{"accountSid": 5, "events": []}"#),
+        ("application/json", r#"{"accountSid": "AC1"} trailing"#),
         ("text/plain", "{}"),
     ] {
         let ours = send(subscriptions(), post_as("/subscriptions", content_type, body));
@@ -129,6 +129,45 @@ fn a_body_that_cannot_be_read_keeps_axums_own_rejection() {
         assert_eq!(ours.content_type, axums.content_type, "{body}");
         assert_ne!(ours.content_type, "application/problem+json", "{body}");
     }
+}
+
+/// A body that is JSON but wrong in any way, a value of the wrong type among them, is
+/// one 422 listing everything: where axum would have said only the first.
+#[test]
+fn a_json_body_wrong_in_several_ways_is_one_problem_listing_all() {
+    let body = r#"{"accountSid": 5, "events": ["built", "much too long", 7], "extra": true}"#;
+    let answer = send(
+        subscriptions(),
+        post_as("/subscriptions", "application/json", body),
+    );
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(answer.content_type, "application/problem+json");
+    let errors: Vec<(String, String)> = answer.json()["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["pointer"].as_str().unwrap().to_owned(),
+                e["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("/accountSid".to_string(), "type".to_string()),
+            ("/events/1".to_string(), "length".to_string()),
+            ("/events/2".to_string(), "type".to_string()),
+        ]
+    );
+    let missing = send(
+        subscriptions(),
+        post_as("/subscriptions", "application/json", "{}"),
+    );
+    assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(missing.json()["errors"][0]["code"], "missing");
+    assert_eq!(missing.json()["errors"][1]["pointer"], "/events");
 }
 
 #[test]
@@ -176,11 +215,28 @@ fn forms_and_queries_are_validated_with_the_wire_names() {
     assert_eq!(zero.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(zero.json()["errors"][0]["code"], "range");
     assert_eq!(zero.json()["errors"][1]["pointer"], "/Page");
+    // A value of the wrong type is one more error in the same answer.
     let unreadable = send(
-        app,
-        Request::get("/builds?PageSize=many").body(Body::empty()).unwrap(),
+        app.clone(),
+        Request::get("/builds?PageSize=many&Page=-1")
+            .body(Body::empty())
+            .unwrap(),
     );
-    assert_eq!(unreadable.status, StatusCode::BAD_REQUEST);
+    assert_eq!(unreadable.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let codes: Vec<Value> = unreadable.json()["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["code"].clone())
+        .collect();
+    assert_eq!(codes, [json!("type"), json!("range")]);
+    let form = send(
+        app,
+        post_as("/builds", FORM, "UniqueName=a&UniqueName=b&Colour=red"),
+    );
+    assert_eq!(form.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(form.json()["errors"][0]["code"], "duplicate");
+    assert_eq!(form.json()["errors"][1]["code"], "unknown_field");
 }
 
 #[test]

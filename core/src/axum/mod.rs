@@ -6,11 +6,15 @@
 //! | [`ValidWith<Json<T>, C>`](ValidWith) (and `Form`, `Query`) | the same for a type with a context; the context `C` comes from the router's state through [`FromRef`](axum::extract::FromRef) |
 //! | [`Signed<E>`](Signed) (feature `signature` too) | checks Twilio's `X-Twilio-Signature` over the request, then extracts `E` from the same body |
 //!
-//! A request the inner extractor cannot read is answered with that extractor's own
-//! rejection, unchanged: a JSON syntax error is still axum's 400, a wrong content type
-//! its 415. A request that is read but breaks rules is answered `422 Unprocessable
-//! Content` with an RFC 9457 `application/problem+json` body that lists every broken
-//! rule, each with its JSON Pointer into the request, its code, message and parameters:
+//! `Json`, `Form` and `Query` are read and validated in one step
+//! ([`json::from_slice`](crate::json::from_slice), [`form::from_bytes`](crate::form::from_bytes)):
+//! a body that is JSON (or a form) but wrong in any way, a value of the wrong type, a
+//! missing or unknown field or a broken rule, is answered `422 Unprocessable Content`
+//! with an RFC 9457 `application/problem+json` body that lists every error, each with
+//! its JSON Pointer into the request, its code, message and parameters. What axum
+//! answers itself stays axum's, unchanged: a body of another content type (415), one
+//! that is not JSON at all (400), one that cannot be read (over the body limit). An
+//! extractor of your own ([`Payload`]) extracts as it does, then validates.
 //!
 //! ```json
 //! {
@@ -59,6 +63,7 @@
 
 mod payload;
 mod problem;
+mod read;
 #[cfg(feature = "signature")]
 mod signed;
 #[cfg(feature = "model-build")]

@@ -1,11 +1,9 @@
 //! [`Payload`]: how the validating extractors reach the value inside an extractor.
 
-use axum::extract::Query;
-use axum::{Form, Json};
-
-/// An extractor that holds one value to validate: `Json<T>`, `Form<T>`, `Query<T>`.
-/// Implement it for an extractor of your own (say, a MessagePack body) and
-/// `Valid<YourExtractor<T>>` validates it too.
+/// An extractor of your own that holds one value to validate (say, a MessagePack
+/// body): implement it and `Valid<YourExtractor<T>>` extracts as your extractor does,
+/// then validates. (`Json`, `Form` and `Query` have extractors of their own, which read
+/// and validate in one step, with every error at once.)
 ///
 /// ```
 /// use modelbuild::axum::Payload;
@@ -26,17 +24,3 @@ pub trait Payload {
     /// The extracted value.
     fn value(&self) -> &Self::Value;
 }
-
-macro_rules! payload {
-    ($($extractor:ident),*) => {$(
-        impl<T> Payload for $extractor<T> {
-            type Value = T;
-
-            fn value(&self) -> &T {
-                &self.0
-            }
-        }
-    )*};
-}
-
-payload!(Json, Form, Query);

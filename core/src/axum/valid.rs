@@ -1,15 +1,64 @@
 //! The validating extractors: `Valid<E>` and `ValidWith<E, C>`.
+//!
+//! `Json`, `Form` and `Query` are read in one step, every error at once (`read`); any
+//! other extractor that implements [`Payload`] extracts as it does, then validates.
 
 use std::marker::PhantomData;
 use std::ops::Deref;
 
-use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
+use axum::extract::rejection::{FormRejection, JsonRejection, QueryRejection};
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Query, Request};
 use axum::http::request::Parts;
+use axum::{Form, Json};
+use serde::de::DeserializeOwned;
 
-use super::{Payload, Rejection};
+use super::{read, Payload, Rejection};
 use crate::{Valid, Validate, ValidateWith};
 
-/// Validates what `E` extracted; `E` is a body extractor (`Json`, `Form`).
+/// Reads a JSON body with every error at once: a value of the wrong type, a missing
+/// field and a broken rule are one 422 problem listing all three.
+impl<S, T> FromRequest<S> for Valid<Json<T>>
+where
+    S: Send + Sync,
+    T: DeserializeOwned + Validate,
+{
+    type Rejection = Rejection<JsonRejection>;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let body = read::json_body(request, state).await?;
+        read::json(body, T::validate).map(Valid::checked)
+    }
+}
+
+/// Reads a form body (or, in a GET, the query string) with every error at once.
+impl<S, T> FromRequest<S> for Valid<Form<T>>
+where
+    S: Send + Sync,
+    T: DeserializeOwned + Validate,
+{
+    type Rejection = Rejection<FormRejection>;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let body = read::form_body(request, state).await?;
+        read::form(body, T::validate).map(Valid::checked)
+    }
+}
+
+/// Reads the query string with every error at once; it reads the head of the request
+/// only, so it may come before a body extractor.
+impl<S, T> FromRequestParts<S> for Valid<Query<T>>
+where
+    S: Send + Sync,
+    T: DeserializeOwned + Validate,
+{
+    type Rejection = Rejection<QueryRejection>;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        read::query(parts, T::validate).map(Valid::checked)
+    }
+}
+
+/// Validates what `E` extracted; `E` is a body extractor of your own.
 impl<S, E> FromRequest<S> for Valid<E>
 where
     S: Send + Sync,
@@ -26,8 +75,8 @@ where
     }
 }
 
-/// Validates what `E` extracted; `E` reads the head of the request (`Query`), so
-/// `Valid<Query<T>>` may come before a body extractor.
+/// Validates what `E` extracted; `E` reads the head of the request, so `Valid<E>` may
+/// come before a body extractor.
 impl<S, E> FromRequestParts<S> for Valid<E>
 where
     S: Send + Sync,
@@ -114,6 +163,13 @@ pub struct ValidWith<E, C> {
 }
 
 impl<E, C> ValidWith<E, C> {
+    fn checked(extracted: E) -> Self {
+        ValidWith {
+            valid: Valid::checked(extracted),
+            context: PhantomData,
+        }
+    }
+
     /// The extractor, holding the validated value.
     pub fn into_inner(self) -> E {
         self.valid.into_inner()
@@ -130,6 +186,50 @@ impl<E, C> Deref for ValidWith<E, C> {
 
     fn deref(&self) -> &E {
         &self.valid
+    }
+}
+
+impl<S, T, C> FromRequest<S> for ValidWith<Json<T>, C>
+where
+    S: Send + Sync,
+    C: FromRef<S>,
+    T: DeserializeOwned + ValidateWith<C>,
+{
+    type Rejection = Rejection<JsonRejection>;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let body = read::json_body(request, state).await?;
+        let context = C::from_ref(state);
+        read::json(body, |value: &T| value.validate_with(&context)).map(ValidWith::checked)
+    }
+}
+
+impl<S, T, C> FromRequest<S> for ValidWith<Form<T>, C>
+where
+    S: Send + Sync,
+    C: FromRef<S>,
+    T: DeserializeOwned + ValidateWith<C>,
+{
+    type Rejection = Rejection<FormRejection>;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let body = read::form_body(request, state).await?;
+        let context = C::from_ref(state);
+        read::form(body, |value: &T| value.validate_with(&context)).map(ValidWith::checked)
+    }
+}
+
+impl<S, T, C> FromRequestParts<S> for ValidWith<Query<T>, C>
+where
+    S: Send + Sync,
+    C: FromRef<S>,
+    T: DeserializeOwned + ValidateWith<C>,
+{
+    type Rejection = Rejection<QueryRejection>;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let context = C::from_ref(state);
+        read::query(parts, |value: &T| value.validate_with(&context)).map(ValidWith::checked)
     }
 }
 

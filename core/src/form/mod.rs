@@ -116,7 +116,7 @@ pub fn parse_bytes<T: DeserializeOwned>(body: &[u8]) -> Result<T, ValidationErro
     checked(body, |_: &T| Ok(()))
 }
 
-fn checked<T: DeserializeOwned>(
+pub(crate) fn checked<T: DeserializeOwned>(
     body: &[u8],
     validate: impl FnOnce(&T) -> Result<(), ValidationErrors>,
 ) -> Result<T, ValidationErrors> {
