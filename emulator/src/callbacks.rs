@@ -104,28 +104,17 @@ fn parameters(build: &ModelBuild) -> Vec<(&'static str, String)> {
 pub async fn run_lifecycle(app: App, assistant: String, sid: String, status_callback: Option<String>) {
     loop {
         tokio::time::sleep(app.config().step).await;
-        let changed = {
-            let mut store = app.store();
-            let Some(build) = store.find_mut(&assistant, &sid) else {
-                return;
-            };
-            let Some(next) = build.status.as_ref().and_then(next_status) else {
-                return;
-            };
-            let now = datetime::now();
-            if next == modelbuild::ModelBuildStatus::Completed {
-                let started = build.date_created.unwrap_or(now);
-                build.build_duration = Some((now - started).whole_seconds().max(0));
-            }
-            build.status = Some(next);
-            build.date_updated = Some(now);
-            build.clone()
+        let Some(changed) = app.store().advance(&assistant, &sid, datetime::now()) else {
+            return;
         };
         let status = changed.status.as_ref().map_or("", |s| s.as_str());
         app.log(format!("{sid} is {status}"));
         if let Some(url) = &status_callback {
             let outcome = app.callbacks().send(url, &changed).await;
             app.log(format!("  callback: {outcome}"));
+        }
+        if changed.status.as_ref().and_then(next_status).is_none() {
+            return;
         }
     }
 }

@@ -15,12 +15,20 @@
 //! **The state lives in memory**: builds are lost when the emulator stops. The
 //! emulator has no assistants of its own: any `UA` SID, or any unique name, names one.
 //! Callbacks go over plain HTTP only.
+//!
+//! A build is addressed by its SID or its unique name; a unique name that looks like
+//! a build SID (`UG` and 32 hexadecimal digits), or an empty one, is refused. Fetch,
+//! update and delete cost the same however many builds there are, a page its size
+//! (see [`Store`]); a page token names a position, so pages stay put when builds are
+//! deleted.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 mod callbacks;
 mod config;
+mod errors;
+mod positions;
 mod routes;
 mod store;
 
@@ -38,7 +46,7 @@ use tokio::net::TcpListener;
 pub use callbacks::Callbacks;
 pub use config::{Config, DEFAULT_PORT, DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, USAGE};
 pub use routes::router;
-pub use store::Store;
+pub use store::{BadToken, PageStart, Refusal, Slice, Store};
 
 /// Where the emulator's log lines go: stdout for the binary, anywhere for a test.
 pub type Log = Arc<dyn Fn(String) + Send + Sync>;

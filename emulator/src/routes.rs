@@ -17,7 +17,8 @@ use modelbuild::{
 };
 
 use super::callbacks::run_lifecycle;
-use super::store::{assistant_sid, new_sid, NameTaken};
+use super::errors::{self, clip_path};
+use super::store::{assistant_sid, new_sid, PageStart};
 use super::App;
 
 /// How many builds a page holds when `PageSize` is not given, as Twilio's API.
@@ -31,18 +32,9 @@ pub fn router(app: App) -> Router {
             "/v1/Assistants/{assistant}/ModelBuilds/{sid}",
             get(fetch).post(update).delete(delete),
         )
-        .fallback(|uri: Uri| async move { not_found(&uri) })
+        .fallback(|uri: Uri| async move { errors::not_found(uri.path()) })
         .layer(from_fn_with_state(app.clone(), authenticate))
         .with_state(app)
-}
-
-/// Twilio's answer to a path that names nothing.
-fn not_found(uri: &Uri) -> TwilioError {
-    TwilioError::new(
-        TwilioError::NOT_FOUND,
-        404,
-        format!("The requested resource {} was not found", uri.path()),
-    )
 }
 
 /// HTTP Basic auth: the account SID and its auth token; anything else is Twilio's
@@ -77,7 +69,7 @@ async fn create(
     uri: Uri,
     body: Bytes,
 ) -> Result<(StatusCode, Json<ModelBuild>), TwilioError> {
-    let endpoint = paths::create(&assistant).map_err(|_| not_found(&uri))?;
+    let endpoint = paths::create(&assistant).map_err(|_| errors::not_found(uri.path()))?;
     // Strict decoding (a repeated key, a bad escape or an unknown parameter is a 400
     // that says which), then every rule: `?` turns either into Twilio's 20422.
     let request = Valid::new(CreateModelBuild::from_form(&body)?)?.into_inner();
@@ -96,31 +88,17 @@ async fn create(
         build_duration: None,
         error_code: None,
     };
-    {
-        let mut store = app.store();
-        if let Some(name) = &request.unique_name {
-            if store.name_taken(&assistant_sid, name, None) {
-                return Err(name_taken(name));
-            }
-        }
-        store.insert(build.clone());
-    }
+    // The store refuses a name that is taken, empty or a build SID.
+    app.store()
+        .insert(build.clone())
+        .map_err(|refusal| errors::refusal(&refusal))?;
     app.log(format!(
         "{} {} created {sid} (enqueued)",
-        endpoint.method, endpoint.path
+        endpoint.method,
+        clip_path(&endpoint.path)
     ));
     tokio::spawn(run_lifecycle(app, assistant_sid, sid, request.status_callback));
     Ok((StatusCode::CREATED, Json(build)))
-}
-
-fn name_taken(name: &str) -> TwilioError {
-    TwilioError::new(
-        TwilioError::INVALID_PARAMETER,
-        400,
-        format!(
-            "Invalid parameter: UniqueName: {name:?} is already the name of another build of this assistant"
-        ),
-    )
 }
 
 async fn fetch(
@@ -128,11 +106,11 @@ async fn fetch(
     Path((assistant, key)): Path<(String, String)>,
     uri: Uri,
 ) -> Result<Json<ModelBuild>, TwilioError> {
-    paths::fetch(&assistant, &key).map_err(|_| not_found(&uri))?;
-    let mut store = app.store();
+    paths::fetch(&assistant, &key).map_err(|_| errors::not_found(uri.path()))?;
+    let store = app.store();
     let build = store
-        .find_mut(&assistant_sid(&assistant), &key)
-        .ok_or_else(|| not_found(&uri))?;
+        .get(&assistant_sid(&assistant), &key)
+        .ok_or_else(|| errors::not_found(uri.path()))?;
     Ok(Json(build.clone()))
 }
 
@@ -142,7 +120,7 @@ async fn update(
     uri: Uri,
     body: Bytes,
 ) -> Result<Json<ModelBuild>, TwilioError> {
-    paths::update(&assistant, &key).map_err(|_| not_found(&uri))?;
+    paths::update(&assistant, &key).map_err(|_| errors::not_found(uri.path()))?;
     let request = Valid::new(UpdateModelBuild::from_form(&body)?)?.into_inner();
     let updated = app
         .store()
@@ -152,8 +130,8 @@ async fn update(
             request.unique_name,
             datetime::now(),
         )
-        .map_err(|NameTaken(name)| name_taken(&name))?;
-    updated.map(Json).ok_or_else(|| not_found(&uri))
+        .map_err(|refusal| errors::refusal(&refusal))?;
+    updated.map(Json).ok_or_else(|| errors::not_found(uri.path()))
 }
 
 async fn delete(
@@ -161,9 +139,9 @@ async fn delete(
     Path((assistant, key)): Path<(String, String)>,
     uri: Uri,
 ) -> Result<StatusCode, TwilioError> {
-    paths::delete(&assistant, &key).map_err(|_| not_found(&uri))?;
+    paths::delete(&assistant, &key).map_err(|_| errors::not_found(uri.path()))?;
     let removed = app.store().remove(&assistant_sid(&assistant), &key);
-    let removed = removed.ok_or_else(|| not_found(&uri))?;
+    let removed = removed.ok_or_else(|| errors::not_found(uri.path()))?;
     app.log(format!("deleted {}", removed.sid.unwrap_or_default()));
     Ok(StatusCode::NO_CONTENT)
 }
@@ -176,29 +154,22 @@ async fn list(
 ) -> Result<Json<ModelBuildPage>, TwilioError> {
     let query = ListModelBuilds::from_query(query.unwrap_or_default().as_bytes())?;
     let query = Valid::new(query)?.into_inner();
-    paths::list(&assistant, &query).map_err(|_| not_found(&uri))?;
+    paths::list(&assistant, &query).map_err(|_| errors::not_found(uri.path()))?;
+    // Both are validated: PageSize in 1..=1000, Page at least 0.
     let size = query.page_size.unwrap_or(DEFAULT_PAGE_SIZE);
     let page = query.page.unwrap_or(0);
-    // Both are validated: PageSize in 1..=1000, Page at least 0.
-    let (size_n, page_n) = (
-        usize::try_from(size).unwrap_or(1),
-        usize::try_from(page).unwrap_or(0),
-    );
+    let start = match query.page_token.as_deref() {
+        Some(token) => PageStart::Token(token),
+        None => PageStart::Index(u64::try_from(page).unwrap_or(0)),
+    };
     let slice = app
         .store()
         .page(
             &assistant_sid(&assistant),
-            page_n,
-            size_n,
-            query.page_token.as_deref(),
+            usize::try_from(size).unwrap_or(1),
+            start,
         )
-        .map_err(|_| {
-            TwilioError::new(
-                TwilioError::INVALID_PARAMETER,
-                400,
-                "Invalid parameter: PageToken: is not a token this server gave",
-            )
-        })?;
+        .map_err(|_| errors::invalid("PageToken: is not a token this server gave"))?;
     let link = |page: i64, token: Option<String>| {
         let query = ListModelBuilds {
             page_size: Some(size),
@@ -212,12 +183,14 @@ async fn list(
     let meta = PageMeta {
         first_page_url: link(0, None),
         key: Some("model_builds".into()),
-        next_page_url: slice.next.and_then(|token| link(page + 1, Some(token))),
+        next_page_url: slice
+            .next
+            .and_then(|token| link(page.saturating_add(1), Some(token))),
         page: Some(page),
         page_size: Some(size),
         previous_page_url: slice
             .previous
-            .and_then(|token| link((page - 1).max(0), Some(token))),
+            .and_then(|token| link(page.saturating_sub(1).max(0), Some(token))),
         url: link(page, query.page_token.clone()),
     };
     Ok(Json(ModelBuildPage {

@@ -568,3 +568,130 @@ fn the_command_line_and_the_environment() {
         assert!(banner.iter().any(|line| line.contains("in memory")));
     });
 }
+
+/// A page's SIDs.
+fn sids_of(page: &ModelBuildPage) -> Vec<String> {
+    page.model_builds.iter().map(|b| b.sid.clone().unwrap()).collect()
+}
+
+impl Server {
+    async fn create(&self, form: &str) -> ModelBuild {
+        let answer = self.send(Method::POST, &self.builds(), Some(form)).await;
+        assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+        build(&answer)
+    }
+
+    async fn page(&self, url: &str) -> ModelBuildPage {
+        let answer = self.send(Method::GET, url, None).await;
+        assert_eq!(answer.status, StatusCode::OK, "{url}: {}", answer.body);
+        Valid::<ModelBuildPage>::new(answer.json()).unwrap().into_inner()
+    }
+}
+
+#[test]
+fn pages_past_the_end_are_empty_not_a_dropped_connection() {
+    run(async {
+        let server = Server::start(Duration::from_secs(3600)).await;
+        server.create("UniqueName=only").await;
+        for query in [
+            "Page=1",
+            "Page=9223372036854775807",
+            "PageSize=1000&Page=9223372036854775807",
+        ] {
+            let page = server.page(&format!("{}?{query}", server.builds())).await;
+            assert!(page.model_builds.is_empty(), "{query}");
+            assert_eq!(page.meta.next_page_url, None, "{query}");
+        }
+        // A next page whose builds were all deleted since its link was given.
+        let more = [server.create("").await, server.create("").await];
+        let first = server.page(&format!("{}?PageSize=2", server.builds())).await;
+        let next = first.meta.next_page_url.clone().unwrap();
+        for gone in &more[1..] {
+            let url = format!("{}/{}", server.builds(), gone.sid.as_deref().unwrap());
+            assert_eq!(
+                server.send(Method::DELETE, &url, None).await.status,
+                StatusCode::NO_CONTENT
+            );
+        }
+        let empty = server.page(&next).await;
+        assert!(empty.model_builds.is_empty());
+        assert_eq!(empty.meta.next_page_url, None);
+        let back = server
+            .page(empty.meta.previous_page_url.as_deref().unwrap())
+            .await;
+        assert_eq!(sids_of(&back), sids_of(&first));
+    })
+}
+
+#[test]
+fn previous_pages_never_overlap_after_a_delete() {
+    run(async {
+        let server = Server::start(Duration::from_secs(3600)).await;
+        let mut sids = Vec::new();
+        for n in 0..6 {
+            sids.push(server.create(&format!("UniqueName=b{n}")).await.sid.unwrap());
+        }
+        let first = server.page(&format!("{}?PageSize=2", server.builds())).await;
+        let second = server.page(first.meta.next_page_url.as_deref().unwrap()).await;
+        assert_eq!(sids_of(&second), sids[2..4]);
+        let url = format!("{}/b0", server.builds());
+        assert_eq!(
+            server.send(Method::DELETE, &url, None).await.status,
+            StatusCode::NO_CONTENT
+        );
+        // Only b1 is left before [b2, b3].
+        let previous = server
+            .page(second.meta.previous_page_url.as_deref().unwrap())
+            .await;
+        assert_eq!(sids_of(&previous), sids[1..2]);
+        assert_eq!(previous.meta.previous_page_url, None);
+        let again = server.page(previous.meta.next_page_url.as_deref().unwrap()).await;
+        assert_eq!(sids_of(&again), sids[2..4]);
+    })
+}
+
+#[test]
+fn a_unique_name_never_shadows_another_builds_sid() {
+    run(async {
+        let server = Server::start(Duration::from_secs(3600)).await;
+        let x = server.create("UniqueName=x").await.sid.unwrap();
+        let a = server.create("").await.sid.unwrap();
+        let x_url = format!("{}/{x}", server.builds());
+        let a_url = format!("{}/{a}", server.builds());
+        let rename = server
+            .send(Method::POST, &x_url, Some(&format!("UniqueName={a}")))
+            .await;
+        let error = rename.twilio_error();
+        assert_eq!((rename.status, error.code), (StatusCode::BAD_REQUEST, 20422));
+        assert!(
+            error.message.contains("looks like a model build SID"),
+            "{}",
+            error.message
+        );
+        let taken = server
+            .send(Method::POST, &server.builds(), Some(&format!("UniqueName={a}")))
+            .await;
+        assert_eq!(taken.twilio_error().code, 20422);
+        // A's SID still names A, and deleting it deletes A alone.
+        let fetched = build(&server.send(Method::GET, &a_url, None).await);
+        assert_eq!(fetched.sid.as_deref(), Some(a.as_str()));
+        assert_eq!(
+            server.send(Method::DELETE, &a_url, None).await.status,
+            StatusCode::NO_CONTENT
+        );
+        let x_again = server
+            .send(Method::GET, &format!("{}/x", server.builds()), None)
+            .await;
+        assert_eq!(build(&x_again).sid, Some(x));
+
+        // An empty name is refused, not taken.
+        for url in [server.builds(), x_url] {
+            let empty = server.send(Method::POST, &url, Some("UniqueName=")).await;
+            let error = empty.twilio_error();
+            assert_eq!(error.code, 20422, "{url}");
+            assert_eq!(error.message, "Invalid parameter: UniqueName: must not be empty");
+        }
+        let page = server.page(&server.builds()).await;
+        assert_eq!(page.model_builds.len(), 1);
+    })
+}
