@@ -9,6 +9,8 @@ pub const DEMO_ACCOUNT_SID: &str = "AC0123456789abcdef0123456789abcdef";
 pub const DEMO_AUTH_TOKEN: &str = "emulator-demo-auth-token";
 /// The port when `--port` is not given.
 pub const DEFAULT_PORT: u16 = 4010;
+/// The largest request body read, in bytes; a larger one is answered 413.
+pub const BODY_LIMIT: usize = 1 << 20;
 
 /// How the emulator runs.
 #[derive(Debug, Clone, PartialEq, Eq)]

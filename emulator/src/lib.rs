@@ -7,9 +7,9 @@
 //! (the account SID and its auth token), checks every input with modelbuild's types
 //! (strict form and query decoding, then every rule), answers with their JSON, and
 //! fails as Twilio does: `20404` (404) for what does not exist, `20422` (400) for an
-//! invalid parameter, `20003` (401) for missing or wrong credentials. A created
-//! build goes enqueued → building → completed, one step apart, and its
-//! `StatusCallback` receives a form POST signed with the auth token
+//! invalid parameter, `20003` (401) for missing or wrong credentials (every error is
+//! listed below). A created build goes enqueued → building → completed, one step
+//! apart, and its `StatusCallback` receives a form POST signed with the auth token
 //! (`X-Twilio-Signature`) at each change.
 //!
 //! **The state lives in memory**: builds are lost when the emulator stops. The
@@ -21,13 +21,37 @@
 //! update and delete cost the same however many builds there are, a page its size
 //! (see [`Store`]); a page token names a position, so pages stay put when builds are
 //! deleted.
+//!
+//! # Errors
+//!
+//! Every error is Twilio's body, `{code, message, more_info, status}`:
+//!
+//! | status | code | when |
+//! |---|---|---|
+//! | 400 | 20422 | an invalid parameter: form, query, rule, a path with a bad percent-escape or not UTF-8 |
+//! | 400 | 20400 | a request hyper cannot parse (request line, header syntax) |
+//! | 401 | 20003 | missing or wrong credentials |
+//! | 404 | 20404 | nothing at that path |
+//! | 405 | 20004 | a method the path does not take; `Allow` lists those it does |
+//! | 413 | 20413 | a body over [`BODY_LIMIT`] |
+//! | 414, 431 | 20414, 20431 | a request target or head too long (64 KiB for the head) |
+//! | 415 | 20415 | a create or update body that is not a form (JSON, say) |
+//! | 500 | 20500 | a bug: a handler panicked (the log says where) |
+//!
+//! The codes are Twilio's where it has one, otherwise 20000 plus the status, as
+//! Twilio numbers its own. Echoed input (a key, a value, a path) is cut to 64
+//! characters. hyper answers 400, 414 and 431 itself, before any handler runs, with
+//! an empty body; the emulator rewrites that answer as it is written.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod body;
 mod callbacks;
 mod config;
 mod errors;
+mod guard;
+mod parse_errors;
 mod positions;
 mod routes;
 mod store;
@@ -41,10 +65,11 @@ use hyper_util::rt::TokioIo;
 use hyper_util::service::TowerToHyperService;
 use modelbuild::model_build::paths;
 use modelbuild::signature::AuthToken;
+use parse_errors::{TwilioParseErrors, HEADER_LIMIT};
 use tokio::net::TcpListener;
 
 pub use callbacks::Callbacks;
-pub use config::{Config, DEFAULT_PORT, DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, USAGE};
+pub use config::{Config, BODY_LIMIT, DEFAULT_PORT, DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, USAGE};
 pub use routes::router;
 pub use store::{BadToken, PageStart, Refusal, Slice, Store};
 
@@ -191,14 +216,16 @@ impl Emulator {
         let base_url = self.base_url();
         let app = App::new(self.config, base_url, log);
         let service = TowerToHyperService::new(router(app));
+        let mut builder = http1::Builder::new();
+        builder.max_header_size(HEADER_LIMIT).writev(false);
         loop {
             let (stream, _) = self.listener.accept().await?;
-            let service = service.clone();
+            // hyper's own answers to what it cannot parse get Twilio's body too.
+            let io = TwilioParseErrors::new(TokioIo::new(stream));
+            let connection = builder.serve_connection(io, service.clone());
+            // A client that hangs up mid-request ends only its own connection.
             tokio::spawn(async move {
-                // A client that hangs up mid-request ends only its own connection.
-                let _ = http1::Builder::new()
-                    .serve_connection(TokioIo::new(stream), service)
-                    .await;
+                let _ = connection.await;
             });
         }
     }

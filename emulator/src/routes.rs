@@ -1,9 +1,7 @@
-//! The five operations at the definition's paths, HTTP Basic auth, and Twilio's
-//! error bodies.
+//! The five operations at the definition's paths, behind HTTP Basic auth.
 
-use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, Request, State};
-use axum::http::{header, HeaderMap, StatusCode, Uri};
+use axum::http::{header, HeaderMap, Method, StatusCode, Uri};
 use axum::middleware::{from_fn_with_state, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -16,15 +14,17 @@ use modelbuild::{
     UpdateModelBuild, Valid,
 };
 
+use super::body::FormBody;
 use super::callbacks::run_lifecycle;
 use super::errors::{self, clip_path};
+use super::guard::guard;
 use super::store::{assistant_sid, new_sid, PageStart};
 use super::App;
 
 /// How many builds a page holds when `PageSize` is not given, as Twilio's API.
 const DEFAULT_PAGE_SIZE: i64 = 50;
 
-/// The emulator's routes, behind Basic auth.
+/// The emulator's routes, behind Basic auth, every error in Twilio's body.
 pub fn router(app: App) -> Router {
     Router::new()
         .route("/v1/Assistants/{assistant}/ModelBuilds", get(list).post(create))
@@ -33,7 +33,11 @@ pub fn router(app: App) -> Router {
             get(fetch).post(update).delete(delete),
         )
         .fallback(|uri: Uri| async move { errors::not_found(uri.path()) })
+        .method_not_allowed_fallback(|method: Method, uri: Uri| async move {
+            errors::method_not_allowed(&method, uri.path())
+        })
         .layer(from_fn_with_state(app.clone(), authenticate))
+        .layer(from_fn_with_state(app.clone(), guard))
         .with_state(app)
 }
 
@@ -67,12 +71,13 @@ async fn create(
     State(app): State<App>,
     Path(assistant): Path<String>,
     uri: Uri,
-    body: Bytes,
+    FormBody(body): FormBody,
 ) -> Result<(StatusCode, Json<ModelBuild>), TwilioError> {
     let endpoint = paths::create(&assistant).map_err(|_| errors::not_found(uri.path()))?;
     // Strict decoding (a repeated key, a bad escape or an unknown parameter is a 400
-    // that says which), then every rule: `?` turns either into Twilio's 20422.
-    let request = Valid::new(CreateModelBuild::from_form(&body)?)?.into_inner();
+    // that says which, the client's input clipped), then every rule.
+    let request = CreateModelBuild::from_form(&body).map_err(|e| errors::form(&e))?;
+    let request = Valid::new(request)?.into_inner();
     let assistant_sid = assistant_sid(&assistant);
     let sid = new_sid("UG");
     let now = datetime::now();
@@ -118,10 +123,11 @@ async fn update(
     State(app): State<App>,
     Path((assistant, key)): Path<(String, String)>,
     uri: Uri,
-    body: Bytes,
+    FormBody(body): FormBody,
 ) -> Result<Json<ModelBuild>, TwilioError> {
     paths::update(&assistant, &key).map_err(|_| errors::not_found(uri.path()))?;
-    let request = Valid::new(UpdateModelBuild::from_form(&body)?)?.into_inner();
+    let request = UpdateModelBuild::from_form(&body).map_err(|e| errors::form(&e))?;
+    let request = Valid::new(request)?.into_inner();
     let updated = app
         .store()
         .update(
@@ -152,7 +158,8 @@ async fn list(
     RawQuery(query): RawQuery,
     uri: Uri,
 ) -> Result<Json<ModelBuildPage>, TwilioError> {
-    let query = ListModelBuilds::from_query(query.unwrap_or_default().as_bytes())?;
+    let query =
+        ListModelBuilds::from_query(query.unwrap_or_default().as_bytes()).map_err(|e| errors::form(&e))?;
     let query = Valid::new(query)?.into_inner();
     paths::list(&assistant, &query).map_err(|_| errors::not_found(uri.path()))?;
     // Both are validated: PageSize in 1..=1000, Page at least 0.

@@ -695,3 +695,152 @@ fn a_unique_name_never_shadows_another_builds_sid() {
         assert_eq!(page.model_builds.len(), 1);
     })
 }
+
+/// What came back on a raw connection: the status, the head and the body, or what
+/// went wrong reading it.
+#[derive(Debug)]
+struct Raw {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+/// Writes `request` on a connection of its own and reads until the server closes it
+/// or `wait` passes; `Err` says which of the two happened first, or why it failed.
+async fn raw(base: &str, request: Vec<u8>, wait: Duration) -> Result<Raw, String> {
+    let address = base.trim_start_matches("http://").to_owned();
+    tokio::task::spawn_blocking(move || {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(address).map_err(|e| e.to_string())?;
+        stream.set_read_timeout(Some(wait)).unwrap();
+        // A server may answer and close before it reads it all; what it answered counts.
+        let _ = stream.write_all(&request);
+        let mut answer = Vec::new();
+        stream
+            .read_to_end(&mut answer)
+            .map_err(|e| format!("{e} after {} bytes", answer.len()))?;
+        let text = String::from_utf8_lossy(&answer).into_owned();
+        let (head, body) = text
+            .split_once("\r\n\r\n")
+            .ok_or(format!("no head in {text:?}"))?;
+        let status = head
+            .get(9..12)
+            .and_then(|s| s.parse().ok())
+            .ok_or(format!("{head:?}"))?;
+        Ok(Raw {
+            status,
+            head: head.to_ascii_lowercase(),
+            body: body.to_owned(),
+        })
+    })
+    .await
+    .unwrap()
+}
+
+fn basic_auth() -> String {
+    use base64::Engine as _;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(format!("{ACCOUNT}:{TOKEN}"));
+    format!("Basic {encoded}")
+}
+
+#[test]
+fn every_error_is_a_twilio_body_with_its_status() {
+    run(async {
+        let server = Server::start(Duration::from_secs(3600)).await;
+        let one = format!("{}/UG00000000000000000000000000000000", server.builds());
+        for (method, url, allowed) in [
+            (Method::PUT, server.builds(), "GET,HEAD,POST"),
+            (Method::DELETE, server.builds(), "GET,HEAD,POST"),
+            (Method::PATCH, one.clone(), "GET,HEAD,POST,DELETE"),
+        ] {
+            let answer = server.send(method.clone(), &url, None).await;
+            assert_eq!(answer.status, StatusCode::METHOD_NOT_ALLOWED, "{method} {url}");
+            let error = answer.twilio_error();
+            assert_eq!(error.code, 20004);
+            assert!(
+                error
+                    .message
+                    .starts_with(&format!("Method not allowed: {method}")),
+                "{}",
+                error.message
+            );
+            assert_eq!(answer.headers["allow"], allowed);
+        }
+
+        let json = server
+            .client
+            .post(server.builds())
+            .basic_auth(ACCOUNT, Some(TOKEN))
+            .header("content-type", "application/json")
+            .body(r#"{"UniqueName":"x"}"#)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(json.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        let error: TwilioError = serde_json::from_str(&json.text().await.unwrap()).unwrap();
+        assert_eq!((error.code, error.status), (20415, 415));
+        assert!(
+            error.message.contains("application/x-www-form-urlencoded"),
+            "{}",
+            error.message
+        );
+
+        for (path, why) in [
+            (
+                "/v1/Assistants/%FF/ModelBuilds",
+                "is not UTF-8 once percent-decoded",
+            ),
+            ("/v1/Assistants/%zz/ModelBuilds", "bad percent-escape at byte 15"),
+        ] {
+            let answer = server
+                .send(Method::GET, &format!("{}{path}", server.base), None)
+                .await;
+            let error = answer.twilio_error();
+            assert_eq!(
+                (answer.status, error.code),
+                (StatusCode::BAD_REQUEST, 20422),
+                "{path}"
+            );
+            assert!(error.message.contains(why), "{path}: {}", error.message);
+        }
+
+        // A megabyte-long unknown key is named, not echoed whole.
+        let key = "k".repeat(1_000_000);
+        let unknown = server
+            .send(Method::POST, &server.builds(), Some(&format!("{key}=1")))
+            .await;
+        let error = unknown.twilio_error();
+        assert_eq!(error.code, 20422);
+        assert!(error.message.len() < 300, "{} bytes", error.message.len());
+        assert!(error
+            .message
+            .starts_with(&format!("Invalid parameter: unknown field `{}…`", &key[..64])));
+
+        let wait = Duration::from_secs(10);
+        let auth = basic_auth();
+        let host = server.base.trim_start_matches("http://");
+        let too_large = format!(
+            "POST /v1/Assistants/{ASSISTANT}/ModelBuilds HTTP/1.1\r\nhost: {host}\r\nauthorization: {auth}\r\n\
+             content-type: application/x-www-form-urlencoded\r\ncontent-length: 2000000\r\n\r\nUniqueName=x"
+        );
+        let malformed = "NOT AN HTTP REQUEST\r\n\r\n".to_owned();
+        let huge_head = format!(
+            "GET /v1/Assistants/{ASSISTANT}/ModelBuilds HTTP/1.1\r\nhost: {host}\r\nx-big: {}\r\n\r\n",
+            "b".repeat(70 * 1024)
+        );
+        for (request, status, code) in [
+            (too_large, 413, 20413),
+            (malformed, 400, 20400),
+            (huge_head, 431, 20431),
+        ] {
+            let answer = raw(&server.base, request.into_bytes(), wait).await.unwrap();
+            assert_eq!(answer.status, status, "{answer:?}");
+            assert!(
+                answer.head.contains("content-type: application/json"),
+                "{answer:?}"
+            );
+            let error: TwilioError = serde_json::from_str(&answer.body).unwrap();
+            assert_eq!((error.code, error.status), (code, status));
+        }
+    })
+}
