@@ -10,7 +10,9 @@
 //! invalid parameter, `20003` (401) for missing or wrong credentials (every error is
 //! listed below). A created build goes enqueued → building → completed, one step
 //! apart, and its `StatusCallback` receives a form POST signed with the auth token
-//! (`X-Twilio-Signature`) at each change.
+//! (`X-Twilio-Signature`) at each change. Callbacks are sent in the background, in
+//! order for each build: a receiver has 10 s to answer and never delays the build's
+//! next status.
 //!
 //! **The state lives in memory**: builds are lost when the emulator stops. The
 //! emulator has no assistants of its own: any `UA` SID, or any unique name, names one.
@@ -28,7 +30,7 @@
 //!
 //! | status | code | when |
 //! |---|---|---|
-//! | 400 | 20422 | an invalid parameter: form, query, rule, a path with a bad percent-escape or not UTF-8 |
+//! | 400 | 20422 | an invalid parameter: form, query, rule, `StatusCallback` the emulator cannot send to (user information, a port outside 1–65535), a path with a bad percent-escape or not UTF-8 |
 //! | 400 | 20400 | a request hyper cannot parse (request line, header syntax) |
 //! | 401 | 20003 | missing or wrong credentials |
 //! | 404 | 20404 | nothing at that path |
@@ -47,10 +49,12 @@
 #![deny(missing_docs)]
 
 mod body;
+mod callback_url;
 mod callbacks;
 mod config;
 mod errors;
 mod guard;
+mod lifecycle;
 mod parse_errors;
 mod positions;
 mod routes;

@@ -15,11 +15,11 @@ use modelbuild::{
 };
 
 use super::body::FormBody;
-use super::callbacks::run_lifecycle;
+use super::callback_url::CallbackUrl;
 use super::errors::{self, clip_path};
 use super::guard::guard;
 use super::store::{assistant_sid, new_sid, PageStart};
-use super::App;
+use super::{lifecycle, App};
 
 /// How many builds a page holds when `PageSize` is not given, as Twilio's API.
 const DEFAULT_PAGE_SIZE: i64 = 50;
@@ -75,9 +75,16 @@ async fn create(
 ) -> Result<(StatusCode, Json<ModelBuild>), TwilioError> {
     let endpoint = paths::create(&assistant).map_err(|_| errors::not_found(uri.path()))?;
     // Strict decoding (a repeated key, a bad escape or an unknown parameter is a 400
-    // that says which, the client's input clipped), then every rule.
+    // that says which, the client's input clipped), then every rule, then what the
+    // emulator needs of a callback URL.
     let request = CreateModelBuild::from_form(&body).map_err(|e| errors::form(&e))?;
     let request = Valid::new(request)?.into_inner();
+    let callback = request
+        .status_callback
+        .as_deref()
+        .map(CallbackUrl::parse)
+        .transpose()
+        .map_err(|why| errors::invalid(format_args!("StatusCallback: {why}")))?;
     let assistant_sid = assistant_sid(&assistant);
     let sid = new_sid("UG");
     let now = datetime::now();
@@ -86,7 +93,7 @@ async fn create(
         assistant_sid: Some(assistant_sid.clone()),
         sid: Some(sid.clone()),
         status: Some(ModelBuildStatus::Enqueued),
-        unique_name: request.unique_name.clone(),
+        unique_name: request.unique_name,
         url: Some(app.url_of(&assistant_sid, &sid)),
         date_created: Some(now),
         date_updated: Some(now),
@@ -102,7 +109,7 @@ async fn create(
         endpoint.method,
         clip_path(&endpoint.path)
     ));
-    tokio::spawn(run_lifecycle(app, assistant_sid, sid, request.status_callback));
+    tokio::spawn(lifecycle::run(app, assistant_sid, sid, callback));
     Ok((StatusCode::CREATED, Json(build)))
 }
 

@@ -413,6 +413,7 @@ async fn receiver(
     let webhook = TwilioWebhook::from_host(AuthToken::new(token), "http");
     let app = Router::new()
         .route("/callbacks/{tag}", post(callback))
+        .route("/", post(callback))
         .with_state((webhook, sent));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
@@ -842,5 +843,86 @@ fn every_error_is_a_twilio_body_with_its_status() {
             let error: TwilioError = serde_json::from_str(&answer.body).unwrap();
             assert_eq!((error.code, error.status), (code, status));
         }
+    })
+}
+
+#[test]
+fn status_callbacks_the_emulator_cannot_send_to_are_refused() {
+    run(async {
+        let server = Server::start(Duration::from_secs(3600)).await;
+        for (url, why) in [
+            ("http://127.0.0.1:99999/cb", "is not a port from 1 to 65535"),
+            ("http://user:secret@127.0.0.1:8080/cb", "has user information"),
+        ] {
+            let form = format!("StatusCallback={}", encode(url));
+            let answer = server.send(Method::POST, &server.builds(), Some(&form)).await;
+            let error = answer.twilio_error();
+            assert_eq!(
+                (answer.status, error.code),
+                (StatusCode::BAD_REQUEST, 20422),
+                "{url}"
+            );
+            assert!(
+                error.message.starts_with("Invalid parameter: StatusCallback: "),
+                "{}",
+                error.message
+            );
+            assert!(error.message.contains(why), "{url}: {}", error.message);
+        }
+        assert!(server.page(&server.builds()).await.model_builds.is_empty());
+    })
+}
+
+#[test]
+fn the_signed_url_is_the_one_the_receiver_rebuilds() {
+    run(async {
+        let server = Server::start(Duration::from_millis(50)).await;
+        let (callbacks, mut received) = receiver(TOKEN).await;
+        // Upper-case scheme, no path, a fragment: sent to `/?tag=x` on the same host,
+        // and signed as that.
+        let url = format!("{}?tag=x#fragment", callbacks.replace("http://", "HTTP://"));
+        let created = server.create(&format!("StatusCallback={}", encode(&url))).await;
+        for status in ["building", "completed"] {
+            let params = tokio::time::timeout(Duration::from_secs(10), received.recv())
+                .await
+                .expect("a callback within 10 s")
+                .unwrap()
+                .expect("a correctly signed callback");
+            assert_eq!(
+                (params["Status"].as_str(), &params["ModelBuildSid"]),
+                (status, created.sid.as_ref().unwrap())
+            );
+        }
+    })
+}
+
+#[test]
+fn a_receiver_that_never_answers_does_not_delay_the_build() {
+    run(async {
+        let server = Server::start(Duration::from_millis(100)).await;
+        // Accepts every connection and never reads or answers.
+        let silent = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/callbacks", silent.local_addr().unwrap());
+        tokio::spawn(async move {
+            let mut held = Vec::new();
+            while let Ok((stream, _)) = silent.accept().await {
+                held.push(stream);
+            }
+        });
+        let created = server.create(&format!("StatusCallback={}", encode(&url))).await;
+        let fetch = format!("{}/{}", server.builds(), created.sid.unwrap());
+        let done = tokio::time::timeout(Duration::from_secs(30), async {
+            loop {
+                let now = build(&server.send(Method::GET, &fetch, None).await);
+                if now.status == Some(ModelBuildStatus::Completed) {
+                    return now;
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        })
+        .await
+        .expect("the build completes");
+        // Two steps of 100 ms; a callback awaited before each step would make it 10 s.
+        assert!(done.build_duration.unwrap() <= 2, "{:?}", done.build_duration);
     })
 }

@@ -1,0 +1,64 @@
+//! A build's life on a timer, and its StatusCallbacks sent beside it.
+//!
+//! The timeline never waits for a callback: each status change is queued to the
+//! build's own delivery task, which POSTs them one after the other (so a receiver
+//! sees them in order) while the next change comes on time. A receiver that never
+//! answers delays only its own later callbacks, each by at most the callback timeout.
+
+use modelbuild::model_build::datetime;
+use modelbuild::ModelBuild;
+use tokio::sync::mpsc;
+
+use crate::callback_url::CallbackUrl;
+use crate::store::next_status;
+use crate::App;
+
+/// Moves the build `sid` through its statuses, one step apart, queuing a callback
+/// after each change; stops early if the build is deleted.
+pub async fn run(app: App, assistant: String, sid: String, callback: Option<CallbackUrl>) {
+    let deliveries = callback.map(|url| Deliveries::start(&app, url));
+    loop {
+        tokio::time::sleep(app.config().step).await;
+        let Some(changed) = app.store().advance(&assistant, &sid, datetime::now()) else {
+            return;
+        };
+        let status = changed.status.clone();
+        let name = status.as_ref().map_or("", |s| s.as_str());
+        app.log(format!("{sid} is {name}"));
+        if let Some(deliveries) = &deliveries {
+            deliveries.push(changed);
+        }
+        if status.as_ref().and_then(next_status).is_none() {
+            return;
+        }
+    }
+}
+
+/// The queue of one build's callbacks.
+struct Deliveries {
+    queue: mpsc::UnboundedSender<ModelBuild>,
+}
+
+impl Deliveries {
+    fn start(app: &App, url: CallbackUrl) -> Deliveries {
+        let (queue, builds) = mpsc::unbounded_channel();
+        tokio::spawn(deliver(app.clone(), url, builds));
+        Deliveries { queue }
+    }
+
+    fn push(&self, build: ModelBuild) {
+        // The delivery task ends only when this queue closes.
+        let _ = self.queue.send(build);
+    }
+}
+
+/// POSTs each queued state in turn until the queue closes.
+async fn deliver(app: App, url: CallbackUrl, mut builds: mpsc::UnboundedReceiver<ModelBuild>) {
+    while let Some(build) = builds.recv().await {
+        let sid = build.sid.as_deref().unwrap_or("");
+        let status = build.status.as_ref().map_or("", |s| s.as_str());
+        let outcome = app.callbacks().send_to(&url, &build).await;
+        let outcome = outcome.unwrap_or_else(|failure| failure);
+        app.log(format!("callback for {sid} ({status}): {outcome}"));
+    }
+}
