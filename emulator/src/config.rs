@@ -2,8 +2,10 @@
 
 use std::time::Duration;
 
-/// The account the emulator serves when none is given: printed at start, so a client
-/// can be pointed at it at once.
+use crate::log::LogLevel;
+
+/// The account the emulator serves when none is given. Its token is in [`USAGE`]
+/// and the documentation, not in the banner.
 pub const DEMO_ACCOUNT_SID: &str = "AC0123456789abcdef0123456789abcdef";
 /// The demo account's auth token.
 pub const DEMO_AUTH_TOKEN: &str = "emulator-demo-auth-token";
@@ -25,6 +27,8 @@ pub struct Config {
     pub demo_account: bool,
     /// The time between a build's status changes (enqueued, building, completed).
     pub step: Duration,
+    /// How much the binary logs to stderr.
+    pub log_level: LogLevel,
 }
 
 impl Default for Config {
@@ -35,18 +39,22 @@ impl Default for Config {
             auth_token: DEMO_AUTH_TOKEN.into(),
             demo_account: true,
             step: Duration::from_secs(2),
+            log_level: LogLevel::Info,
         }
     }
 }
 
 /// What `--help` prints.
 pub const USAGE: &str = "\
-usage: modelbuild-emulator [--port N] [--account-sid AC...] [--auth-token T] [--step-ms MS]
+usage: modelbuild-emulator [--port N] [--account-sid AC...] [--auth-token T] [options]
 
-  --port N          listen on 127.0.0.1:N (0: any free port; default 4010)
-  --account-sid S   the account SID clients authenticate as (or TWILIO_ACCOUNT_SID)
-  --auth-token T    its auth token, which also signs the callbacks (or TWILIO_AUTH_TOKEN)
-  --step-ms MS      milliseconds between a build's status changes (default 2000)";
+  --port N                 listen on 127.0.0.1:N (0: any free port; default 4010)
+  --account-sid S          the account SID clients authenticate as (or TWILIO_ACCOUNT_SID)
+  --auth-token T           its auth token, which also signs the callbacks (or TWILIO_AUTH_TOKEN)
+                           without both: the demo account AC0123456789abcdef0123456789abcdef,
+                           auth token emulator-demo-auth-token
+  --step-ms MS             milliseconds between a build's status changes (default 2000)
+  --log-level L            error, warn, info or debug, to stderr (default info)";
 
 impl Config {
     /// Reads `args` (without the program name), then `env` for what they leave out
@@ -61,23 +69,20 @@ impl Config {
         let mut auth_token = None;
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
-            let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
+            let text = |args: &mut dyn Iterator<Item = String>| {
+                args.next().ok_or_else(|| format!("{flag} needs a value"))
+            };
             match flag.as_str() {
                 "--port" => {
-                    let text = value("--port")?;
+                    let text = text(&mut args)?;
                     config.port = text
                         .parse()
                         .map_err(|_| format!("--port {text:?} is not a port (0 to 65535)"))?;
                 }
-                "--account-sid" => account_sid = Some(value("--account-sid")?),
-                "--auth-token" => auth_token = Some(value("--auth-token")?),
-                "--step-ms" => {
-                    let text = value("--step-ms")?;
-                    let millis: u64 = text
-                        .parse()
-                        .map_err(|_| format!("--step-ms {text:?} is not a number of milliseconds"))?;
-                    config.step = std::time::Duration::from_millis(millis);
-                }
+                "--account-sid" => account_sid = Some(text(&mut args)?),
+                "--auth-token" => auth_token = Some(text(&mut args)?),
+                "--step-ms" => config.step = millis(&flag, &text(&mut args)?, 0)?,
+                "--log-level" => config.log_level = text(&mut args)?.parse()?,
                 "-h" | "--help" => return Ok(None),
                 other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
             }
@@ -111,5 +116,24 @@ impl Config {
             }
         }
         Ok(Some(config))
+    }
+}
+
+/// A flag's value in milliseconds, at least `min`.
+fn millis(flag: &str, text: &str, min: u64) -> Result<Duration, String> {
+    text.parse::<u64>()
+        .ok()
+        .filter(|n| *n >= min)
+        .map(Duration::from_millis)
+        .ok_or_else(|| format!("{flag} {text:?} is not a number of milliseconds (at least {min})"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_usage_names_the_demo_account() {
+        assert!(USAGE.contains(DEMO_ACCOUNT_SID) && USAGE.contains(DEMO_AUTH_TOKEN));
     }
 }

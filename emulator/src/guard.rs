@@ -5,6 +5,7 @@ use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::pin::Pin;
 use std::task::{Context, Poll};
+use std::time::Instant;
 
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
@@ -12,16 +13,29 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use modelbuild::TwilioError;
 
-use crate::errors::{self, clip};
+use crate::errors::{self, clip, clip_path};
+use crate::log::LogLevel;
 use crate::App;
 
 /// The outermost layer of the router.
 pub async fn guard(State(app): State<App>, request: Request, next: Next) -> Response {
-    let response = match check_path(request.uri().path()) {
+    let started = Instant::now();
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let response = match check_path(&path) {
         Err(error) => error.into_response(),
         Ok(()) => run(&app, request, next).await,
     };
-    errors::as_twilio_body(response).await
+    let response = errors::as_twilio_body(response).await;
+    if app.log().enabled(LogLevel::Debug) {
+        app.log().debug(format_args!(
+            "{method} {} {} in {:.1} ms",
+            clip_path(&path),
+            response.status().as_u16(),
+            started.elapsed().as_secs_f64() * 1e3
+        ));
+    }
+    response
 }
 
 /// The handler, its panic (a bug) answered 500.
@@ -29,7 +43,7 @@ async fn run(app: &App, request: Request, next: Next) -> Response {
     match CatchPanic(Box::pin(next.run(request))).await {
         Ok(response) => response,
         Err(panic) => {
-            app.log(format!("a handler panicked: {panic}"));
+            app.log().error(format_args!("a handler panicked: {panic}"));
             errors::error(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "Internal server error: the emulator failed on this request (its log says why)",

@@ -24,6 +24,15 @@
 //! (see [`Store`]); a page token names a position, so pages stay put when builds are
 //! deleted.
 //!
+//! # Logs
+//!
+//! The binary's first line on stdout is `listening on http://127.0.0.1:PORT`, then a
+//! few lines for people; stdout is written by a thread of its own, and a closed or
+//! full stdout is ignored. Everything else goes to stderr through [`Log::stderr`],
+//! filtered by `--log-level` (error, warn, info, debug; default info): a bounded
+//! queue and a writer thread, so a slow, full or closed stderr drops lines rather
+//! than block or fail a request.
+//!
 //! # Errors
 //!
 //! Every error is Twilio's body, `{code, message, more_info, status}`:
@@ -55,6 +64,7 @@ mod config;
 mod errors;
 mod guard;
 mod lifecycle;
+mod log;
 mod parse_errors;
 mod positions;
 mod routes;
@@ -74,11 +84,9 @@ use tokio::net::TcpListener;
 
 pub use callbacks::Callbacks;
 pub use config::{Config, BODY_LIMIT, DEFAULT_PORT, DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, USAGE};
+pub use log::{Log, LogLevel};
 pub use routes::router;
 pub use store::{BadToken, PageStart, Refusal, Slice, Store};
-
-/// Where the emulator's log lines go: stdout for the binary, anywhere for a test.
-pub type Log = Arc<dyn Fn(String) + Send + Sync>;
 
 /// The emulator's shared state, handed to every handler.
 #[derive(Clone)]
@@ -132,8 +140,9 @@ impl App {
         &self.inner.callbacks
     }
 
-    fn log(&self, line: String) {
-        (self.inner.log)(line);
+    /// The log.
+    pub fn log(&self) -> &Log {
+        &self.inner.log
     }
 
     /// Whether Basic auth's `user` and `password` are the account's; the password is
@@ -188,36 +197,40 @@ impl Emulator {
     }
 
     /// What the binary prints at start; the first line is `listening on <base URL>`.
+    /// The auth token is not printed: the demo one is in `--help`, and whoever gave
+    /// their own knows it.
     pub fn banner(&self) -> Vec<String> {
         let config = &self.config;
-        let whose = if config.demo_account {
-            "the demo account (set --account-sid/--auth-token or TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN for yours)"
+        let account = if config.demo_account {
+            format!(
+                "account {} with the demo auth token (see --help); set --account-sid and \
+                 --auth-token, or TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, for yours",
+                config.account_sid
+            )
         } else {
-            "the account given"
+            format!("account {} with the auth token given", config.account_sid)
         };
         let base = self.base_url();
         vec![
             format!("listening on {base}"),
-            format!(
-                "account SID {} and auth token {}: {whose}",
-                config.account_sid, config.auth_token
-            ),
+            account,
             "the builds live in memory only: they are gone when the emulator stops".into(),
             format!(
                 "a build changes status every {} ms; callbacks are signed with the auth token",
                 config.step.as_millis()
             ),
             format!(
-                "try: curl -u {}:{} -d UniqueName=first {base}/v1/Assistants/my-assistant/ModelBuilds",
-                config.account_sid, config.auth_token
+                "try: curl -u {}:\"$AUTH_TOKEN\" -d UniqueName=first {base}/v1/Assistants/my-assistant/ModelBuilds",
+                config.account_sid
             ),
         ]
     }
 
-    /// Serves until the process ends, writing a line to `log` for each change: each
-    /// connection on a task of its own, HTTP/1.1 with keep-alive.
+    /// Serves until the process ends, logging to `log`: each connection on a task of
+    /// its own, HTTP/1.1 with keep-alive.
     pub async fn serve(self, log: Log) -> io::Result<()> {
         let base_url = self.base_url();
+        log.info(format_args!("listening on {base_url}"));
         let app = App::new(self.config, base_url, log);
         let service = TowerToHyperService::new(router(app));
         let mut builder = http1::Builder::new();

@@ -24,7 +24,7 @@ pub async fn run(app: App, assistant: String, sid: String, callback: Option<Call
         };
         let status = changed.status.clone();
         let name = status.as_ref().map_or("", |s| s.as_str());
-        app.log(format!("{sid} is {name}"));
+        app.log().info(format_args!("{sid} is {name}"));
         if let Some(deliveries) = &deliveries {
             deliveries.push(changed);
         }
@@ -57,8 +57,13 @@ async fn deliver(app: App, url: CallbackUrl, mut builds: mpsc::UnboundedReceiver
     while let Some(build) = builds.recv().await {
         let sid = build.sid.as_deref().unwrap_or("");
         let status = build.status.as_ref().map_or("", |s| s.as_str());
-        let outcome = app.callbacks().send_to(&url, &build).await;
-        let outcome = outcome.unwrap_or_else(|failure| failure);
-        app.log(format!("callback for {sid} ({status}): {outcome}"));
+        match app.callbacks().send_to(&url, &build).await {
+            Ok(outcome) => app
+                .log()
+                .info(format_args!("callback for {sid} ({status}): {outcome}")),
+            Err(failure) => app
+                .log()
+                .warn(format_args!("callback for {sid} ({status}): {failure}")),
+        }
     }
 }

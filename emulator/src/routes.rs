@@ -104,7 +104,7 @@ async fn create(
     app.store()
         .insert(build.clone())
         .map_err(|refusal| errors::refusal(&refusal))?;
-    app.log(format!(
+    app.log().info(format_args!(
         "{} {} created {sid} (enqueued)",
         endpoint.method,
         clip_path(&endpoint.path)
@@ -155,7 +155,8 @@ async fn delete(
     paths::delete(&assistant, &key).map_err(|_| errors::not_found(uri.path()))?;
     let removed = app.store().remove(&assistant_sid(&assistant), &key);
     let removed = removed.ok_or_else(|| errors::not_found(uri.path()))?;
-    app.log(format!("deleted {}", removed.sid.unwrap_or_default()));
+    app.log()
+        .info(format_args!("deleted {}", removed.sid.unwrap_or_default()));
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -3,7 +3,6 @@
 //! and the signed StatusCallbacks of a build's life, checked by a receiver of our own.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::rejection::FormRejection;
@@ -13,7 +12,7 @@ use modelbuild::axum::{Signed, SignedRejection, TwilioWebhook};
 use modelbuild::model_build::datetime;
 use modelbuild::signature::{AuthToken, HEADER};
 use modelbuild::{ModelBuild, ModelBuildPage, ModelBuildStatus, TwilioError, Valid};
-use modelbuild_emulator::{Config, Emulator, DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN};
+use modelbuild_emulator::{Config, Emulator, Log, LogLevel, DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN};
 use reqwest::{Client, Method, StatusCode};
 use serde_json::Value;
 use tokio::sync::mpsc;
@@ -57,11 +56,12 @@ impl Server {
             auth_token: TOKEN.into(),
             demo_account: false,
             step,
+            ..Config::default()
         };
         let emulator = Emulator::bind(config).await.unwrap();
         let base = emulator.base_url();
         assert_eq!(emulator.banner()[0], format!("listening on {base}"));
-        tokio::spawn(emulator.serve(Arc::new(|_| {})));
+        tokio::spawn(emulator.serve(Log::discard()));
         Server {
             base,
             client: Client::new(),
@@ -529,6 +529,10 @@ fn the_command_line_and_the_environment() {
         (DEMO_ACCOUNT_SID, "t", Duration::from_millis(5))
     );
     assert_eq!(Config::from_args(args(&["--help"]), no_env), Ok(None));
+    let debug = Config::from_args(args(&["--log-level", "debug"]), no_env)
+        .unwrap()
+        .unwrap();
+    assert_eq!(debug.log_level, LogLevel::Debug);
     for (bad, message) in [
         (
             &["--port", "70000"][..],
@@ -542,6 +546,10 @@ fn the_command_line_and_the_environment() {
         (
             &["--auth-token", "t"][..],
             "an auth token needs its account SID too (--account-sid or TWILIO_ACCOUNT_SID)",
+        ),
+        (
+            &["--log-level", "loud"][..],
+            "--log-level \"loud\" is not one of error, warn, info, debug",
         ),
     ] {
         assert_eq!(Config::from_args(args(bad), no_env).unwrap_err(), message);
@@ -563,9 +571,12 @@ fn the_command_line_and_the_environment() {
             format!("listening on http://127.0.0.1:{}", emulator.address().port())
         );
         assert_ne!(emulator.address().port(), 0);
-        assert!(banner
-            .iter()
-            .any(|line| line.contains(DEMO_AUTH_TOKEN) && line.contains("demo account")));
+        // The token is not printed: the demo one is in --help.
+        assert!(banner.iter().any(|line| line.contains("demo auth token")));
+        assert!(
+            !banner.iter().any(|line| line.contains(DEMO_AUTH_TOKEN)),
+            "{banner:?}"
+        );
         assert!(banner.iter().any(|line| line.contains("in memory")));
     });
 }
