@@ -29,6 +29,17 @@ pub struct Config {
     pub step: Duration,
     /// How much the binary logs to stderr.
     pub log_level: LogLevel,
+    /// How many connections are served at once. Past it, new connections wait in
+    /// the system's accept queue until one closes.
+    pub max_connections: usize,
+    /// How long a client has to send a request's headers, and how long an idle
+    /// keep-alive connection stays open.
+    pub header_timeout: Duration,
+    /// How long a request may take once its headers are in, its body included;
+    /// past it the answer is 408.
+    pub request_timeout: Duration,
+    /// On shutdown, how long requests in flight have to finish.
+    pub shutdown_timeout: Duration,
 }
 
 impl Default for Config {
@@ -40,6 +51,10 @@ impl Default for Config {
             demo_account: true,
             step: Duration::from_secs(2),
             log_level: LogLevel::Info,
+            max_connections: 512,
+            header_timeout: Duration::from_secs(30),
+            request_timeout: Duration::from_secs(30),
+            shutdown_timeout: Duration::from_secs(5),
         }
     }
 }
@@ -54,7 +69,11 @@ usage: modelbuild-emulator [--port N] [--account-sid AC...] [--auth-token T] [op
                            without both: the demo account AC0123456789abcdef0123456789abcdef,
                            auth token emulator-demo-auth-token
   --step-ms MS             milliseconds between a build's status changes (default 2000)
-  --log-level L            error, warn, info or debug, to stderr (default info)";
+  --log-level L            error, warn, info or debug, to stderr (default info)
+  --max-connections N      connections served at once; more wait to be accepted (default 512)
+  --header-timeout-ms MS   time to send a request's headers, and to stay idle (default 30000)
+  --request-timeout-ms MS  time for the rest of a request, body included (default 30000)
+  --shutdown-timeout-ms MS on SIGTERM or Ctrl-C, time for requests in flight (default 5000)";
 
 impl Config {
     /// Reads `args` (without the program name), then `env` for what they leave out
@@ -83,6 +102,19 @@ impl Config {
                 "--auth-token" => auth_token = Some(text(&mut args)?),
                 "--step-ms" => config.step = millis(&flag, &text(&mut args)?, 0)?,
                 "--log-level" => config.log_level = text(&mut args)?.parse()?,
+                "--max-connections" => {
+                    let text = text(&mut args)?;
+                    config.max_connections = text
+                        .parse()
+                        .ok()
+                        .filter(|n| (1..=MAX_CONNECTIONS).contains(n))
+                        .ok_or_else(|| {
+                            format!("--max-connections {text:?} is not a number from 1 to {MAX_CONNECTIONS}")
+                        })?;
+                }
+                "--header-timeout-ms" => config.header_timeout = millis(&flag, &text(&mut args)?, 1)?,
+                "--request-timeout-ms" => config.request_timeout = millis(&flag, &text(&mut args)?, 1)?,
+                "--shutdown-timeout-ms" => config.shutdown_timeout = millis(&flag, &text(&mut args)?, 0)?,
                 "-h" | "--help" => return Ok(None),
                 other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
             }
@@ -118,6 +150,10 @@ impl Config {
         Ok(Some(config))
     }
 }
+
+/// The most connections `--max-connections` takes: far more than one process's
+/// usual file descriptor limit, and within what a semaphore counts.
+const MAX_CONNECTIONS: usize = 1 << 20;
 
 /// A flag's value in milliseconds, at least `min`.
 fn millis(flag: &str, text: &str, min: u64) -> Result<Duration, String> {

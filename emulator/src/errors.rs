@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use axum::http::{header, Method, StatusCode};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use modelbuild::form::FormError;
 use modelbuild::TwilioError;
@@ -216,6 +216,17 @@ pub fn raw_response(error: &TwilioError) -> Vec<u8> {
     let mut bytes = head.into_bytes();
     bytes.extend_from_slice(&body);
     bytes
+}
+
+/// `error` as a response after which the connection closes: a request that timed
+/// out may have left its body unread, so nothing after it on the connection can be
+/// trusted to start a request.
+pub fn closing(error: TwilioError) -> Response {
+    let mut response = error.into_response();
+    response
+        .headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
 }
 
 #[cfg(test)]

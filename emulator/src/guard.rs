@@ -1,5 +1,5 @@
 //! What every request goes through before and after its handler: the path checked,
-//! a panic caught, and any error made Twilio's body.
+//! the request timed, a panic caught, and any error made Twilio's body.
 
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -38,17 +38,31 @@ pub async fn guard(State(app): State<App>, request: Request, next: Next) -> Resp
     response
 }
 
-/// The handler, its panic (a bug) answered 500.
+/// The handler, within the request timeout, its panic (a bug) answered 500.
 async fn run(app: &App, request: Request, next: Next) -> Response {
-    match CatchPanic(Box::pin(next.run(request))).await {
-        Ok(response) => response,
-        Err(panic) => {
+    let limit = app.config().request_timeout;
+    match tokio::time::timeout(limit, CatchPanic(Box::pin(next.run(request)))).await {
+        Ok(Ok(response)) => response,
+        Ok(Err(panic)) => {
             app.log().error(format_args!("a handler panicked: {panic}"));
             errors::error(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "Internal server error: the emulator failed on this request (its log says why)",
             )
             .into_response()
+        }
+        Err(_) => {
+            app.log().warn(format_args!(
+                "a request was not complete within {} ms",
+                limit.as_millis()
+            ));
+            errors::closing(errors::error(
+                StatusCode::REQUEST_TIMEOUT,
+                format!(
+                    "Request timeout: the request was not complete within {} ms",
+                    limit.as_millis()
+                ),
+            ))
         }
     }
 }

@@ -10,15 +10,19 @@ use modelbuild::ModelBuild;
 use tokio::sync::mpsc;
 
 use crate::callback_url::CallbackUrl;
+use crate::shutdown::{first, First};
 use crate::store::next_status;
 use crate::App;
 
 /// Moves the build `sid` through its statuses, one step apart, queuing a callback
-/// after each change; stops early if the build is deleted.
+/// after each change; stops early if the build is deleted or the emulator stops.
 pub async fn run(app: App, assistant: String, sid: String, callback: Option<CallbackUrl>) {
     let deliveries = callback.map(|url| Deliveries::start(&app, url));
     loop {
-        tokio::time::sleep(app.config().step).await;
+        let step = tokio::time::sleep(app.config().step);
+        if let First::Right(()) = first(step, app.stop().wait()).await {
+            return;
+        }
         let Some(changed) = app.store().advance(&assistant, &sid, datetime::now()) else {
             return;
         };
@@ -26,7 +30,7 @@ pub async fn run(app: App, assistant: String, sid: String, callback: Option<Call
         let name = status.as_ref().map_or("", |s| s.as_str());
         app.log().info(format_args!("{sid} is {name}"));
         if let Some(deliveries) = &deliveries {
-            deliveries.push(changed);
+            deliveries.push(&app, changed);
         }
         if status.as_ref().and_then(next_status).is_none() {
             return;
@@ -46,24 +50,43 @@ impl Deliveries {
         Deliveries { queue }
     }
 
-    fn push(&self, build: ModelBuild) {
-        // The delivery task ends only when this queue closes.
-        let _ = self.queue.send(build);
+    fn push(&self, app: &App, build: ModelBuild) {
+        app.undelivered(1);
+        if self.queue.send(build).is_err() {
+            // The delivery task ended (the emulator is stopping): nothing will send it.
+            app.delivered(1);
+        }
     }
 }
 
-/// POSTs each queued state in turn until the queue closes.
+/// POSTs each queued state in turn until the queue closes or the emulator stops; on
+/// a stop, what is in flight is dropped (its connection closed) and said so.
 async fn deliver(app: App, url: CallbackUrl, mut builds: mpsc::UnboundedReceiver<ModelBuild>) {
     while let Some(build) = builds.recv().await {
         let sid = build.sid.as_deref().unwrap_or("");
         let status = build.status.as_ref().map_or("", |s| s.as_str());
-        match app.callbacks().send_to(&url, &build).await {
-            Ok(outcome) => app
+        let sent = first(app.callbacks().send_to(&url, &build), app.stop().wait()).await;
+        app.delivered(1);
+        match sent {
+            First::Left(Ok(outcome)) => app
                 .log()
                 .info(format_args!("callback for {sid} ({status}): {outcome}")),
-            Err(failure) => app
+            First::Left(Err(failure)) => app
                 .log()
                 .warn(format_args!("callback for {sid} ({status}): {failure}")),
+            First::Right(()) => {
+                builds.close();
+                let mut dropped = 1;
+                while builds.try_recv().is_ok() {
+                    dropped += 1;
+                }
+                app.delivered(dropped - 1);
+                app.log().info(format_args!(
+                    "callback for {sid} ({status}) to {url} abandoned, with {} queued after it: the emulator is stopping",
+                    dropped - 1
+                ));
+                return;
+            }
         }
     }
 }

@@ -12,7 +12,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use modelbuild_emulator::{Config, Emulator, Log, USAGE};
+use modelbuild_emulator::{os_signal, Config, Emulator, Log, USAGE};
 
 fn main() -> ExitCode {
     let config = match Config::from_args(std::env::args().skip(1), |name| std::env::var(name).ok()) {
@@ -62,13 +62,13 @@ fn run(config: Config, log: &Log) -> ExitCode {
             }
         };
         print_banner(emulator.banner());
-        match emulator.serve(log.clone()).await {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                log.error(error);
-                ExitCode::FAILURE
-            }
-        }
+        let stop_log = log.clone();
+        let shutdown = async move {
+            let signal = os_signal().await;
+            stop_log.info(format_args!("{signal} received"));
+        };
+        emulator.serve_until(log.clone(), shutdown).await;
+        ExitCode::SUCCESS
     })
 }
 

@@ -50,13 +50,21 @@ impl Answer {
 
 impl Server {
     async fn start(step: Duration) -> Server {
+        Server::start_with(Config {
+            step,
+            ..Config::default()
+        })
+        .await
+    }
+
+    /// An emulator with `config`, on an ephemeral port, for the test account.
+    async fn start_with(config: Config) -> Server {
         let config = Config {
             port: 0,
             account_sid: ACCOUNT.into(),
             auth_token: TOKEN.into(),
             demo_account: false,
-            step,
-            ..Config::default()
+            ..config
         };
         let emulator = Emulator::bind(config).await.unwrap();
         let base = emulator.base_url();
@@ -529,10 +537,39 @@ fn the_command_line_and_the_environment() {
         (DEMO_ACCOUNT_SID, "t", Duration::from_millis(5))
     );
     assert_eq!(Config::from_args(args(&["--help"]), no_env), Ok(None));
-    let debug = Config::from_args(args(&["--log-level", "debug"]), no_env)
-        .unwrap()
-        .unwrap();
-    assert_eq!(debug.log_level, LogLevel::Debug);
+    let limits = Config::from_args(
+        args(&[
+            "--log-level",
+            "debug",
+            "--max-connections",
+            "8",
+            "--header-timeout-ms",
+            "100",
+            "--request-timeout-ms",
+            "200",
+            "--shutdown-timeout-ms",
+            "0",
+        ]),
+        no_env,
+    )
+    .unwrap()
+    .unwrap();
+    assert_eq!(
+        (
+            limits.log_level,
+            limits.max_connections,
+            limits.header_timeout,
+            limits.request_timeout,
+            limits.shutdown_timeout
+        ),
+        (
+            LogLevel::Debug,
+            8,
+            Duration::from_millis(100),
+            Duration::from_millis(200),
+            Duration::ZERO
+        )
+    );
     for (bad, message) in [
         (
             &["--port", "70000"][..],
@@ -550,6 +587,14 @@ fn the_command_line_and_the_environment() {
         (
             &["--log-level", "loud"][..],
             "--log-level \"loud\" is not one of error, warn, info, debug",
+        ),
+        (
+            &["--max-connections", "0"][..],
+            "--max-connections \"0\" is not a number from 1 to 1048576",
+        ),
+        (
+            &["--header-timeout-ms", "0"][..],
+            "--header-timeout-ms \"0\" is not a number of milliseconds (at least 1)",
         ),
     ] {
         assert_eq!(Config::from_args(args(bad), no_env).unwrap_err(), message);
@@ -935,5 +980,119 @@ fn a_receiver_that_never_answers_does_not_delay_the_build() {
         .expect("the build completes");
         // Two steps of 100 ms; a callback awaited before each step would make it 10 s.
         assert!(done.build_duration.unwrap() <= 2, "{:?}", done.build_duration);
+    })
+}
+
+#[test]
+fn idle_and_slow_connections_are_closed_after_the_header_timeout() {
+    run(async {
+        let server = Server::start_with(Config {
+            header_timeout: Duration::from_millis(200),
+            ..Config::default()
+        })
+        .await;
+        let wait = Duration::from_secs(10);
+        for partial in ["", "GET /v1/Assistants HTTP/1.1\r\nhost: x\r\n"] {
+            let closed = raw(&server.base, partial.as_bytes().to_vec(), wait).await;
+            // Closed with no answer: nothing read, then the end of the stream.
+            let error = closed.unwrap_err();
+            assert!(error.starts_with("no head in \"\""), "{partial:?}: {error}");
+        }
+    })
+}
+
+#[test]
+fn a_body_sent_too_slowly_is_answered_408() {
+    run(async {
+        let server = Server::start_with(Config {
+            request_timeout: Duration::from_millis(200),
+            ..Config::default()
+        })
+        .await;
+        let request = format!(
+            "POST /v1/Assistants/{ASSISTANT}/ModelBuilds HTTP/1.1\r\nhost: x\r\nauthorization: {}\r\n\
+             content-length: 20\r\n\r\nUniqueName=",
+            basic_auth()
+        );
+        let answer = raw(&server.base, request.into_bytes(), Duration::from_secs(10))
+            .await
+            .unwrap();
+        assert_eq!(answer.status, 408, "{answer:?}");
+        assert!(answer.head.contains("connection: close"), "{answer:?}");
+        let error: TwilioError = serde_json::from_str(&answer.body).unwrap();
+        assert_eq!(error.code, 20408);
+    })
+}
+
+#[test]
+fn shutdown_finishes_requests_within_its_timeout_then_closes_the_rest() {
+    run(async {
+        let emulator = Emulator::bind(Config {
+            port: 0,
+            account_sid: ACCOUNT.into(),
+            auth_token: TOKEN.into(),
+            shutdown_timeout: Duration::from_millis(200),
+            ..Config::default()
+        })
+        .await
+        .unwrap();
+        let base = emulator.base_url();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let serving = tokio::spawn(emulator.serve_until(Log::discard(), async move {
+            let _ = stopped.await;
+        }));
+        // A request whose body never comes, and a connection that never sends one.
+        let stuck = tokio::spawn({
+            let base = base.clone();
+            let head = format!(
+                "POST /v1/Assistants/a/ModelBuilds HTTP/1.1\r\nhost: x\r\nauthorization: {}\r\ncontent-length: 5\r\n\r\n",
+                basic_auth()
+            );
+            async move { raw(&base, head.into_bytes(), Duration::from_secs(20)).await }
+        });
+        let idle = std::net::TcpStream::connect(base.trim_start_matches("http://")).unwrap();
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        stop.send(()).unwrap();
+        tokio::time::timeout(Duration::from_secs(20), serving)
+            .await
+            .expect("serve_until returns")
+            .unwrap();
+        // Both were closed without an answer, and nothing listens any more.
+        assert!(stuck.await.unwrap().unwrap_err().starts_with("no head"));
+        idle.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        assert_eq!(std::io::Read::read(&mut &idle, &mut [0; 16]).unwrap(), 0);
+        assert!(std::net::TcpStream::connect(base.trim_start_matches("http://")).is_err());
+    })
+}
+
+#[test]
+fn connections_past_the_limit_wait_until_one_closes() {
+    run(async {
+        let server = Server::start_with(Config {
+            max_connections: 2,
+            ..Config::default()
+        })
+        .await;
+        let address = server.base.trim_start_matches("http://").to_owned();
+        let idle: Vec<std::net::TcpStream> = (0..2)
+            .map(|_| std::net::TcpStream::connect(&address).unwrap())
+            .collect();
+        let request = format!(
+            "GET /v1/Assistants/{ASSISTANT}/ModelBuilds HTTP/1.1\r\nhost: {address}\r\nauthorization: {}\r\nconnection: close\r\n\r\n",
+            basic_auth()
+        );
+        let third = tokio::spawn({
+            let base = server.base.clone();
+            let request = request.clone().into_bytes();
+            async move { raw(&base, request, Duration::from_secs(20)).await }
+        });
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert!(
+            !third.is_finished(),
+            "a third connection was served while two were open"
+        );
+        drop(idle);
+        let answer = third.await.unwrap().unwrap();
+        assert_eq!(answer.status, 200, "{answer:?}");
     })
 }

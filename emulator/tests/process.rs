@@ -1,6 +1,6 @@
 //! The emulator's binary as a process meets it on a shared box: a closed or unread
-//! stdout. Each test starts the real binary as a child and talks to it over loopback
-//! with plain blocking sockets.
+//! stdout, too few file descriptors, SIGTERM. Each test starts the real binary as a
+//! child and talks to it over loopback with plain blocking sockets.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -84,6 +84,29 @@ impl Emulator {
     /// Whether it still runs.
     fn is_running(&mut self) -> bool {
         self.child.try_wait().unwrap().is_none()
+    }
+
+    /// Waits for it to exit, and gives its exit status and everything it wrote to
+    /// stderr.
+    fn wait_for_exit(&mut self) -> (std::process::ExitStatus, String) {
+        let started = Instant::now();
+        while self.is_running() {
+            assert!(started.elapsed() < PATIENCE, "still running after {PATIENCE:?}");
+            thread::sleep(Duration::from_millis(20));
+        }
+        let mut log = String::new();
+        if let Some(mut stderr) = self.stderr.take() {
+            stderr.read_to_string(&mut log).unwrap();
+        }
+        (self.child.wait().unwrap(), log)
+    }
+
+    fn terminate(&self) {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
     }
 }
 
@@ -173,4 +196,82 @@ fn an_unread_stdout_and_stderr_never_hold_up_a_request() {
             .unwrap_or_else(|e| panic!("create {n}: {e}"));
         assert_eq!(status, 201, "{body}");
     }
+}
+
+#[test]
+fn out_of_file_descriptors_it_waits_and_recovers() {
+    let mut command = Command::new("sh");
+    command
+        .args(["-c", "ulimit -n 64 && exec \"$0\" \"$@\"", BINARY])
+        .args(["--port", "0"]);
+    let mut emulator = Emulator::start(command);
+    // More connections than it has descriptors for: it runs out while accepting them.
+    let held: Vec<TcpStream> = (0..100)
+        .map(|_| TcpStream::connect(&emulator.address).unwrap())
+        .collect();
+    thread::sleep(Duration::from_millis(300));
+    assert!(
+        emulator.is_running(),
+        "the emulator exited when it ran out of descriptors"
+    );
+    drop(held);
+    let (status, body) = emulator.create("UniqueName=after").unwrap();
+    assert_eq!(status, 201, "{body}");
+    assert!(emulator.is_running());
+    emulator.terminate();
+    let (exit, log) = emulator.wait_for_exit();
+    assert!(exit.success(), "{exit}: {log}");
+    assert!(log.contains("accept failed: "), "{log}");
+    assert!(log.contains("accepting again"), "{log}");
+}
+
+#[test]
+fn sigterm_lets_the_request_in_flight_finish_then_exits_0() {
+    let mut emulator = Emulator::binary(&[]);
+    let body = "UniqueName=in-flight";
+    let mut stream = TcpStream::connect(&emulator.address).unwrap();
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    write!(
+        stream,
+        "POST /v1/Assistants/process-test/ModelBuilds HTTP/1.1\r\nhost: {}\r\nauthorization: {}\r\n\
+         content-type: application/x-www-form-urlencoded\r\ncontent-length: {}\r\n\r\n{}",
+        emulator.address,
+        basic_auth(),
+        body.len(),
+        &body[..5]
+    )
+    .unwrap();
+    thread::sleep(Duration::from_millis(200));
+    emulator.terminate();
+    thread::sleep(Duration::from_millis(200));
+    // The request was under way: it is served, then the connection closes.
+    stream.write_all(&body.as_bytes()[5..]).unwrap();
+    let (status, answer_body) = answer(&mut stream).unwrap();
+    assert_eq!(status, 201, "{answer_body}");
+    let (exit, log) = emulator.wait_for_exit();
+    assert_eq!(exit.code(), Some(0), "{log}");
+    assert!(log.contains("SIGTERM received"), "{log}");
+    assert!(log.contains("stopped: every connection is closed"), "{log}");
+}
+
+#[test]
+fn sigterm_abandons_the_callbacks_in_flight_and_says_so() {
+    // A receiver that accepts and never answers: the callback stays in flight.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/callbacks", silent.local_addr().unwrap());
+    let mut emulator = Emulator::binary(&["--step-ms", "20"]);
+    let form = format!("StatusCallback={}", url.replace(':', "%3A").replace('/', "%2F"));
+    let (status, body) = emulator.create(&form).unwrap();
+    assert_eq!(status, 201, "{body}");
+    let (_held, _) = silent.accept().unwrap();
+    emulator.terminate();
+    let (exit, log) = emulator.wait_for_exit();
+    assert_eq!(exit.code(), Some(0), "{log}");
+    // The first callback in flight, and the next one queued behind it if its step came.
+    let abandoned = log
+        .split("callbacks not yet delivered, abandoned: ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|count| count.parse::<u32>().ok());
+    assert!(matches!(abandoned, Some(1 | 2)), "{log}");
 }
