@@ -102,8 +102,8 @@ fn is_one_connections(error: &io::Error) -> bool {
 }
 
 fn stream_with_nodelay(stream: TcpStream) -> TcpStream {
-    // Answers go out in one write each; without this, a client that sends its body
-    // in a second packet can wait for a delayed acknowledgement.
+    // An answer goes out as soon as it is written, not held back by Nagle's
+    // algorithm until the client acknowledges the one before it.
     let _ = stream.set_nodelay(true);
     stream
 }
