@@ -1,6 +1,9 @@
 //! The emulator's binary as a process meets it on a shared box: a closed or unread
 //! stdout, too few file descriptors, SIGTERM. Each test starts the real binary as a
-//! child and talks to it over loopback with plain blocking sockets.
+//! child and talks to it over loopback with plain blocking sockets. They need a Unix
+//! shell (`sh`, `ulimit`, `kill`).
+
+#![cfg(unix)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
