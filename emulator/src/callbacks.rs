@@ -1,9 +1,9 @@
-//! A build's life on a timer, and the signed StatusCallback POST at each change.
+//! The signed StatusCallback POST.
 
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::http::{header, Request, StatusCode, Uri};
+use axum::http::{header, Request, StatusCode};
 use http_body_util::Full;
 use hyper::client::conn::http1;
 use hyper_util::rt::TokioIo;
@@ -12,11 +12,10 @@ use modelbuild::signature::{AuthToken, HEADER};
 use modelbuild::{form, ModelBuild};
 use tokio::net::TcpStream;
 
-use super::store::next_status;
-use super::App;
+use crate::callback_url::CallbackUrl;
 
 /// How long a callback receiver has to answer.
-const CALLBACK_TIMEOUT: Duration = Duration::from_secs(10);
+pub const CALLBACK_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Sends StatusCallback requests, signed with the account's auth token.
 #[derive(Debug, Clone)]
@@ -31,44 +30,52 @@ impl Callbacks {
     }
 
     /// POSTs `build`'s state to `url` as a form, with `X-Twilio-Signature`, and says
-    /// how it went, for the log.
+    /// how it went, for the log. The URL is checked and normalized first (see
+    /// `CallbackUrl`); the one signed is the one the request reproduces.
     pub async fn send(&self, url: &str, build: &ModelBuild) -> String {
-        if !url
-            .get(..7)
-            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://"))
-        {
-            return format!("not sent to {url}: the emulator sends callbacks over plain HTTP only");
+        match CallbackUrl::parse(url) {
+            Ok(url) => self.send_to(&url, build).await.unwrap_or_else(|failed| failed),
+            Err(why) => format!("not sent: {why}"),
         }
+    }
+
+    /// As `send`, to a URL checked already: `Ok` when the receiver answered (with
+    /// any status), `Err` when it could not be reached or did not answer in time.
+    pub(crate) async fn send_to(&self, url: &CallbackUrl, build: &ModelBuild) -> Result<String, String> {
+        if url.scheme() != "http" {
+            return Err(format!(
+                "not sent to {url}: the emulator sends callbacks over plain HTTP only"
+            ));
+        }
+        let signed = url.to_string();
         let body = form::to_string(&parameters(build)).unwrap_or_default();
-        let Ok(signature) = self.token.sign_form_body(url, body.as_bytes()) else {
-            return format!("not sent to {url}: the body could not be signed");
+        let Ok(signature) = self.token.sign_form_body(&signed, body.as_bytes()) else {
+            return Err(format!("not sent to {signed}: the body could not be signed"));
         };
         match tokio::time::timeout(CALLBACK_TIMEOUT, post(url, body, signature)).await {
-            Ok(Ok(status)) => format!("POST {url}: {status}"),
-            Ok(Err(error)) => format!("POST {url} failed: {error}"),
-            Err(_) => format!("POST {url}: no answer within {}s", CALLBACK_TIMEOUT.as_secs()),
+            Ok(Ok(status)) => Ok(format!("POST {signed}: {status}")),
+            Ok(Err(error)) => Err(format!("POST {signed} failed: {error}")),
+            Err(_) => Err(format!(
+                "POST {signed}: no answer within {}s",
+                CALLBACK_TIMEOUT.as_secs()
+            )),
         }
     }
 }
 
 /// One POST over a connection of its own: callbacks are few and far between.
-async fn post(url: &str, body: String, signature: String) -> Result<StatusCode, String> {
-    let uri: Uri = url.parse().map_err(|error| format!("{error}"))?;
-    let host = uri.host().ok_or("the URL has no host")?;
-    let port = uri.port_u16().unwrap_or(80);
-    let authority = uri.authority().map_or(host, |a| a.as_str()).to_owned();
-    // Only the address: a `[...]` IPv6 host is connected to without its brackets.
-    let address = host.trim_start_matches('[').trim_end_matches(']');
-    let stream = TcpStream::connect((address, port))
+async fn post(url: &CallbackUrl, body: String, signature: String) -> Result<StatusCode, String> {
+    let stream = TcpStream::connect((url.address(), url.port()))
         .await
         .map_err(|e| e.to_string())?;
     let (mut sender, connection) = http1::handshake(TokioIo::new(stream))
         .await
         .map_err(|e| e.to_string())?;
+    // The connection is driven beside the request, and ends with it: when this
+    // future is dropped (a timeout, a shutdown) the sender goes and so does the task.
     tokio::spawn(connection);
-    let target = uri.path_and_query().map_or("/", |p| p.as_str());
-    let request = Request::post(target)
-        .header(header::HOST, authority)
+    let request = Request::post(url.target())
+        .header(header::HOST, url.authority())
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::USER_AGENT, "TwilioProxy/1.1 (modelbuild emulator)")
         .header(HEADER, signature)
@@ -97,35 +104,4 @@ fn parameters(build: &ModelBuild) -> Vec<(&'static str, String)> {
     push("ErrorCode", build.error_code.map(|c| c.to_string()));
     push("DateUpdated", build.date_updated.map(datetime::format));
     pairs
-}
-
-/// Moves the build `sid` through its statuses, one step apart, POSTing to its
-/// StatusCallback after each change; stops early if the build is deleted.
-pub async fn run_lifecycle(app: App, assistant: String, sid: String, status_callback: Option<String>) {
-    loop {
-        tokio::time::sleep(app.config().step).await;
-        let changed = {
-            let mut store = app.store();
-            let Some(build) = store.find_mut(&assistant, &sid) else {
-                return;
-            };
-            let Some(next) = build.status.as_ref().and_then(next_status) else {
-                return;
-            };
-            let now = datetime::now();
-            if next == modelbuild::ModelBuildStatus::Completed {
-                let started = build.date_created.unwrap_or(now);
-                build.build_duration = Some((now - started).whole_seconds().max(0));
-            }
-            build.status = Some(next);
-            build.date_updated = Some(now);
-            build.clone()
-        };
-        let status = changed.status.as_ref().map_or("", |s| s.as_str());
-        app.log(format!("{sid} is {status}"));
-        if let Some(url) = &status_callback {
-            let outcome = app.callbacks().send(url, &changed).await;
-            app.log(format!("  callback: {outcome}"));
-        }
-    }
 }

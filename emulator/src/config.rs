@@ -2,13 +2,17 @@
 
 use std::time::Duration;
 
-/// The account the emulator serves when none is given: printed at start, so a client
-/// can be pointed at it at once.
+use crate::log::LogLevel;
+
+/// The account the emulator serves when none is given. Its token is in [`USAGE`]
+/// and the documentation, not in the banner.
 pub const DEMO_ACCOUNT_SID: &str = "AC0123456789abcdef0123456789abcdef";
 /// The demo account's auth token.
 pub const DEMO_AUTH_TOKEN: &str = "emulator-demo-auth-token";
 /// The port when `--port` is not given.
 pub const DEFAULT_PORT: u16 = 4010;
+/// The largest request body read, in bytes; a larger one is answered 413.
+pub const BODY_LIMIT: usize = 1 << 20;
 
 /// How the emulator runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +27,19 @@ pub struct Config {
     pub demo_account: bool,
     /// The time between a build's status changes (enqueued, building, completed).
     pub step: Duration,
+    /// How much the binary logs to stderr.
+    pub log_level: LogLevel,
+    /// How many connections are served at once. Past it, new connections wait in
+    /// the system's accept queue until one closes.
+    pub max_connections: usize,
+    /// How long a client has to send a request's headers, and how long an idle
+    /// keep-alive connection stays open.
+    pub header_timeout: Duration,
+    /// How long a request may take once its headers are in, its body included;
+    /// past it the answer is 408.
+    pub request_timeout: Duration,
+    /// On shutdown, how long requests in flight have to finish.
+    pub shutdown_timeout: Duration,
 }
 
 impl Default for Config {
@@ -33,18 +50,30 @@ impl Default for Config {
             auth_token: DEMO_AUTH_TOKEN.into(),
             demo_account: true,
             step: Duration::from_secs(2),
+            log_level: LogLevel::Info,
+            max_connections: 512,
+            header_timeout: Duration::from_secs(30),
+            request_timeout: Duration::from_secs(30),
+            shutdown_timeout: Duration::from_secs(5),
         }
     }
 }
 
 /// What `--help` prints.
 pub const USAGE: &str = "\
-usage: modelbuild-emulator [--port N] [--account-sid AC...] [--auth-token T] [--step-ms MS]
+usage: modelbuild-emulator [--port N] [--account-sid AC...] [--auth-token T] [options]
 
-  --port N          listen on 127.0.0.1:N (0: any free port; default 4010)
-  --account-sid S   the account SID clients authenticate as (or TWILIO_ACCOUNT_SID)
-  --auth-token T    its auth token, which also signs the callbacks (or TWILIO_AUTH_TOKEN)
-  --step-ms MS      milliseconds between a build's status changes (default 2000)";
+  --port N                 listen on 127.0.0.1:N (0: any free port; default 4010)
+  --account-sid S          the account SID clients authenticate as (or TWILIO_ACCOUNT_SID)
+  --auth-token T           its auth token, which also signs the callbacks (or TWILIO_AUTH_TOKEN)
+                           without both: the demo account AC0123456789abcdef0123456789abcdef,
+                           auth token emulator-demo-auth-token
+  --step-ms MS             milliseconds between a build's status changes (default 2000)
+  --log-level L            error, warn, info or debug, to stderr (default info)
+  --max-connections N      connections served at once; more wait to be accepted (default 512)
+  --header-timeout-ms MS   time to send a request's headers, and to stay idle (default 30000)
+  --request-timeout-ms MS  time for the rest of a request, body included (default 30000)
+  --shutdown-timeout-ms MS on SIGTERM or Ctrl-C, time for requests in flight (default 5000)";
 
 impl Config {
     /// Reads `args` (without the program name), then `env` for what they leave out
@@ -59,23 +88,33 @@ impl Config {
         let mut auth_token = None;
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
-            let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
+            let text = |args: &mut dyn Iterator<Item = String>| {
+                args.next().ok_or_else(|| format!("{flag} needs a value"))
+            };
             match flag.as_str() {
                 "--port" => {
-                    let text = value("--port")?;
+                    let text = text(&mut args)?;
                     config.port = text
                         .parse()
                         .map_err(|_| format!("--port {text:?} is not a port (0 to 65535)"))?;
                 }
-                "--account-sid" => account_sid = Some(value("--account-sid")?),
-                "--auth-token" => auth_token = Some(value("--auth-token")?),
-                "--step-ms" => {
-                    let text = value("--step-ms")?;
-                    let millis: u64 = text
+                "--account-sid" => account_sid = Some(text(&mut args)?),
+                "--auth-token" => auth_token = Some(text(&mut args)?),
+                "--step-ms" => config.step = millis(&flag, &text(&mut args)?, 0)?,
+                "--log-level" => config.log_level = text(&mut args)?.parse()?,
+                "--max-connections" => {
+                    let text = text(&mut args)?;
+                    config.max_connections = text
                         .parse()
-                        .map_err(|_| format!("--step-ms {text:?} is not a number of milliseconds"))?;
-                    config.step = std::time::Duration::from_millis(millis);
+                        .ok()
+                        .filter(|n| (1..=MAX_CONNECTIONS).contains(n))
+                        .ok_or_else(|| {
+                            format!("--max-connections {text:?} is not a number from 1 to {MAX_CONNECTIONS}")
+                        })?;
                 }
+                "--header-timeout-ms" => config.header_timeout = millis(&flag, &text(&mut args)?, 1)?,
+                "--request-timeout-ms" => config.request_timeout = millis(&flag, &text(&mut args)?, 1)?,
+                "--shutdown-timeout-ms" => config.shutdown_timeout = millis(&flag, &text(&mut args)?, 0)?,
                 "-h" | "--help" => return Ok(None),
                 other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
             }
@@ -109,5 +148,28 @@ impl Config {
             }
         }
         Ok(Some(config))
+    }
+}
+
+/// The most connections `--max-connections` takes: far more than one process's
+/// usual file descriptor limit, and within what a semaphore counts.
+const MAX_CONNECTIONS: usize = 1 << 20;
+
+/// A flag's value in milliseconds, at least `min`.
+fn millis(flag: &str, text: &str, min: u64) -> Result<Duration, String> {
+    text.parse::<u64>()
+        .ok()
+        .filter(|n| *n >= min)
+        .map(Duration::from_millis)
+        .ok_or_else(|| format!("{flag} {text:?} is not a number of milliseconds (at least {min})"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_usage_names_the_demo_account() {
+        assert!(USAGE.contains(DEMO_ACCOUNT_SID) && USAGE.contains(DEMO_AUTH_TOKEN));
     }
 }

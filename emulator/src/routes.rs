@@ -1,9 +1,7 @@
-//! The five operations at the definition's paths, HTTP Basic auth, and Twilio's
-//! error bodies.
+//! The five operations at the definition's paths, behind HTTP Basic auth.
 
-use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, Request, State};
-use axum::http::{header, HeaderMap, StatusCode, Uri};
+use axum::http::{header, HeaderMap, Method, StatusCode, Uri};
 use axum::middleware::{from_fn_with_state, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -16,14 +14,17 @@ use modelbuild::{
     UpdateModelBuild, Valid,
 };
 
-use super::callbacks::run_lifecycle;
-use super::store::{assistant_sid, new_sid, NameTaken};
-use super::App;
+use super::body::FormBody;
+use super::callback_url::CallbackUrl;
+use super::errors::{self, clip_path};
+use super::guard::guard;
+use super::store::{assistant_sid, new_sid, PageStart};
+use super::{lifecycle, App};
 
 /// How many builds a page holds when `PageSize` is not given, as Twilio's API.
 const DEFAULT_PAGE_SIZE: i64 = 50;
 
-/// The emulator's routes, behind Basic auth.
+/// The emulator's routes, behind Basic auth, every error in Twilio's body.
 pub fn router(app: App) -> Router {
     Router::new()
         .route("/v1/Assistants/{assistant}/ModelBuilds", get(list).post(create))
@@ -31,18 +32,13 @@ pub fn router(app: App) -> Router {
             "/v1/Assistants/{assistant}/ModelBuilds/{sid}",
             get(fetch).post(update).delete(delete),
         )
-        .fallback(|uri: Uri| async move { not_found(&uri) })
+        .fallback(|uri: Uri| async move { errors::not_found(uri.path()) })
+        .method_not_allowed_fallback(|method: Method, uri: Uri| async move {
+            errors::method_not_allowed(&method, uri.path())
+        })
         .layer(from_fn_with_state(app.clone(), authenticate))
+        .layer(from_fn_with_state(app.clone(), guard))
         .with_state(app)
-}
-
-/// Twilio's answer to a path that names nothing.
-fn not_found(uri: &Uri) -> TwilioError {
-    TwilioError::new(
-        TwilioError::NOT_FOUND,
-        404,
-        format!("The requested resource {} was not found", uri.path()),
-    )
 }
 
 /// HTTP Basic auth: the account SID and its auth token; anything else is Twilio's
@@ -75,12 +71,20 @@ async fn create(
     State(app): State<App>,
     Path(assistant): Path<String>,
     uri: Uri,
-    body: Bytes,
+    FormBody(body): FormBody,
 ) -> Result<(StatusCode, Json<ModelBuild>), TwilioError> {
-    let endpoint = paths::create(&assistant).map_err(|_| not_found(&uri))?;
+    let endpoint = paths::create(&assistant).map_err(|_| errors::not_found(uri.path()))?;
     // Strict decoding (a repeated key, a bad escape or an unknown parameter is a 400
-    // that says which), then every rule: `?` turns either into Twilio's 20422.
-    let request = Valid::new(CreateModelBuild::from_form(&body)?)?.into_inner();
+    // that says which, the client's input clipped), then every rule, then what the
+    // emulator needs of a callback URL.
+    let request = CreateModelBuild::from_form(&body).map_err(|e| errors::form(&e))?;
+    let request = Valid::new(request)?.into_inner();
+    let callback = request
+        .status_callback
+        .as_deref()
+        .map(CallbackUrl::parse)
+        .transpose()
+        .map_err(|why| errors::invalid(format_args!("StatusCallback: {why}")))?;
     let assistant_sid = assistant_sid(&assistant);
     let sid = new_sid("UG");
     let now = datetime::now();
@@ -89,38 +93,24 @@ async fn create(
         assistant_sid: Some(assistant_sid.clone()),
         sid: Some(sid.clone()),
         status: Some(ModelBuildStatus::Enqueued),
-        unique_name: request.unique_name.clone(),
+        unique_name: request.unique_name,
         url: Some(app.url_of(&assistant_sid, &sid)),
         date_created: Some(now),
         date_updated: Some(now),
         build_duration: None,
         error_code: None,
     };
-    {
-        let mut store = app.store();
-        if let Some(name) = &request.unique_name {
-            if store.name_taken(&assistant_sid, name, None) {
-                return Err(name_taken(name));
-            }
-        }
-        store.insert(build.clone());
-    }
-    app.log(format!(
+    // The store refuses a name that is taken, empty or a build SID.
+    app.store()
+        .insert(build.clone())
+        .map_err(|refusal| errors::refusal(&refusal))?;
+    app.log().info(format_args!(
         "{} {} created {sid} (enqueued)",
-        endpoint.method, endpoint.path
+        endpoint.method,
+        clip_path(&endpoint.path)
     ));
-    tokio::spawn(run_lifecycle(app, assistant_sid, sid, request.status_callback));
+    tokio::spawn(lifecycle::run(app, assistant_sid, sid, callback));
     Ok((StatusCode::CREATED, Json(build)))
-}
-
-fn name_taken(name: &str) -> TwilioError {
-    TwilioError::new(
-        TwilioError::INVALID_PARAMETER,
-        400,
-        format!(
-            "Invalid parameter: UniqueName: {name:?} is already the name of another build of this assistant"
-        ),
-    )
 }
 
 async fn fetch(
@@ -128,11 +118,11 @@ async fn fetch(
     Path((assistant, key)): Path<(String, String)>,
     uri: Uri,
 ) -> Result<Json<ModelBuild>, TwilioError> {
-    paths::fetch(&assistant, &key).map_err(|_| not_found(&uri))?;
-    let mut store = app.store();
+    paths::fetch(&assistant, &key).map_err(|_| errors::not_found(uri.path()))?;
+    let store = app.store();
     let build = store
-        .find_mut(&assistant_sid(&assistant), &key)
-        .ok_or_else(|| not_found(&uri))?;
+        .get(&assistant_sid(&assistant), &key)
+        .ok_or_else(|| errors::not_found(uri.path()))?;
     Ok(Json(build.clone()))
 }
 
@@ -140,10 +130,11 @@ async fn update(
     State(app): State<App>,
     Path((assistant, key)): Path<(String, String)>,
     uri: Uri,
-    body: Bytes,
+    FormBody(body): FormBody,
 ) -> Result<Json<ModelBuild>, TwilioError> {
-    paths::update(&assistant, &key).map_err(|_| not_found(&uri))?;
-    let request = Valid::new(UpdateModelBuild::from_form(&body)?)?.into_inner();
+    paths::update(&assistant, &key).map_err(|_| errors::not_found(uri.path()))?;
+    let request = UpdateModelBuild::from_form(&body).map_err(|e| errors::form(&e))?;
+    let request = Valid::new(request)?.into_inner();
     let updated = app
         .store()
         .update(
@@ -152,8 +143,8 @@ async fn update(
             request.unique_name,
             datetime::now(),
         )
-        .map_err(|NameTaken(name)| name_taken(&name))?;
-    updated.map(Json).ok_or_else(|| not_found(&uri))
+        .map_err(|refusal| errors::refusal(&refusal))?;
+    updated.map(Json).ok_or_else(|| errors::not_found(uri.path()))
 }
 
 async fn delete(
@@ -161,10 +152,11 @@ async fn delete(
     Path((assistant, key)): Path<(String, String)>,
     uri: Uri,
 ) -> Result<StatusCode, TwilioError> {
-    paths::delete(&assistant, &key).map_err(|_| not_found(&uri))?;
+    paths::delete(&assistant, &key).map_err(|_| errors::not_found(uri.path()))?;
     let removed = app.store().remove(&assistant_sid(&assistant), &key);
-    let removed = removed.ok_or_else(|| not_found(&uri))?;
-    app.log(format!("deleted {}", removed.sid.unwrap_or_default()));
+    let removed = removed.ok_or_else(|| errors::not_found(uri.path()))?;
+    app.log()
+        .info(format_args!("deleted {}", removed.sid.unwrap_or_default()));
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -174,31 +166,25 @@ async fn list(
     RawQuery(query): RawQuery,
     uri: Uri,
 ) -> Result<Json<ModelBuildPage>, TwilioError> {
-    let query = ListModelBuilds::from_query(query.unwrap_or_default().as_bytes())?;
+    let query =
+        ListModelBuilds::from_query(query.unwrap_or_default().as_bytes()).map_err(|e| errors::form(&e))?;
     let query = Valid::new(query)?.into_inner();
-    paths::list(&assistant, &query).map_err(|_| not_found(&uri))?;
+    paths::list(&assistant, &query).map_err(|_| errors::not_found(uri.path()))?;
+    // Both are validated: PageSize in 1..=1000, Page at least 0.
     let size = query.page_size.unwrap_or(DEFAULT_PAGE_SIZE);
     let page = query.page.unwrap_or(0);
-    // Both are validated: PageSize in 1..=1000, Page at least 0.
-    let (size_n, page_n) = (
-        usize::try_from(size).unwrap_or(1),
-        usize::try_from(page).unwrap_or(0),
-    );
+    let start = match query.page_token.as_deref() {
+        Some(token) => PageStart::Token(token),
+        None => PageStart::Index(u64::try_from(page).unwrap_or(0)),
+    };
     let slice = app
         .store()
         .page(
             &assistant_sid(&assistant),
-            page_n,
-            size_n,
-            query.page_token.as_deref(),
+            usize::try_from(size).unwrap_or(1),
+            start,
         )
-        .map_err(|_| {
-            TwilioError::new(
-                TwilioError::INVALID_PARAMETER,
-                400,
-                "Invalid parameter: PageToken: is not a token this server gave",
-            )
-        })?;
+        .map_err(|_| errors::invalid("PageToken: is not a token this server gave"))?;
     let link = |page: i64, token: Option<String>| {
         let query = ListModelBuilds {
             page_size: Some(size),
@@ -212,12 +198,14 @@ async fn list(
     let meta = PageMeta {
         first_page_url: link(0, None),
         key: Some("model_builds".into()),
-        next_page_url: slice.next.and_then(|token| link(page + 1, Some(token))),
+        next_page_url: slice
+            .next
+            .and_then(|token| link(page.saturating_add(1), Some(token))),
         page: Some(page),
         page_size: Some(size),
         previous_page_url: slice
             .previous
-            .and_then(|token| link((page - 1).max(0), Some(token))),
+            .and_then(|token| link(page.saturating_sub(1).max(0), Some(token))),
         url: link(page, query.page_token.clone()),
     };
     Ok(Json(ModelBuildPage {
