@@ -1,0 +1,1 @@
+//! Every attribute form of the derive, on the same struct under both crates.
