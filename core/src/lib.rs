@@ -18,6 +18,7 @@
 // Lets this crate use its own derive: generated code names `::modelbuild`.
 extern crate self as modelbuild;
 
+mod async_rules;
 #[cfg(feature = "axum")]
 pub mod axum;
 mod error;
@@ -55,7 +56,7 @@ pub use model_build::{
 pub use params::{ParamValue, Params};
 pub use path_node::PathNode;
 pub use valid::Valid;
-pub use validate::{Validate, ValidateWith};
+pub use validate::{Validate, ValidateAsync, ValidateWith};
 
 /// The date crate the models use, re-exported so its types can be named.
 #[cfg(feature = "model-build")]
