@@ -18,6 +18,8 @@
 // Lets this crate use its own derive: generated code names `::modelbuild`.
 extern crate self as modelbuild;
 
+#[cfg(feature = "actix")]
+pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
 mod error;
@@ -32,6 +34,8 @@ mod params;
 mod path_node;
 #[cfg(any(feature = "model-build", feature = "json", feature = "signature"))]
 mod percent;
+#[cfg(any(feature = "axum", feature = "actix"))]
+mod problem;
 #[cfg(any(feature = "model-build", feature = "json"))]
 mod recover;
 pub mod rules;
