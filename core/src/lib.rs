@@ -43,6 +43,8 @@ pub mod rules;
 pub mod schema;
 #[cfg(feature = "signature")]
 pub mod signature;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;
 mod valid;
 mod validate;
 
