@@ -8,7 +8,11 @@ mod agreement;
 use std::collections::BTreeMap;
 
 use agreement::{agree, everything_valid, Everything, Inner};
-use modelbuild::Validate;
+use modelbuild::axum::Problem;
+use modelbuild::model_build::{ModelBuildPage, PageMeta};
+use modelbuild::{
+    CreateModelBuild, ListModelBuilds, ModelBuild, ModelBuildStatus, UpdateModelBuild, Validate,
+};
 use proptest::test_runner::{Config, RngSeed};
 use serde_json::{json, Value};
 use utoipa::{OpenApi, ToSchema};
@@ -321,4 +325,122 @@ fn the_rules_of_each_variant_are_in_its_option() {
         adjacent[0]["properties"]["value"]["properties"]["name"]["maxLength"],
         3
     );
+}
+
+const MODEL_BUILD: modelbuild::utoipa::Rules<(
+    CreateModelBuild,
+    UpdateModelBuild,
+    ListModelBuilds,
+    ModelBuild,
+    ModelBuildPage,
+    PageMeta,
+)> = modelbuild::utoipa::Rules::new();
+
+#[derive(OpenApi)]
+#[openapi(
+    components(schemas(
+        CreateModelBuild,
+        UpdateModelBuild,
+        ListModelBuilds,
+        ModelBuild,
+        ModelBuildStatus,
+        ModelBuildPage,
+        PageMeta,
+        Problem
+    )),
+    modifiers(&MODEL_BUILD)
+)]
+struct ModelBuildDoc;
+
+/// The keywords a rule writes, of each property of a schema.
+fn rule_keywords(schema: &Value) -> BTreeMap<String, Value> {
+    const RULES: [&str; 8] = [
+        "pattern",
+        "minLength",
+        "maxLength",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "allOf",
+    ];
+    let mut found = BTreeMap::new();
+    for (name, property) in schema["properties"].as_object().unwrap() {
+        for keyword in RULES {
+            if let Some(value) = property.get(keyword) {
+                found.insert(format!("{name}.{keyword}"), value.clone());
+            }
+        }
+        if property["type"] == "string"
+            || property["type"]
+                .as_array()
+                .is_some_and(|t| t.contains(&json!("string")))
+        {
+            if let Some(format) = property.get("format") {
+                found.insert(format!("{name}.format"), format.clone());
+            }
+        }
+    }
+    found
+}
+
+/// The ModelBuild types state in utoipa's document every rule keyword they state in
+/// the schema schemars derives: the same table, from the same rules.
+#[test]
+fn the_modelbuild_types_state_the_same_rules_to_utoipa_as_to_schemars() {
+    let document = json_of(ModelBuildDoc::openapi());
+    let schemas = &document["components"]["schemas"];
+    let schemars_of = [
+        (
+            "CreateModelBuild",
+            schemars::schema_for!(CreateModelBuild).to_value(),
+        ),
+        (
+            "UpdateModelBuild",
+            schemars::schema_for!(UpdateModelBuild).to_value(),
+        ),
+        (
+            "ListModelBuilds",
+            schemars::schema_for!(ListModelBuilds).to_value(),
+        ),
+        ("ModelBuild", schemars::schema_for!(ModelBuild).to_value()),
+        ("PageMeta", schemars::schema_for!(PageMeta).to_value()),
+    ];
+    for (name, schemars_schema) in schemars_of {
+        let ours = rule_keywords(&schemas[name]);
+        assert!(!ours.is_empty(), "{name}");
+        assert_eq!(ours, rule_keywords(&schemars_schema), "{name}");
+    }
+    let create = &schemas["CreateModelBuild"]["properties"];
+    assert_eq!(
+        create["UniqueName"],
+        json!({"type": "string", "maxLength": 64, "description": create["UniqueName"]["description"]})
+    );
+    // A nullable status: null, or the component.
+    let status = &schemas["ModelBuild"]["properties"]["status"]["oneOf"];
+    assert_eq!(
+        status[0]["$ref"], "#/components/schemas/ModelBuildStatus",
+        "{status}"
+    );
+    assert_eq!(
+        schemas["ModelBuildStatus"],
+        json!({"type": "string", "enum": ["enqueued", "building", "completed", "failed", "canceled"]})
+    );
+}
+
+/// `Problem`'s schema describes the document the extractors send.
+#[test]
+fn the_problem_schema_describes_the_422_body() {
+    let document = json_of(ModelBuildDoc::openapi());
+    let validator = jsonschema::validator_for(&component_schema(document, "Problem")).unwrap();
+    let broken = CreateModelBuild {
+        status_callback: Some("ftp://x".into()),
+        unique_name: Some("x".repeat(65)),
+    };
+    let problem = serde_json::to_value(Problem::invalid(broken.validate().unwrap_err())).unwrap();
+    assert!(validator.is_valid(&problem), "{problem}");
+    assert!(!validator.is_valid(&json!({"type": "about:blank", "title": "x", "status": "422", "detail": ""})));
+    let no_params = json!({"type": "about:blank", "title": "x", "status": 422, "detail": "",
+        "errors": [{"path": "a", "pointer": "/a", "code": "c", "message": "m"}]});
+    assert!(!validator.is_valid(&no_params));
 }

@@ -52,12 +52,18 @@
 //! own, which the field refers to. A schema that utoipa inlines where it is used
 //! (`#[schema(inline)]`) is not a component, and gets no rules.
 //!
+//! With feature `axum` or `actix`, the extractors' answer to a broken rule,
+//! [`Problem`](crate::axum::Problem), is a `ToSchema` type, to name as a `422`'s body,
+//! and the ModelBuild types (feature `model-build`) derive `ToSchema` too.
+//!
 //! utoipa's model of a schema is OpenAPI's usual shapes, with no room for some
 //! keywords beside others: where a rule needs that (a second `pattern`, `ip`'s
 //! `anyOf`), the schema becomes an `allOf` that says the same, and
 //! `does_not_contain`'s `not` becomes a negative lookahead in a `pattern`.
 
 mod lower;
+#[cfg(any(feature = "axum", feature = "actix"))]
+mod problem;
 
 use std::marker::PhantomData;
 
