@@ -4,7 +4,7 @@
 //! `#[validate(...)]`: a type that derives both `utoipa::ToSchema` and
 //! [`Validate`](crate::Validate) is documented without its rules, unless each is
 //! written twice. This module writes them into the document, from the same
-//! [`JsonSchemaRules`](crate::schema::JsonSchemaRules) the derive implements for
+//! [`JsonSchemaRules`] the derive implements for
 //! schemars: [`schema`](crate::schema) has the table of what each rule becomes.
 //! Name the types once, for the document, as a [`Modify`] or with one call:
 //!
