@@ -18,6 +18,8 @@
 // Lets this crate use its own derive: generated code names `::modelbuild`.
 extern crate self as modelbuild;
 
+#[cfg(feature = "actix")]
+pub mod actix;
 mod async_rules;
 #[cfg(feature = "axum")]
 pub mod axum;
@@ -33,6 +35,8 @@ mod params;
 mod path_node;
 #[cfg(any(feature = "model-build", feature = "json", feature = "signature"))]
 mod percent;
+#[cfg(any(feature = "axum", feature = "actix"))]
+mod problem;
 #[cfg(any(feature = "model-build", feature = "json"))]
 mod recover;
 pub mod rules;
@@ -40,6 +44,8 @@ pub mod rules;
 pub mod schema;
 #[cfg(feature = "signature")]
 pub mod signature;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;
 mod valid;
 mod validate;
 

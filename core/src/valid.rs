@@ -81,7 +81,7 @@ impl<T> Valid<T> {
 
     /// Wraps a value this crate has just validated by other means (an extractor that
     /// validated what it extracted).
-    #[cfg(feature = "axum")]
+    #[cfg(any(feature = "axum", feature = "actix"))]
     pub(crate) fn checked(value: T) -> Self {
         Valid(value)
     }

@@ -164,6 +164,29 @@ pub(crate) fn checking<T: DeserializeOwned>(body: &[u8]) -> Checking<'_, T> {
     Checking::Recovered(read, order)
 }
 
+/// [`checked`] for pairs already decoded, each key once: a path's segments by name, as
+/// a web framework's router matched and decoded them.
+#[cfg(feature = "actix")]
+pub(crate) fn checked_pairs<T: DeserializeOwned>(
+    pairs: Vec<(String, String)>,
+    validate: impl FnOnce(&T) -> Result<(), ValidationErrors>,
+) -> Result<T, ValidationErrors> {
+    let tree = Node::Object(
+        pairs
+            .iter()
+            .map(|(key, value)| (Cow::Owned(key.clone()), Node::Text(Cow::Owned(value.clone()))))
+            .collect(),
+    );
+    let order = Order::of(&tree);
+    match T::deserialize(de::Pairs { pairs }) {
+        Ok(value) => match validate(&value) {
+            Ok(()) => Ok(value),
+            Err(broken) => Err(recover::rules_in_order(broken, &order)),
+        },
+        Err(_) => recover::read::<T>(tree).finish(&order, validate),
+    }
+}
+
 /// The body as a tree of its pairs, each value text, and the errors of decoding it: a
 /// bad escape or invalid UTF-8 leaves a stand-in in the value's place, a key given
 /// again is left out.
