@@ -3,12 +3,14 @@
 //! the allocations per call; then each newer rule on its own against the peers' rule
 //! of the same meaning; then modelbuild against hand-written floors; then `is_uri`
 //! against the URI parsers; then parsing and validating in one step against serde's
-//! parse and `validate()`. The implementations of each row are timed interleaved,
+//! parse and `validate()`; then async rules against the same rules sync. The implementations of each row are timed interleaved,
 //! and a ratio is the median of per-sample ratios (see `harness`), so that the noise
 //! of a shared host slows both sides of a ratio alike.
 //!
-//! Run with `cargo bench -p modelbuild-benches --bench compare`.
+//! Run with `cargo bench -p modelbuild-benches --bench compare`; `-- <section>...`
+//! runs only the named sections (`peers`, `rules`, `floors`, `uri`, `parsing`, `async`).
 
+mod async_rules;
 mod counting_alloc;
 mod data;
 mod floors;
@@ -68,6 +70,34 @@ fn cycle<'a, T>(inputs: &'a [T], mut op: impl FnMut(&T) -> bool + 'a) -> Subject
 }
 
 fn main() {
+    // Cargo passes `--bench` to a harness-less bench; section names are the rest.
+    let asked: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|arg| !arg.starts_with('-'))
+        .collect();
+    let runs = |section: &str| asked.is_empty() || asked.iter().any(|name| name == section);
+    if runs("peers") {
+        print_peers();
+    }
+    if runs("rules") {
+        rules::print(&rules::rows());
+    }
+    if runs("floors") {
+        floors::print(&floors::rows());
+    }
+    if runs("uri") {
+        print_uri_comparison();
+    }
+    if runs("parsing") {
+        parsing::print(&parsing::rows());
+    }
+    if runs("async") {
+        async_rules::print(&async_rules::rows());
+    }
+}
+
+/// modelbuild against validator and garde on ModelBuild-shaped data.
+fn print_peers() {
     let mut rng = data::Rng::new(0x5eed);
     let one_valid = vec![data::valid_build(&mut rng)];
     let one_invalid = vec![data::invalid_build()];
@@ -85,10 +115,6 @@ fn main() {
         creates("create request, invalid", &[], &create_invalid),
     ];
     print_rows(&rows);
-    rules::print(&rules::rows());
-    floors::print(&floors::rows());
-    print_uri_comparison();
-    parsing::print(&parsing::rows());
 }
 
 fn builds(name: &'static str, targets: &'static [f64], ours: &[modelbuild::ModelBuild]) -> Row {

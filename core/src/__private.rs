@@ -16,9 +16,19 @@ pub use crate::rules;
 // method of its `Site` (`rules::site_entry!`).
 pub use crate::rules::{each::check as each, keys::check as keys, nested::check as nested};
 pub use crate::rules::{length::LengthRule, Bounds, LengthUnit};
-pub use crate::validate::{Validate, ValidateWith};
-// The generated code's `Some` and `None`, which a user's own items cannot shadow.
-pub use core::option::Option::{None, Some};
+pub use crate::validate::{Validate, ValidateAsync, ValidateWith};
+/// What the derive's code for async rules names.
+pub mod async_rules {
+    pub use crate::async_rules::{
+        each, join, keys, nothing, run, Nest, NestAsync, Pending, WalkAsync, WalkSync, WalkSyncWith,
+    };
+}
+// The generated code's `Some` and `None`, and the std names its async impls need,
+// which a user's own items cannot shadow.
+pub use core::future::{ready, Future};
+pub use core::marker::{Send, Sized, Sync};
+pub use core::option::Option::{self, None, Some};
+pub use core::result::Result;
 
 /// What the derive's `JsonSchemaRules` impl names.
 #[cfg(feature = "schemars")]
@@ -28,6 +38,18 @@ pub mod schema {
 }
 
 use crate::error::{FieldError, Path, Report, Segment, SharedParams};
+
+/// What a type with async rules answers `validate()` with: a bound no type meets, so
+/// that the call does not compile and says why.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has async rules: validate it with `validate_async()` (or `validate_async_with(&context)`)",
+    label = "`validate()` would skip the async rules",
+    note = "`Valid::new_async` and `Valid::new_async_with` give the proof of validation"
+)]
+pub trait UseValidateAsync {
+    /// Never called: no type implements this trait.
+    fn refused(&self) -> Result<(), ValidationErrors>;
+}
 use crate::params::Params;
 use crate::rules::input::StrInput;
 
@@ -183,6 +205,16 @@ impl Site {
     /// The path of the checked value, from the node `at` the call was given; without
     /// making one when the value is a field of the validated value itself and the
     /// site keeps its segment.
+    /// [`path`](Self::path), held for an async rule's future.
+    pub(crate) fn held_path(&'static self, at: &PathNode<'_>) -> crate::path_node::HeldPath {
+        match (self.kept_segment(), at.is_root()) {
+            (Some(segment), true) => {
+                crate::path_node::HeldPath::Made(Path::from_static(std::slice::from_ref(segment)))
+            }
+            _ => at.at_place(self.place()).hold(),
+        }
+    }
+
     pub(crate) fn path(&'static self, at: &PathNode<'_>) -> Path {
         match (self.kept_segment(), at.is_root()) {
             (Some(segment), true) => Path::from_static(std::slice::from_ref(segment)),

@@ -64,8 +64,8 @@
 
 use serde::Deserialize;
 
-use crate::recover::{self, Error, Kind, Node, Order, Reader};
-use crate::{Validate, ValidateWith, ValidationErrors};
+use crate::recover::{self, Checking, Error, Kind, Node, Order, Reader};
+use crate::{Validate, ValidateAsync, ValidateWith, ValidationErrors};
 
 /// Parses `bytes` as a `T` and validates it, with every error at once.
 ///
@@ -107,6 +107,52 @@ where
     from_slice_with(text.as_bytes(), context)
 }
 
+/// [`from_slice`] for a type with async rules ([`ValidateAsync`]; any [`Validate`] type
+/// is one too): parses, then runs every rule, the async ones as
+/// [`validate_async`](ValidateAsync::validate_async) does, and gives every error at
+/// once, in document order.
+///
+/// ```
+/// use modelbuild::{json, RuleError, Validate};
+///
+/// async fn not_taken(name: &str) -> Result<(), RuleError> {
+///     match name {
+///         "admin" => Err(RuleError::new("taken", "is taken")),
+///         _ => Ok(()),
+///     }
+/// }
+///
+/// #[derive(Debug, serde::Deserialize, Validate)]
+/// struct Signup {
+///     #[validate(custom(function = not_taken, async))]
+///     username: String,
+///     age: u8,
+/// }
+///
+/// # fn block_on<F: std::future::Future>(future: F) -> F::Output {
+/// #     let mut future = std::pin::pin!(future);
+/// #     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+/// #     loop { if let std::task::Poll::Ready(out) = future.as_mut().poll(&mut cx) { return out; } }
+/// # }
+/// let errors = block_on(json::from_slice_async::<Signup>(br#"{"username": "admin", "age": -1}"#)).unwrap_err();
+/// assert_eq!(errors.to_string(), "username: is taken\nage: must be an integer from 0 to 255, not -1");
+/// ```
+pub async fn from_slice_async<'de, T>(bytes: &'de [u8]) -> Result<T, ValidationErrors>
+where
+    T: Deserialize<'de> + ValidateAsync + Sync,
+{
+    from_slice_async_with(bytes, &()).await
+}
+
+/// [`from_slice_async`] for a type with a context (`#[validate(context = C)]`).
+pub async fn from_slice_async_with<'de, T, C>(bytes: &'de [u8], context: &C) -> Result<T, ValidationErrors>
+where
+    T: Deserialize<'de> + ValidateAsync<C> + Sync,
+    C: Sync + ?Sized,
+{
+    checking::<T>(bytes).checked_async(context).await
+}
+
 /// Parses `bytes` as a `T` without validating it, with every error serde would stop at
 /// reported at once: for a caller that validates in a step of its own (rules that need
 /// an `await`).
@@ -118,38 +164,30 @@ pub(crate) fn checked<'de, T: Deserialize<'de>>(
     bytes: &'de [u8],
     validate: impl FnOnce(&T) -> Result<(), ValidationErrors>,
 ) -> Result<T, ValidationErrors> {
+    checking(bytes).checked(validate)
+}
+
+/// `bytes` read as a `T`, its rules still to check.
+pub(crate) fn checking<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Checking<'de, T> {
     // The usual document is what the type expects: serde reads it once, as it would
     // without this crate, and only a document that fails is read again.
     match serde_json::from_slice::<T>(bytes) {
-        Ok(value) => match validate(&value) {
-            Ok(()) => Ok(value),
-            Err(broken) => Err(match tree(bytes) {
-                Ok(tree) => recover::rules_in_order(broken, &Order::of(&tree)),
-                Err(_) => broken,
-            }),
+        Ok(value) => Checking::Read {
+            value,
+            bytes,
+            order_of: |bytes| tree(bytes).ok().map(|tree| Order::of(&tree)),
         },
-        Err(_) => Err(recovered(bytes, validate)),
-    }
-}
-
-/// Every error of a document serde refused.
-fn recovered<'de, T: Deserialize<'de>>(
-    bytes: &'de [u8],
-    validate: impl FnOnce(&T) -> Result<(), ValidationErrors>,
-) -> ValidationErrors {
-    match tree(bytes) {
-        Ok(tree) => {
-            let order = Order::of(&tree);
-            match recover::read::<T>(tree).finish(&order, validate) {
-                Ok(_) => ValidationErrors::new(),
-                Err(errors) => errors,
+        Err(_) => match tree(bytes) {
+            Ok(tree) => {
+                let order = Order::of(&tree);
+                Checking::Recovered(recover::read::<T>(tree), order)
             }
-        }
-        Err(syntax) => {
-            let mut errors = ValidationErrors::new();
-            errors.push(syntax.to_field_error());
-            errors
-        }
+            Err(syntax) => {
+                let mut errors = ValidationErrors::new();
+                errors.push(syntax.to_field_error());
+                Checking::Failed(errors)
+            }
+        },
     }
 }
 

@@ -18,6 +18,9 @@
 // Lets this crate use its own derive: generated code names `::modelbuild`.
 extern crate self as modelbuild;
 
+#[cfg(feature = "actix")]
+pub mod actix;
+mod async_rules;
 #[cfg(feature = "axum")]
 pub mod axum;
 mod error;
@@ -32,6 +35,8 @@ mod params;
 mod path_node;
 #[cfg(any(feature = "model-build", feature = "json", feature = "signature"))]
 mod percent;
+#[cfg(any(feature = "axum", feature = "actix"))]
+mod problem;
 #[cfg(any(feature = "model-build", feature = "json"))]
 mod recover;
 pub mod rules;
@@ -39,6 +44,8 @@ pub mod rules;
 pub mod schema;
 #[cfg(feature = "signature")]
 pub mod signature;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;
 mod valid;
 mod validate;
 
@@ -55,7 +62,7 @@ pub use model_build::{
 pub use params::{ParamValue, Params};
 pub use path_node::PathNode;
 pub use valid::Valid;
-pub use validate::{Validate, ValidateWith};
+pub use validate::{Validate, ValidateAsync, ValidateWith};
 
 /// The date crate the models use, re-exported so its types can be named.
 #[cfg(feature = "model-build")]

@@ -47,6 +47,16 @@ pub(crate) fn raw_pairs(body: &[u8]) -> impl Iterator<Item = RawPair<'_>> + '_ {
 /// hexadecimal digits is an error at its byte offset in `raw`: repairing it, as
 /// lenient decoders do, would change the data.
 pub(crate) fn decode(raw: &[u8]) -> Result<Vec<u8>, usize> {
+    decode_escapes(raw, true)
+}
+
+/// Decodes `%XX` escapes in a path segment, where `+` is itself.
+#[cfg(feature = "actix")]
+pub(crate) fn decode_path(raw: &[u8]) -> Result<Vec<u8>, usize> {
+    decode_escapes(raw, false)
+}
+
+fn decode_escapes(raw: &[u8], plus_is_space: bool) -> Result<Vec<u8>, usize> {
     let mut out = Vec::with_capacity(raw.len());
     let mut i = 0;
     while i < raw.len() {
@@ -60,7 +70,7 @@ pub(crate) fn decode(raw: &[u8]) -> Result<Vec<u8>, usize> {
                 }
                 i += 3;
             }
-            b'+' => {
+            b'+' if plus_is_space => {
                 out.push(b' ');
                 i += 1;
             }

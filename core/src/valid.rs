@@ -6,7 +6,7 @@ use std::ops::Deref;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::ValidationErrors;
-use crate::validate::{Validate, ValidateWith};
+use crate::validate::{Validate, ValidateAsync, ValidateWith};
 
 /// Proof that a `T` passed validation.
 ///
@@ -59,9 +59,29 @@ impl<T> Valid<T> {
         Ok(Valid(value))
     }
 
+    /// Validates `value`, async rules included ([`ValidateAsync`]), returning every
+    /// broken rule when it is not valid.
+    pub async fn new_async(value: T) -> Result<Self, ValidationErrors>
+    where
+        T: ValidateAsync + Sync,
+    {
+        value.validate_async().await?;
+        Ok(Valid(value))
+    }
+
+    /// Validates `value` with `context`, async rules included.
+    pub async fn new_async_with<C>(value: T, context: &C) -> Result<Self, ValidationErrors>
+    where
+        T: ValidateAsync<C> + Sync,
+        C: Sync + ?Sized,
+    {
+        value.validate_async_with(context).await?;
+        Ok(Valid(value))
+    }
+
     /// Wraps a value this crate has just validated by other means (an extractor that
     /// validated what it extracted).
-    #[cfg(feature = "axum")]
+    #[cfg(any(feature = "axum", feature = "actix"))]
     pub(crate) fn checked(value: T) -> Self {
         Valid(value)
     }

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fmt::Display;
+use std::future::Future;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -34,7 +35,9 @@ use crate::path_node::PathNode;
     message = "`{Self}` does not implement `Validate`",
     label = "`nested` and `Valid` need `Validate` here",
     note = "derive it with `#[derive(Validate)]`; a type that declares `#[validate(context = ...)]` \
-            implements `ValidateWith<Context>` instead, so the type that nests it must declare the same context"
+            implements `ValidateWith<Context>` instead, so the type that nests it must declare the same context",
+    note = "a type with async rules implements `ValidateAsync` instead: the type that nests it says \
+            `#[validate(async)]`, and `Valid::new_async` validates it"
 )]
 pub trait Validate {
     /// Checks every rule and returns every broken one, each with its path.
@@ -125,6 +128,102 @@ pub trait ValidateWith<C: ?Sized> {
     /// Checks every rule of the value found at `at`, with `context`, appending what is
     /// broken to `errors`. Implementations must not allocate when nothing is broken.
     fn validate_with_at(&self, context: &C, at: &PathNode<'_>, errors: &mut ValidationErrors);
+}
+
+/// A value with async rules (`custom(function = f, async)`): rules that need an
+/// `await`, such as a lookup in a database.
+///
+/// Validation runs every sync rule of the whole value first; then the async rules of
+/// the values whose sync rules passed (no lookup for a name that is already too long;
+/// a rule on the whole type only when no field failed), all at once in the caller's
+/// task, with nothing spawned and no runtime needed; then it reports every broken rule
+/// in field order, as [`Validate::validate`] does. Dropping the future stops the
+/// lookups. A type that declares `#[validate(context = C)]` implements
+/// `ValidateAsync<C>`; every type without async rules that implements [`Validate`]
+/// implements `ValidateAsync<()>` too, so code written for either reads the same.
+///
+/// A type with async rules implements no [`Validate`]: `validate()` on it does not
+/// compile, so its async rules cannot be skipped by mistake. See the
+/// [guide](crate::guide::async_rules).
+///
+/// ```
+/// use modelbuild::{RuleError, ValidateAsync};
+///
+/// async fn available(name: &str) -> Result<(), RuleError> {
+///     match name {
+///         "admin" => Err(RuleError::new("taken", "is taken")),
+///         _ => Ok(()),
+///     }
+/// }
+///
+/// #[derive(modelbuild::Validate)]
+/// struct Signup {
+///     #[validate(length(max = 8), custom(function = available, async))]
+///     username: String,
+/// }
+///
+/// # fn block_on<F: std::future::Future>(future: F) -> F::Output {
+/// #     let mut future = std::pin::pin!(future);
+/// #     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+/// #     loop { if let std::task::Poll::Ready(out) = future.as_mut().poll(&mut cx) { return out; } }
+/// # }
+/// let taken = block_on(Signup { username: "admin".into() }.validate_async()).unwrap_err();
+/// assert_eq!(taken.to_string(), "username: is taken");
+/// // Too long: the lookup is not made.
+/// let long = block_on(Signup { username: "administrator".into() }.validate_async()).unwrap_err();
+/// assert_eq!(long.iter().next().unwrap().code(), "length");
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be validated with a context of type `{C}`",
+    note = "a type with async rules and `#[validate(context = C)]` implements `ValidateAsync<C>`: call `validate_async_with(&context)`; one without a context implements `ValidateAsync<()>`: call `validate_async()`"
+)]
+pub trait ValidateAsync<C: ?Sized = ()> {
+    /// Checks every rule with `context`, the async ones of the values whose sync rules
+    /// passed at once, and returns every broken one, in field order.
+    fn validate_async_with<'v>(
+        &'v self,
+        context: &'v C,
+    ) -> impl Future<Output = Result<(), ValidationErrors>> + Send + 'v
+    where
+        Self: Sync,
+        C: Sync,
+    {
+        self.validate_async_limited(context, usize::MAX)
+    }
+
+    /// [`validate_async_with`](Self::validate_async_with), with at most
+    /// `max_concurrency` async rules running at once (at least one): the others start as
+    /// those end. For rules that each open a connection or a query.
+    fn validate_async_limited<'v>(
+        &'v self,
+        context: &'v C,
+        max_concurrency: usize,
+    ) -> impl Future<Output = Result<(), ValidationErrors>> + Send + 'v
+    where
+        Self: Sync,
+        C: Sync;
+
+    /// Checks every rule, for a type without a context: `validate_async_with(&())`.
+    fn validate_async(&self) -> impl Future<Output = Result<(), ValidationErrors>> + Send + '_
+    where
+        Self: ValidateAsync<()> + Sync,
+    {
+        ValidateAsync::<()>::validate_async_with(self, &())
+    }
+}
+
+/// A type with sync rules only checks them at once, whatever the context.
+impl<T: Validate + ?Sized> ValidateAsync<()> for T {
+    fn validate_async_limited<'v>(
+        &'v self,
+        _context: &'v (),
+        _max_concurrency: usize,
+    ) -> impl Future<Output = Result<(), ValidationErrors>> + Send + 'v
+    where
+        Self: Sync,
+    {
+        std::future::ready(self.validate())
+    }
 }
 
 /// Each container is `Validate` when its items are, and `ValidateWith<C>` when they

@@ -11,6 +11,20 @@ pub fn container(container: &Container, errors: &mut Vec<syn::Error>) {
         Shape::Struct(fields) => vec![fields],
         Shape::Enum(variants) => variants.iter().map(|v| &v.fields).collect(),
     };
+    if let Some(marker) = &container.asynchronous {
+        let walks = |rules: &[Rule]| rules.iter().any(|rule| rule.kind.walks());
+        if !walks(&container.customs)
+            && !groups
+                .iter()
+                .any(|fields| fields.all().iter().any(|f| walks(&f.rules)))
+        {
+            errors.push(syn::Error::new_spanned(
+                marker,
+                "`async` on a type with no async rule and no `nested` field: it has nothing to wait \
+                 for; remove it, and validate the type with `validate()`",
+            ));
+        }
+    }
     for fields in groups {
         let names: Vec<String> = fields.all().iter().map(|f| f.member_name()).collect();
         for (field, own) in fields.all().iter().zip(&names) {

@@ -15,6 +15,7 @@ use crate::input::{Data, Input};
 use crate::out::{quoted, Out};
 use crate::parse::{Container, Field, Fields, Place, Shape, Variant};
 use crate::rules::{Access, Call, Checked, Rule, Sibling};
+use crate::walk::Walk;
 
 /// The last parameters of `validate_at` and `validate_with_at`: the node the value is
 /// at and the error list.
@@ -25,7 +26,18 @@ pub fn impl_validate(container: &Container) -> proc_macro::TokenStream {
     let mut out = Out::new();
     let input = container.input;
     let bounded = nested_types(container);
-    let body = |out: &mut Out| body(container, out);
+    if container.is_async() {
+        crate::emit_async::impl_validate_async(container, &bounded, &mut out);
+        if cfg!(feature = "schemars") {
+            crate::schema::impl_rules(container, &mut out);
+        }
+        return out.finish();
+    }
+    let body = |out: &mut Out| body(container, out, None);
+    if let Some(context) = &container.context {
+        // For `ValidWith` and code written for `ValidateAsync`: checked at once.
+        crate::emit_async::forward_async(container, context, &bounded, &mut out);
+    }
     match &container.context {
         Some(context) => {
             let with = |out: &mut Out| {
@@ -53,51 +65,76 @@ pub fn impl_validate(container: &Container) -> proc_macro::TokenStream {
 }
 
 /// The body of `validate_at`: the type's table of call sites and a reference to each
-/// entry, the fields bound, each rule's call and the rules on the whole value.
-fn body(container: &Container, out: &mut Out) {
+/// entry, the fields bound, each rule's call and the rules on the whole value. With a
+/// `walk`, the body of a type with async rules' walk: the same checks, each async rule
+/// made into a future, and the futures joined as its value.
+pub fn body(container: &Container, out: &mut Out, walk: Option<&Walk>) {
     let context = container.context.as_ref();
     let sites = Sites::default();
     // The checks first: they fill the table of sites, which comes before them.
     let mut checks = Out::new();
+    if walk.is_some() && container.customs.iter().any(|rule| rule.kind.is_async()) {
+        checks.text("let __mb_start = __mb_errors.len();");
+    }
     match &container.shape {
         Shape::Struct(fields) => {
             // A struct's fields are read in place: `&self.sid`.
             let siblings = siblings(fields, false);
-            field_checks(fields, &siblings, "__mb_at", context, &sites, &mut checks);
-            whole_value_checks(container, &siblings, &sites, &mut checks);
+            field_checks(fields, &siblings, "__mb_at", context, &sites, walk, &mut checks);
+            whole_value_checks(container, &siblings, &sites, walk, &mut checks);
         }
         Shape::Enum(variants) if variants.is_empty() => {
             checks.text("match *self {}");
         }
         Shape::Enum(variants) => {
-            checks
-                .text("match self")
+            // In a walk, each arm assigns the futures it makes to variables declared
+            // before the `match`, so that all of them join into one type.
+            let mut arms = Out::new();
+            if let Some(walk) = walk {
+                walk.hoist();
+            }
+            arms.text("match self")
                 .group(Delimiter::Brace, Span::call_site(), |out| {
                     for variant in variants {
                         let siblings = siblings(&variant.fields, true);
                         let mut calls = Out::new();
-                        let base = match variant.base {
+                        let base = match &variant.base {
                             Some(_) => "__mb_variant",
                             None => "__mb_at",
                         };
-                        field_checks(&variant.fields, &siblings, base, context, &sites, &mut calls);
+                        field_checks(
+                            &variant.fields,
+                            &siblings,
+                            base,
+                            context,
+                            &sites,
+                            walk,
+                            &mut calls,
+                        );
                         let checked = siblings.iter().any(Sibling::is_used);
                         let path = format!("Self::{}", variant.ident);
                         out.text(&format!("{} =>", destructure(&path, &variant.fields, &siblings)));
                         out.group(Delimiter::Brace, Span::call_site(), |out| {
-                            // The node is made only for a variant whose fields have checks.
-                            if checked && variant.base.is_some() {
+                            // Only a variant with checks needs its node.
+                            if variant.base.is_some() && checked {
                                 out.text(&format!("let __mb_variant = &{};", variant_node(variant)));
                             }
                             out.extend(calls);
                         });
                     }
                 });
-            whole_value_checks(container, &[], &sites, &mut checks);
+            if let Some(walk) = walk {
+                checks.text(&walk.declarations());
+            }
+            checks.extend(arms);
+            whole_value_checks(container, &[], &sites, walk, &mut checks);
         }
     }
     site_table(sites.into_inner(), out);
     out.extend(checks);
+    if let Some(walk) = walk {
+        out.text(&walk.joined());
+    }
 }
 
 /// The call sites of a type's rules, in the order of their calls.
@@ -272,6 +309,7 @@ fn field_checks(
     base: &str,
     context: Option<&syn::Type>,
     sites: &Sites,
+    walk: Option<&Walk>,
     out: &mut Out,
 ) {
     let scope = Scope {
@@ -279,14 +317,38 @@ fn field_checks(
         context,
         whole: false,
         sites,
+        walk,
     };
     for (field, sibling) in fields.all().iter().zip(siblings) {
         if !field.rules.iter().any(|rule| !rule.kind.alone()) {
             continue;
         }
-        for rule in &field.rules {
-            rule_call(rule, Checked::Field(sibling), base, &field.place, &scope, out);
-        }
+        value_checks(
+            &field.rules,
+            Checked::Field(sibling),
+            base,
+            &field.place,
+            &scope,
+            out,
+        );
+    }
+}
+
+/// The statements that check `rules` on one value (a field, an element inside
+/// `each`). In a walk, its async rules come after its sync ones, each made only when
+/// those passed: no lookup for a value already known to be wrong.
+pub fn value_checks(rules: &[Rule], value: Checked, base: &str, place: &Place, scope: &Scope, out: &mut Out) {
+    let asynchronous = |rule: &&Rule| scope.walk.is_some() && rule.kind.is_async();
+    if let (Some(walk), true) = (scope.walk, rules.iter().any(|rule| asynchronous(&rule))) {
+        let errors_before = walk.name("n");
+        out.text(&format!("let {errors_before} = __mb_errors.len();"));
+        walk.set_passed(format!("__mb_errors.len() == {errors_before}"));
+    }
+    for rule in rules.iter().filter(|rule| !asynchronous(rule)) {
+        rule_call(rule, value, base, place, scope, out);
+    }
+    for rule in rules.iter().filter(asynchronous) {
+        rule_call(rule, value, base, place, scope, out);
     }
 }
 
@@ -294,7 +356,13 @@ fn field_checks(
 /// found through a table of the value's fields and the node they hang from (which, for
 /// an enum, depends on the variant).
 /// `siblings` are a struct's fields, which the rules' arguments may name.
-fn whole_value_checks(container: &Container, siblings: &[Sibling], sites: &Sites, out: &mut Out) {
+fn whole_value_checks(
+    container: &Container,
+    siblings: &[Sibling],
+    sites: &Sites,
+    walk: Option<&Walk>,
+    out: &mut Out,
+) {
     if container.customs.is_empty() {
         return;
     }
@@ -338,8 +406,18 @@ fn whole_value_checks(container: &Container, siblings: &[Sibling], sites: &Sites
         context: container.context.as_ref(),
         whole: true,
         sites,
+        walk,
     };
-    for rule in &container.customs {
+    let asynchronous = |rule: &&Rule| walk.is_some() && rule.kind.is_async();
+    for rule in container.customs.iter().filter(|rule| !asynchronous(rule)) {
+        rule_call(rule, Checked::Named("self"), "__mb_at", &Place::Here, &scope, out);
+    }
+    // The async rules on the whole value come after the sync ones, made only when no
+    // sync rule of the value (its fields', nested values' and its own) failed.
+    if let Some(walk) = walk {
+        walk.set_passed("__mb_errors.len() == __mb_start".to_owned());
+    }
+    for rule in container.customs.iter().filter(asynchronous) {
         rule_call(rule, Checked::Named("self"), "__mb_at", &Place::Here, &scope, out);
     }
 }
@@ -353,6 +431,8 @@ pub struct Scope<'a> {
     pub context: Option<&'a syn::Type>,
     pub whole: bool,
     pub sites: &'a Sites,
+    /// In a type with async rules, its walk.
+    pub walk: Option<&'a Walk>,
 }
 
 /// The statement that checks `rule` on `value`, found at `place` under the path node
@@ -381,6 +461,7 @@ pub fn rule_call(rule: &Rule, value: Checked, base: &str, place: &Place, scope: 
             context: scope.context,
             whole: scope.whole,
             sites: scope.sites,
+            walk: scope.walk,
         },
         out,
     );

@@ -14,6 +14,7 @@ mod args;
 mod bounds;
 mod check;
 mod emit;
+mod emit_async;
 mod input;
 mod out;
 mod parse;
@@ -22,6 +23,7 @@ mod schema;
 mod serde_attrs;
 mod suggest;
 mod types;
+mod walk;
 
 use proc_macro::TokenStream;
 

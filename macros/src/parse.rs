@@ -19,7 +19,26 @@ pub struct Container<'a> {
     pub customs: Vec<Rule>,
     /// `context = Type`: what the custom rules receive and `nested` passes down.
     pub context: Option<Type>,
+    /// `#[validate(async)]`, at its token: validated with `validate_async` though no rule
+    /// of its own is async, because a value it nests has async rules.
+    pub asynchronous: Option<Ident>,
     pub shape: Shape<'a>,
+}
+
+impl Container<'_> {
+    /// Whether the type is validated with `validate_async`: it is marked `async`, or one
+    /// of its rules (on a field, inside `each` or `keys`, or on the type) is async.
+    pub fn is_async(&self) -> bool {
+        let fields: Vec<&Field> = match &self.shape {
+            Shape::Struct(fields) => fields.all().iter().collect(),
+            Shape::Enum(variants) => variants.iter().flat_map(|v| v.fields.all()).collect(),
+        };
+        self.asynchronous.is_some()
+            || self.customs.iter().any(|rule| rule.kind.is_async())
+            || fields
+                .iter()
+                .any(|field| field.rules.iter().any(|rule| rule.kind.holds_async()))
+    }
 }
 
 pub enum Shape<'a> {
@@ -118,7 +137,7 @@ fn rule_names() -> String {
 }
 
 pub fn container<'a>(input: &'a Input, errors: &mut Vec<syn::Error>) -> Option<Container<'a>> {
-    let (customs, context) = container_rules(&input.attrs, errors);
+    let (customs, context, asynchronous) = container_rules(&input.attrs, errors);
     let serde = serde_attrs::container(&input.attrs);
     let shape = match &input.data {
         Data::Struct(data) => Shape::Struct(fields(data, serde.rename_all, serde.transparent, errors)),
@@ -143,6 +162,7 @@ pub fn container<'a>(input: &'a Input, errors: &mut Vec<syn::Error>) -> Option<C
         input,
         customs,
         context,
+        asynchronous,
         shape,
     })
 }
@@ -214,11 +234,15 @@ fn reject_attrs(attrs: &[Attribute], place: &str, errors: &mut Vec<syn::Error>) 
     }
 }
 
-/// `#[validate(custom = f)]` on the type itself, a check of the whole value, and
-/// `#[validate(context = Type)]`.
-fn container_rules(attrs: &[Attribute], errors: &mut Vec<syn::Error>) -> (Vec<Rule>, Option<Type>) {
+/// `#[validate(custom = f)]` on the type itself, a check of the whole value,
+/// `#[validate(context = Type)]` and `#[validate(async)]`.
+fn container_rules(
+    attrs: &[Attribute],
+    errors: &mut Vec<syn::Error>,
+) -> (Vec<Rule>, Option<Type>, Option<Ident>) {
     let mut rules = Vec::new();
     let mut context: Option<Type> = None;
+    let mut asynchronous = None;
     for attr in validate_attrs(attrs) {
         let parsed = attr.parse_nested_meta(|meta| {
             let Some((name, key)) = rule_name(&meta, errors) else {
@@ -240,12 +264,21 @@ fn container_rules(attrs: &[Attribute], errors: &mut Vec<syn::Error>) -> (Vec<Ru
                     context = Some(meta.value()?.parse()?);
                     Ok(())
                 });
+            } else if key == "async" {
+                guard(&meta, errors, |meta, _| {
+                    crate::args::bare(&name, meta)?;
+                    if asynchronous.is_some() {
+                        return Err(syn::Error::new_spanned(&name, "duplicate `async`"));
+                    }
+                    asynchronous = Some(name.clone());
+                    Ok(())
+                });
             } else {
                 errors.push(syn::Error::new_spanned(
                     &meta.path,
                     format!(
                         "unknown attribute `{name}` on a type; expected `custom = path::to_fn`, which checks \
-                         the whole value, or `context = Type`"
+                         the whole value, `context = Type`, or `async`, for a type that nests one with async rules"
                     ),
                 ));
                 skip_rest(meta.input);
@@ -254,7 +287,7 @@ fn container_rules(attrs: &[Attribute], errors: &mut Vec<syn::Error>) -> (Vec<Ru
         });
         errors.extend(parsed.err());
     }
-    (rules, context)
+    (rules, context, asynchronous)
 }
 
 /// The fields, each with its place on the wire: `case` is the `rename_all` that

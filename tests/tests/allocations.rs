@@ -132,3 +132,61 @@ fn required_and_plain_messages_cost_only_the_error_vector() {
     let count = allocations_in(|| assert_eq!(invalid.validate().unwrap_err().len(), 2));
     assert_eq!(count, 1, "{count} allocations for two errors");
 }
+
+// Async rules: the walk, the futures it makes, the join and the wait allocate nothing
+// for a value's own rules, its nested values and its variants; the user's futures
+// (here, ready at once) are theirs.
+async fn known(sid: &str) -> Result<(), modelbuild::RuleError> {
+    match sid.ends_with("ff") {
+        true => Err(modelbuild::RuleError::new("unknown", "is not a known assistant")),
+        false => Ok(()),
+    }
+}
+
+#[derive(Validate)]
+#[validate(custom(function = whole_known, async))]
+struct AsyncBuild {
+    #[validate(nested)]
+    build: Build,
+    #[validate(sid(prefix = "UA"), custom(function = known, async))]
+    assistant_sid: String,
+    #[validate(nested)]
+    target: Target,
+}
+
+async fn whole_known(build: &AsyncBuild) -> Result<(), modelbuild::RuleError> {
+    known(&build.assistant_sid).await
+}
+
+#[derive(Validate)]
+#[allow(dead_code)] // the variant without rules is there to be matched
+enum Target {
+    Assistant(#[validate(custom(function = known, async))] String),
+    None,
+}
+
+fn poll_once<F: std::future::Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(output) => output,
+        std::task::Poll::Pending => panic!("every rule here is ready at once"),
+    }
+}
+
+#[test]
+fn async_rules_allocate_nothing_for_valid_data() {
+    use modelbuild::ValidateAsync;
+    let valid = AsyncBuild {
+        build: build("UG0123456789abcdef0123456789ABCDEF"),
+        assistant_sid: "UA0123456789abcdef0123456789abcdee".into(),
+        target: Target::Assistant("UA0123456789abcdef0123456789abcdee".into()),
+    };
+    assert!(poll_once(valid.validate_async()).is_ok());
+    assert_eq!(
+        allocations_in(|| assert!(poll_once(valid.validate_async()).is_ok())),
+        0
+    );
+    let limited = || assert!(poll_once(valid.validate_async_limited(&(), 1)).is_ok());
+    assert_eq!(allocations_in(limited), 0);
+}

@@ -469,3 +469,86 @@ fn the_middleware_guards_every_route_it_wraps() {
     let refused = send(app, signed_post("/callback", FORM, body, None));
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
 }
+
+// Async rules: the same extractors run them, with the context from the state.
+async fn is_free_later(name: &str, taken: &Taken) -> Result<(), RuleError> {
+    tokio::task::yield_now().await;
+    is_free(name, taken)
+}
+
+#[derive(serde::Deserialize, Validate)]
+#[serde(rename_all = "PascalCase")]
+#[validate(context = Taken)]
+struct AsyncRename {
+    #[validate(length(max = 8), custom(function = is_free_later, async))]
+    unique_name: String,
+    #[validate(length(max = 8), custom(function = is_free_later, async))]
+    friendly_name: String,
+    page_size: u32,
+}
+
+#[test]
+fn the_extractors_run_async_rules_with_every_other_error() {
+    async fn rename(body: ValidWith<Json<AsyncRename>, Taken>) -> String {
+        let Json(rename) = body.into_inner();
+        format!("{} {}", rename.unique_name, rename.page_size)
+    }
+    async fn search(query: ValidWith<Query<AsyncRename>, Taken>) -> String {
+        query.unique_name.clone()
+    }
+    async fn form(body: ValidWith<Form<AsyncRename>, Taken>) -> String {
+        body.into_inner().0.friendly_name
+    }
+    let state = AppState {
+        taken: Taken(Arc::new(HashSet::from(["nightly".to_owned()]))),
+    };
+    let app = Router::new()
+        .route("/rename", post(rename).get(search))
+        .route("/form", post(form))
+        .with_state(state);
+    let body = r#"{"UniqueName": "weekly", "FriendlyName": "daily", "PageSize": 5}"#;
+    let free = send(app.clone(), post_as("/rename", "application/json", body));
+    assert_eq!(
+        (free.status, free.body.as_slice()),
+        (StatusCode::OK, b"weekly 5".as_slice())
+    );
+
+    // A taken name, a name too long (not looked up) and a value of the wrong type: one
+    // 422 listing all three, in the body's order.
+    let body = r#"{"UniqueName": "nightly", "FriendlyName": "much too long", "PageSize": "five"}"#;
+    let all = send(app.clone(), post_as("/rename", "application/json", body));
+    assert_eq!(all.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(all.content_type, "application/problem+json");
+    let codes: Vec<(String, String)> = (all.json()["errors"].as_array().unwrap().iter())
+        .map(|e| {
+            (
+                e["pointer"].as_str().unwrap().to_owned(),
+                e["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("/UniqueName", "taken"),
+        ("/FriendlyName", "length"),
+        ("/PageSize", "type"),
+    ];
+    assert_eq!(codes, expected.map(|(p, c)| (p.to_owned(), c.to_owned())));
+
+    let query = send(
+        app.clone(),
+        Request::get("/rename?UniqueName=weekly&FriendlyName=nightly&PageSize=1")
+            .body(Body::empty())
+            .unwrap(),
+    );
+    assert_eq!(query.json()["errors"][0]["pointer"], "/FriendlyName");
+    assert_eq!(query.json()["errors"][0]["code"], "taken");
+    let form = send(
+        app,
+        post_as(
+            "/form",
+            FORM,
+            "UniqueName=nightly&FriendlyName=nightly&PageSize=1",
+        ),
+    );
+    assert_eq!(form.json()["errors"].as_array().unwrap().len(), 2);
+}

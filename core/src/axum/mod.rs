@@ -70,8 +70,8 @@ mod signed;
 mod twilio;
 mod valid;
 
+pub use crate::problem::{Problem, Rejection};
 pub use payload::Payload;
-pub use problem::{Problem, Rejection};
 #[cfg(feature = "signature")]
 pub use signed::{require_signature, Signed, SignedRejection, TwilioWebhook};
 pub use valid::ValidWith;

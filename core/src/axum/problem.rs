@@ -1,22 +1,11 @@
-//! [`Rejection`] and the RFC 9457 [`Problem`] a validation failure is answered with.
-
-use std::fmt;
+//! [`Rejection`] and the RFC 9457 [`Problem`] as axum responses.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
+use crate::problem::{Problem, Rejection};
 use crate::ValidationErrors;
-
-/// Why a validating extractor refused a request: the inner extractor could not read
-/// it, or what it read breaks rules.
-#[derive(Debug)]
-pub enum Rejection<E> {
-    /// The inner extractor's own rejection, answered as it would answer.
-    Extract(E),
-    /// Every broken rule, answered `422` with a [`Problem`].
-    Invalid(ValidationErrors),
-}
 
 impl<E: IntoResponse> IntoResponse for Rejection<E> {
     fn into_response(self) -> Response {
@@ -27,70 +16,7 @@ impl<E: IntoResponse> IntoResponse for Rejection<E> {
     }
 }
 
-impl<E: fmt::Display> fmt::Display for Rejection<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Rejection::Extract(rejection) => rejection.fmt(f),
-            Rejection::Invalid(errors) => errors.fmt(f),
-        }
-    }
-}
-
-impl<E: fmt::Debug + fmt::Display> std::error::Error for Rejection<E> {}
-
-/// An RFC 9457 problem document, sent as `application/problem+json`.
-///
-/// `type` is `about:blank`, so `title` is the status's reason phrase, as the RFC
-/// asks; `errors`, an extension member, lists every broken rule with its JSON Pointer.
-///
-/// ```
-/// use modelbuild::axum::Problem;
-/// use modelbuild::Validate;
-///
-/// #[derive(Validate)]
-/// struct Rename {
-///     #[validate(rename = "UniqueName", length(max = 64))]
-///     unique_name: String,
-/// }
-///
-/// let request = Rename { unique_name: "x".repeat(65) };
-/// let problem = Problem::invalid(request.validate().unwrap_err());
-/// let json = serde_json::to_value(&problem).unwrap();
-/// assert_eq!(json["status"], 422);
-/// assert_eq!(json["title"], "Unprocessable Content");
-/// assert_eq!(json["errors"][0]["pointer"], "/UniqueName");
-/// assert_eq!(json["errors"][0]["params"]["max"], 64);
-/// ```
-#[derive(Debug, Clone, Serialize)]
-pub struct Problem {
-    /// A URI naming the kind of problem; `about:blank` when the status says it all.
-    #[serde(rename = "type")]
-    pub kind: String,
-    /// A short summary of the kind of problem.
-    pub title: String,
-    /// The HTTP status.
-    pub status: u16,
-    /// What went wrong with this request, for people.
-    pub detail: String,
-    /// Every broken rule; left out when there are none.
-    #[serde(skip_serializing_if = "ValidationErrors::is_empty")]
-    pub errors: ValidationErrors,
-}
-
 impl Problem {
-    /// `422 Unprocessable Content`, listing every broken rule.
-    pub fn invalid(errors: ValidationErrors) -> Self {
-        let count = errors.len();
-        let rules = if count == 1 { "rule" } else { "rules" };
-        Problem {
-            kind: "about:blank".into(),
-            title: "Unprocessable Content".into(),
-            status: 422,
-            detail: format!("the request breaks {count} {rules}; `errors` lists each"),
-            errors,
-        }
-    }
-
     /// A problem with no rule list: `about:blank`, the status's reason phrase as the
     /// title, and `detail`.
     pub fn status(status: StatusCode, detail: impl Into<String>) -> Self {
@@ -106,7 +32,7 @@ impl Problem {
 
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
-        json_response(self.status, "application/problem+json", &self)
+        json_response(self.status, Problem::CONTENT_TYPE, &self)
     }
 }
 

@@ -4,8 +4,8 @@
 //! all three. What axum answers itself stays axum's: a body of another content type,
 //! one that cannot be read, a JSON body that is not JSON at all.
 //!
-//! Each reads in two steps: the body, awaited, then the value, checked, in a plain
-//! function, so that what the rules need (a context) is not held across an await.
+//! Each reads in two steps: the body, then the value, parsed and checked with every
+//! rule, the async ones included ([`ValidateAsync`]), with the context given.
 
 use axum::body::Bytes;
 use axum::extract::rejection::{FormRejection, JsonRejection, QueryRejection};
@@ -16,7 +16,7 @@ use axum::{Form, Json};
 use serde::de::DeserializeOwned;
 
 use super::Rejection;
-use crate::ValidationErrors;
+use crate::{ValidateAsync, ValidationErrors};
 
 /// A body as the first step left it: read by axum's own extractor (it was not of the
 /// content type we read), or its bytes, to read in one step.
@@ -44,23 +44,34 @@ where
         .map_err(|rejection| Rejection::Extract(JsonRejection::from(rejection)))
 }
 
-pub(super) fn json<T: DeserializeOwned>(
-    body: Body<Json<T>>,
-    check: impl FnOnce(&T) -> Result<(), ValidationErrors>,
-) -> Result<Json<T>, Rejection<JsonRejection>> {
+pub(super) async fn json<T, C>(body: Body<Json<T>>, context: &C) -> Result<Json<T>, Rejection<JsonRejection>>
+where
+    T: DeserializeOwned + ValidateAsync<C> + Sync,
+    C: Sync + ?Sized,
+{
     let bytes = match body {
-        Body::Extracted(Json(value)) => {
-            return check(&value).map(|()| Json(value)).map_err(Rejection::Invalid)
-        }
+        Body::Extracted(Json(value)) => return validated(value, context).await.map(Json),
         Body::Bytes(bytes) => bytes,
     };
-    match crate::json::checked::<T>(&bytes, check) {
+    match crate::json::checking::<T>(&bytes).checked_async(context).await {
         Ok(value) => Ok(Json(value)),
         // Not JSON at all: axum's 400, as it would answer.
         Err(errors) if is_syntax(&errors) => match Json::<T>::from_bytes(&bytes) {
             Err(rejection) => Err(Rejection::Extract(rejection)),
             Ok(_) => Err(Rejection::Invalid(errors)),
         },
+        Err(errors) => Err(Rejection::Invalid(errors)),
+    }
+}
+
+/// A value an extractor of axum's read, validated.
+async fn validated<T, C, R>(value: T, context: &C) -> Result<T, Rejection<R>>
+where
+    T: ValidateAsync<C> + Sync,
+    C: Sync + ?Sized,
+{
+    match value.validate_async_with(context).await {
+        Ok(()) => Ok(value),
         Err(errors) => Err(Rejection::Invalid(errors)),
     }
 }
@@ -88,24 +99,26 @@ where
         .map_err(|rejection| Rejection::Extract(FormRejection::from(rejection)))
 }
 
-pub(super) fn form<T: DeserializeOwned>(
-    body: Body<Form<T>>,
-    check: impl FnOnce(&T) -> Result<(), ValidationErrors>,
-) -> Result<Form<T>, Rejection<FormRejection>> {
+pub(super) async fn form<T, C>(body: Body<Form<T>>, context: &C) -> Result<Form<T>, Rejection<FormRejection>>
+where
+    T: DeserializeOwned + ValidateAsync<C> + Sync,
+    C: Sync + ?Sized,
+{
     match body {
-        Body::Extracted(Form(value)) => check(&value).map(|()| Form(value)).map_err(Rejection::Invalid),
-        Body::Bytes(bytes) => crate::form::checked::<T>(&bytes, check)
+        Body::Extracted(Form(value)) => validated(value, context).await.map(Form),
+        Body::Bytes(bytes) => (crate::form::checking::<T>(&bytes).checked_async(context).await)
             .map(Form)
             .map_err(Rejection::Invalid),
     }
 }
 
-pub(super) fn query<T: DeserializeOwned>(
-    parts: &Parts,
-    check: impl FnOnce(&T) -> Result<(), ValidationErrors>,
-) -> Result<Query<T>, Rejection<QueryRejection>> {
+pub(super) async fn query<T, C>(parts: &Parts, context: &C) -> Result<Query<T>, Rejection<QueryRejection>>
+where
+    T: DeserializeOwned + ValidateAsync<C> + Sync,
+    C: Sync + ?Sized,
+{
     let query = parts.uri.query().unwrap_or_default().as_bytes();
-    crate::form::checked::<T>(query, check)
+    (crate::form::checking::<T>(query).checked_async(context).await)
         .map(Query)
         .map_err(Rejection::Invalid)
 }

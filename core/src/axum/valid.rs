@@ -2,6 +2,8 @@
 //!
 //! `Json`, `Form` and `Query` are read in one step, every error at once (`read`); any
 //! other extractor that implements [`Payload`] extracts as it does, then validates.
+//! Each runs every rule, the async ones included: the bound is [`ValidateAsync`],
+//! which every [`Validate`](crate::Validate) type implements too.
 
 use std::marker::PhantomData;
 use std::ops::Deref;
@@ -13,20 +15,20 @@ use axum::{Form, Json};
 use serde::de::DeserializeOwned;
 
 use super::{read, Payload, Rejection};
-use crate::{Valid, Validate, ValidateWith};
+use crate::{Valid, ValidateAsync};
 
 /// Reads a JSON body with every error at once: a value of the wrong type, a missing
 /// field and a broken rule are one 422 problem listing all three.
 impl<S, T> FromRequest<S> for Valid<Json<T>>
 where
     S: Send + Sync,
-    T: DeserializeOwned + Validate,
+    T: DeserializeOwned + ValidateAsync + Send + Sync,
 {
     type Rejection = Rejection<JsonRejection>;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         let body = read::json_body(request, state).await?;
-        read::json(body, T::validate).map(Valid::checked)
+        read::json(body, &()).await.map(Valid::checked)
     }
 }
 
@@ -34,13 +36,13 @@ where
 impl<S, T> FromRequest<S> for Valid<Form<T>>
 where
     S: Send + Sync,
-    T: DeserializeOwned + Validate,
+    T: DeserializeOwned + ValidateAsync + Send + Sync,
 {
     type Rejection = Rejection<FormRejection>;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         let body = read::form_body(request, state).await?;
-        read::form(body, T::validate).map(Valid::checked)
+        read::form(body, &()).await.map(Valid::checked)
     }
 }
 
@@ -49,12 +51,12 @@ where
 impl<S, T> FromRequestParts<S> for Valid<Query<T>>
 where
     S: Send + Sync,
-    T: DeserializeOwned + Validate,
+    T: DeserializeOwned + ValidateAsync + Send + Sync,
 {
     type Rejection = Rejection<QueryRejection>;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        read::query(parts, T::validate).map(Valid::checked)
+        read::query(parts, &()).await.map(Valid::checked)
     }
 }
 
@@ -62,8 +64,8 @@ where
 impl<S, E> FromRequest<S> for Valid<E>
 where
     S: Send + Sync,
-    E: FromRequest<S> + Payload,
-    E::Value: Validate,
+    E: FromRequest<S> + Payload + Send,
+    E::Value: ValidateAsync + Sync,
 {
     type Rejection = Rejection<E::Rejection>;
 
@@ -71,7 +73,7 @@ where
         let extracted = E::from_request(request, state)
             .await
             .map_err(Rejection::Extract)?;
-        checked(extracted, Validate::validate)
+        checked(extracted, &()).await.map(Valid::checked)
     }
 }
 
@@ -80,8 +82,8 @@ where
 impl<S, E> FromRequestParts<S> for Valid<E>
 where
     S: Send + Sync,
-    E: FromRequestParts<S> + Payload,
-    E::Value: Validate,
+    E: FromRequestParts<S> + Payload + Send,
+    E::Value: ValidateAsync + Sync,
 {
     type Rejection = Rejection<E::Rejection>;
 
@@ -89,19 +91,19 @@ where
         let extracted = E::from_request_parts(parts, state)
             .await
             .map_err(Rejection::Extract)?;
-        checked(extracted, Validate::validate)
+        checked(extracted, &()).await.map(Valid::checked)
     }
 }
 
-fn checked<E, R>(
-    extracted: E,
-    validate: impl FnOnce(&E::Value) -> Result<(), crate::ValidationErrors>,
-) -> Result<Valid<E>, Rejection<R>>
+/// `extracted`, once its value passed every rule.
+async fn checked<E, C, R>(extracted: E, context: &C) -> Result<E, Rejection<R>>
 where
     E: Payload,
+    E::Value: ValidateAsync<C> + Sync,
+    C: Sync + ?Sized,
 {
-    match validate(extracted.value()) {
-        Ok(()) => Ok(Valid::checked(extracted)),
+    match extracted.value().validate_async_with(context).await {
+        Ok(()) => Ok(extracted),
         Err(errors) => Err(Rejection::Invalid(errors)),
     }
 }
@@ -109,7 +111,10 @@ where
 /// `Valid<E>` for a type with a context (`#[validate(context = C)]`): the context is
 /// taken from the router's state with [`FromRef`], so it may be the state itself or
 /// one of its fields. A context is cloned per request, as axum's `State` is: hold
-/// large data behind an `Arc`.
+/// large data behind an `Arc`. It is held while async rules run, so it is `Send` and
+/// `Sync`. The value's type implements [`ValidateAsync<C>`]: the derive gives it to
+/// every type with `#[validate(context = C)]`, with async rules or without (a type
+/// whose `ValidateWith<C>` is written by hand implements it as well, by calling it).
 ///
 /// ```
 /// use std::collections::HashSet;
@@ -192,53 +197,53 @@ impl<E, C> Deref for ValidWith<E, C> {
 impl<S, T, C> FromRequest<S> for ValidWith<Json<T>, C>
 where
     S: Send + Sync,
-    C: FromRef<S>,
-    T: DeserializeOwned + ValidateWith<C>,
+    C: FromRef<S> + Send + Sync,
+    T: DeserializeOwned + ValidateAsync<C> + Send + Sync,
 {
     type Rejection = Rejection<JsonRejection>;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         let body = read::json_body(request, state).await?;
         let context = C::from_ref(state);
-        read::json(body, |value: &T| value.validate_with(&context)).map(ValidWith::checked)
+        read::json(body, &context).await.map(ValidWith::checked)
     }
 }
 
 impl<S, T, C> FromRequest<S> for ValidWith<Form<T>, C>
 where
     S: Send + Sync,
-    C: FromRef<S>,
-    T: DeserializeOwned + ValidateWith<C>,
+    C: FromRef<S> + Send + Sync,
+    T: DeserializeOwned + ValidateAsync<C> + Send + Sync,
 {
     type Rejection = Rejection<FormRejection>;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         let body = read::form_body(request, state).await?;
         let context = C::from_ref(state);
-        read::form(body, |value: &T| value.validate_with(&context)).map(ValidWith::checked)
+        read::form(body, &context).await.map(ValidWith::checked)
     }
 }
 
 impl<S, T, C> FromRequestParts<S> for ValidWith<Query<T>, C>
 where
     S: Send + Sync,
-    C: FromRef<S>,
-    T: DeserializeOwned + ValidateWith<C>,
+    C: FromRef<S> + Send + Sync,
+    T: DeserializeOwned + ValidateAsync<C> + Send + Sync,
 {
     type Rejection = Rejection<QueryRejection>;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let context = C::from_ref(state);
-        read::query(parts, |value: &T| value.validate_with(&context)).map(ValidWith::checked)
+        read::query(parts, &context).await.map(ValidWith::checked)
     }
 }
 
 impl<S, E, C> FromRequest<S> for ValidWith<E, C>
 where
     S: Send + Sync,
-    C: FromRef<S>,
-    E: FromRequest<S> + Payload,
-    E::Value: ValidateWith<C>,
+    C: FromRef<S> + Send + Sync,
+    E: FromRequest<S> + Payload + Send,
+    E::Value: ValidateAsync<C> + Sync,
 {
     type Rejection = Rejection<E::Rejection>;
 
@@ -246,16 +251,17 @@ where
         let extracted = E::from_request(request, state)
             .await
             .map_err(Rejection::Extract)?;
-        with_context(extracted, state)
+        let context = C::from_ref(state);
+        checked(extracted, &context).await.map(ValidWith::checked)
     }
 }
 
 impl<S, E, C> FromRequestParts<S> for ValidWith<E, C>
 where
     S: Send + Sync,
-    C: FromRef<S>,
-    E: FromRequestParts<S> + Payload,
-    E::Value: ValidateWith<C>,
+    C: FromRef<S> + Send + Sync,
+    E: FromRequestParts<S> + Payload + Send,
+    E::Value: ValidateAsync<C> + Sync,
 {
     type Rejection = Rejection<E::Rejection>;
 
@@ -263,22 +269,7 @@ where
         let extracted = E::from_request_parts(parts, state)
             .await
             .map_err(Rejection::Extract)?;
-        with_context(extracted, state)
+        let context = C::from_ref(state);
+        checked(extracted, &context).await.map(ValidWith::checked)
     }
-}
-
-/// Validates `extracted` with the context the state gives. Called after the extractor's
-/// await, so the context need not be `Send`.
-fn with_context<S, E, C, R>(extracted: E, state: &S) -> Result<ValidWith<E, C>, Rejection<R>>
-where
-    C: FromRef<S>,
-    E: Payload,
-    E::Value: ValidateWith<C>,
-{
-    let context = C::from_ref(state);
-    let valid = checked(extracted, |value| ValidateWith::validate_with(value, &context))?;
-    Ok(ValidWith {
-        valid,
-        context: PhantomData,
-    })
 }

@@ -25,8 +25,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::percent;
-use crate::recover::{self, Error, Kind, Node, Order, Step};
-use crate::{Validate, ValidateWith, ValidationErrors};
+use crate::recover::{self, Checking, Error, Kind, Node, Order, Step};
+use crate::{Validate, ValidateAsync, ValidateWith, ValidationErrors};
 
 /// Why a form body could not be decoded or encoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,6 +110,26 @@ where
     checked(body, |value: &T| value.validate_with(context))
 }
 
+/// [`from_bytes`] for a type with async rules ([`ValidateAsync`]; any [`Validate`]
+/// type is one too): decodes, then runs every rule, the async ones as
+/// [`validate_async`](ValidateAsync::validate_async) does, and gives every error at
+/// once, in the body's order.
+pub async fn from_bytes_async<T>(body: &[u8]) -> Result<T, ValidationErrors>
+where
+    T: DeserializeOwned + ValidateAsync + Sync,
+{
+    from_bytes_async_with(body, &()).await
+}
+
+/// [`from_bytes_async`] for a type with a context (`#[validate(context = C)]`).
+pub async fn from_bytes_async_with<T, C>(body: &[u8], context: &C) -> Result<T, ValidationErrors>
+where
+    T: DeserializeOwned + ValidateAsync<C> + Sync,
+    C: Sync + ?Sized,
+{
+    checking::<T>(body).checked_async(context).await
+}
+
 /// Parses a form body as a `T` without validating it, with every error at once: for a
 /// caller that validates in a step of its own.
 pub fn parse_bytes<T: DeserializeOwned>(body: &[u8]) -> Result<T, ValidationErrors> {
@@ -120,14 +140,20 @@ pub(crate) fn checked<T: DeserializeOwned>(
     body: &[u8],
     validate: impl FnOnce(&T) -> Result<(), ValidationErrors>,
 ) -> Result<T, ValidationErrors> {
+    checking(body).checked(validate)
+}
+
+/// `body` read as a `T`, its rules still to check.
+pub(crate) fn checking<T: DeserializeOwned>(body: &[u8]) -> Checking<'_, T> {
     // The usual body decodes and reads at once; only one that fails is read again.
     let strict = decode_pairs(body)
         .ok()
         .and_then(|pairs| T::deserialize(de::Pairs { pairs }).ok());
     if let Some(value) = strict {
-        return match validate(&value) {
-            Ok(()) => Ok(value),
-            Err(broken) => Err(recover::rules_in_order(broken, &Order::of(&lenient(body).0))),
+        return Checking::Read {
+            value,
+            bytes: body,
+            order_of: |body| Some(Order::of(&lenient(body).0)),
         };
     }
     let (tree, decoding) = lenient(body);
@@ -135,7 +161,30 @@ pub(crate) fn checked<T: DeserializeOwned>(
     let mut read = recover::read::<T>(tree);
     // Decoding comes first: at one parameter, its bad escape before what it caused.
     read.errors.splice(0..0, decoding);
-    read.finish(&order, validate)
+    Checking::Recovered(read, order)
+}
+
+/// [`checked`] for pairs already decoded, each key once: a path's segments by name, as
+/// a web framework's router matched and decoded them.
+#[cfg(feature = "actix")]
+pub(crate) fn checked_pairs<T: DeserializeOwned>(
+    pairs: Vec<(String, String)>,
+    validate: impl FnOnce(&T) -> Result<(), ValidationErrors>,
+) -> Result<T, ValidationErrors> {
+    let tree = Node::Object(
+        pairs
+            .iter()
+            .map(|(key, value)| (Cow::Owned(key.clone()), Node::Text(Cow::Owned(value.clone()))))
+            .collect(),
+    );
+    let order = Order::of(&tree);
+    match T::deserialize(de::Pairs { pairs }) {
+        Ok(value) => match validate(&value) {
+            Ok(()) => Ok(value),
+            Err(broken) => Err(recover::rules_in_order(broken, &order)),
+        },
+        Err(_) => recover::read::<T>(tree).finish(&order, validate),
+    }
 }
 
 /// The body as a tree of its pairs, each value text, and the errors of decoding it: a

@@ -11,6 +11,7 @@
 //! | [`translate`] | messages in your users' language, made from each error's code and parameters |
 //! | [`custom`] | your own rules, on a field or on the whole value, with arguments |
 //! | [`context`] | what the rules need from the caller: `context = T` and `validate_with` |
+//! | [`async_rules`] | rules that need an `await` (a database, a service): `custom(function = f, async)` and `validate_async` |
 //! | [`skip`] | a field marked as deliberately unchecked |
 //! | [`migrating`] | validator's and garde's spellings next to ours |
 //!
@@ -30,6 +31,9 @@ pub mod custom {}
 
 #[doc = include_str!("context.md")]
 pub mod context {}
+
+#[doc = include_str!("async_rules.md")]
+pub mod async_rules {}
 
 #[doc = include_str!("skip.md")]
 pub mod skip {}

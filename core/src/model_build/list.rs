@@ -24,6 +24,7 @@ use crate::Validate;
     derive(schemars::JsonSchema),
     schemars(transform = crate::schema::rules::<Self>)
 )]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 // In the schema each field is its value's type, not nullable: a query or form has no
 // null, and `None` is a parameter left out, which `default` keeps out of `required`.
@@ -32,15 +33,18 @@ pub struct ListModelBuilds {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(range(min = 1, max = 1000))]
     #[cfg_attr(feature = "schemars", schemars(with = "i64"))]
+    #[cfg_attr(feature = "utoipa", schema(value_type = i64))]
     pub page_size: Option<i64>,
     /// The page index, from 0; for the client's own bookkeeping.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(range(min = 0))]
     #[cfg_attr(feature = "schemars", schemars(with = "i64"))]
+    #[cfg_attr(feature = "utoipa", schema(value_type = i64))]
     pub page: Option<i64>,
     /// The token of the page to fetch, as the API gave it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+    #[cfg_attr(feature = "utoipa", schema(value_type = String))]
     pub page_token: Option<String>,
 }
 
@@ -68,6 +72,7 @@ impl ListModelBuilds {
     derive(schemars::JsonSchema),
     schemars(transform = crate::schema::rules::<Self>)
 )]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(remote = "Self")]
 pub struct ModelBuildPage {
     /// The builds on this page.
@@ -91,6 +96,7 @@ pub struct ModelBuildPage {
     derive(schemars::JsonSchema),
     schemars(transform = crate::schema::rules::<Self>)
 )]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(remote = "Self")]
 pub struct PageMeta {
     /// The URL of the first page.
@@ -100,6 +106,7 @@ pub struct PageMeta {
         deserialize_with = "present"
     )]
     #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+    #[cfg_attr(feature = "utoipa", schema(value_type = String))]
     #[validate(uri)]
     pub first_page_url: Option<String>,
     /// The key of the list in the page: `model_builds`.
@@ -109,6 +116,7 @@ pub struct PageMeta {
         deserialize_with = "present"
     )]
     #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+    #[cfg_attr(feature = "utoipa", schema(value_type = String))]
     pub key: Option<String>,
     /// The URL of the next page; `None` (null) on the last one.
     #[serde(default)]
@@ -122,6 +130,7 @@ pub struct PageMeta {
         deserialize_with = "present"
     )]
     #[cfg_attr(feature = "schemars", schemars(with = "i64"))]
+    #[cfg_attr(feature = "utoipa", schema(value_type = i64))]
     pub page: Option<i64>,
     /// How many builds a page holds.
     #[serde(
@@ -130,6 +139,7 @@ pub struct PageMeta {
         deserialize_with = "present"
     )]
     #[cfg_attr(feature = "schemars", schemars(with = "i64"))]
+    #[cfg_attr(feature = "utoipa", schema(value_type = i64))]
     pub page_size: Option<i64>,
     /// The URL of the previous page; `None` (null) on the first one.
     #[serde(default)]
@@ -142,6 +152,7 @@ pub struct PageMeta {
         deserialize_with = "present"
     )]
     #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+    #[cfg_attr(feature = "utoipa", schema(value_type = String))]
     #[validate(uri)]
     pub url: Option<String>,
 }

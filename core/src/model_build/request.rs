@@ -28,6 +28,7 @@ use crate::Validate;
     derive(schemars::JsonSchema),
     schemars(transform = crate::schema::rules::<Self>)
 )]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 // In the schema each field is its value's type, not nullable: a query or form has no
 // null, and `None` is a parameter left out, which `default` keeps out of `required`.
@@ -36,11 +37,13 @@ pub struct CreateModelBuild {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(uri(schemes = ["https", "http"]))]
     #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+    #[cfg_attr(feature = "utoipa", schema(value_type = String))]
     pub status_callback: Option<String>,
     /// A unique name for the build, at most 64 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(max = 64))]
     #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+    #[cfg_attr(feature = "utoipa", schema(value_type = String))]
     pub unique_name: Option<String>,
 }
 
@@ -60,6 +63,7 @@ pub struct CreateModelBuild {
     derive(schemars::JsonSchema),
     schemars(transform = crate::schema::rules::<Self>)
 )]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 // In the schema each field is its value's type, not nullable: a query or form has no
 // null, and `None` is a parameter left out, which `default` keeps out of `required`.
@@ -68,6 +72,7 @@ pub struct UpdateModelBuild {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(max = 64))]
     #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+    #[cfg_attr(feature = "utoipa", schema(value_type = String))]
     pub unique_name: Option<String>,
 }
 

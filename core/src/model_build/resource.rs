@@ -35,6 +35,7 @@ use crate::Validate;
     derive(schemars::JsonSchema),
     schemars(transform = crate::schema::rules::<Self>)
 )]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(remote = "Self")]
 pub struct ModelBuild {
     /// The SID of the account that created the build (`AC` + 32 hex digits).
@@ -47,6 +48,7 @@ pub struct ModelBuild {
         feature = "schemars",
         schemars(with = "Option<super::datetime::DateTimeSchema>")
     )]
+    #[cfg_attr(feature = "utoipa", schema(value_type = Option<String>, format = DateTime))]
     pub date_created: Option<OffsetDateTime>,
     /// When the build was last updated.
     #[serde(default, with = "super::datetime::option")]
@@ -54,6 +56,7 @@ pub struct ModelBuild {
         feature = "schemars",
         schemars(with = "Option<super::datetime::DateTimeSchema>")
     )]
+    #[cfg_attr(feature = "utoipa", schema(value_type = Option<String>, format = DateTime))]
     pub date_updated: Option<OffsetDateTime>,
     /// The SID of the parent assistant (`UA` + 32 hex digits).
     #[serde(default)]

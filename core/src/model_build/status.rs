@@ -117,3 +117,20 @@ impl schemars::JsonSchema for ModelBuildStatus {
         schemars::json_schema!({"type": "string", "enum": known})
     }
 }
+
+/// utoipa's schema of a status: the same string `enum` as for schemars, a component of
+/// its own, since utoipa refers to every `ToSchema` type by name.
+#[cfg(feature = "utoipa")]
+impl utoipa::PartialSchema for ModelBuildStatus {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        let known = ModelBuildStatus::KNOWN.iter().map(ModelBuildStatus::as_str);
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(known))
+            .into()
+    }
+}
+
+#[cfg(feature = "utoipa")]
+impl utoipa::ToSchema for ModelBuildStatus {}

@@ -135,12 +135,26 @@ impl<'de> De<'_, 'de> {
     fn mismatch(&self, expected: impl Into<String>) {
         // A form's value is always text: what it is not says it all.
         let found = match self.node {
-            Node::Text(_) => "",
-            node => node.kind(),
+            Node::Text(_) => String::new(),
+            node => node.kind().to_owned(),
         };
+        self.record_type(expected.into(), found);
+    }
+
+    /// An integer out of the type's range, named: it is an integer, only not one of
+    /// these.
+    fn out_of_range(&self, expected: String) {
+        match self.node {
+            Node::Number(Number::Unsigned(n)) => self.record_type(expected, n.to_string()),
+            Node::Number(Number::Signed(n)) => self.record_type(expected, n.to_string()),
+            _ => self.mismatch(expected),
+        }
+    }
+
+    fn record_type(&self, expected: String, found: String) {
         let error = Error::new(Kind::Type {
-            expected: expected.into(),
-            found: found.to_owned(),
+            expected,
+            found,
             value: None,
         });
         self.session.record(error.placed(|| self.at.steps()));
@@ -161,7 +175,7 @@ impl<'de> De<'_, 'de> {
             Node::Number(Number::Unsigned(n)) if fits(i128::from(*n)) => visitor.visit_u64(*n),
             Node::Number(Number::Signed(n)) if fits(i128::from(*n)) => visitor.visit_i64(*n),
             Node::Number(Number::Unsigned(_) | Number::Signed(_)) => {
-                self.mismatch(range());
+                self.out_of_range(range());
                 stand_in(visitor)
             }
             Node::Text(text) => match text.parse::<i128>().map(|n| (n, fits(n))) {

@@ -43,6 +43,76 @@ pub(crate) struct Read<T> {
     pub complete: bool,
 }
 
+/// A document read for validation, before its rules run: so that the rules may run in
+/// a step of their own, with an `await` (async rules), and their errors then join the
+/// reading's in document order.
+pub(crate) enum Checking<'b, T> {
+    /// Read at once, as the usual document is. Should a rule fail, `order_of` reads
+    /// the document's order from `bytes`.
+    Read {
+        value: T,
+        bytes: &'b [u8],
+        order_of: fn(&[u8]) -> Option<Order>,
+    },
+    /// Read again, every error recorded.
+    Recovered(Read<T>, Order),
+    /// Nothing to validate: the errors are all there is.
+    Failed(ValidationErrors),
+}
+
+impl<T> Checking<'_, T> {
+    /// The value the rules are to check, if one could be read.
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Checking::Read { value, .. } => Some(value),
+            Checking::Recovered(read, _) => read.value.as_ref(),
+            Checking::Failed(_) => None,
+        }
+    }
+
+    /// The value, or every error: the reading's and the `rules`' (what validating
+    /// [`value`](Self::value) gave), in document order.
+    pub fn finish(self, rules: Result<(), ValidationErrors>) -> Result<T, ValidationErrors> {
+        match self {
+            Checking::Read {
+                value,
+                bytes,
+                order_of,
+            } => match rules {
+                Ok(()) => Ok(value),
+                Err(broken) => Err(match order_of(bytes) {
+                    Some(order) => rules_in_order(broken, &order),
+                    None => broken,
+                }),
+            },
+            Checking::Recovered(read, order) => read.finish(&order, move |_| rules),
+            Checking::Failed(errors) => Err(errors),
+        }
+    }
+
+    /// The value validated with `context`, async rules included, or every error.
+    pub async fn checked_async<C>(self, context: &C) -> Result<T, ValidationErrors>
+    where
+        T: crate::ValidateAsync<C> + Sync,
+        C: Sync + ?Sized,
+    {
+        let rules = match self.value() {
+            Some(value) => value.validate_async_with(context).await,
+            None => Ok(()),
+        };
+        self.finish(rules)
+    }
+
+    /// The value validated by `validate`, or every error.
+    pub fn checked(
+        self,
+        validate: impl FnOnce(&T) -> Result<(), ValidationErrors>,
+    ) -> Result<T, ValidationErrors> {
+        let rules = self.value().map_or(Ok(()), validate);
+        self.finish(rules)
+    }
+}
+
 /// Reads `tree` into a `T`, recording every error it can stand in for.
 pub(crate) fn read<'de, T: Deserialize<'de>>(mut tree: Node<'de>) -> Read<T> {
     let session = de::Session::default();

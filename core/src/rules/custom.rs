@@ -17,6 +17,7 @@
 //! | `custom(function = path::to_fn, args(64, other_field))` | `to_fn(&value, 64, &self.other_field)` |
 //! | `custom(function = path::to_fn, code = "...", message = "...")` | the same, reported with its own code and message |
 //! | `#[validate(custom = path::to_fn)]` on the type | `to_fn(&self)`, to check several fields together |
+//! | `custom(function = path::to_async_fn, async)`, on a field or the type | `to_async_fn(&value).await`, after every sync rule ([async rules](crate::guide::async_rules)) |
 //!
 //! - `function` (required): a path to a function. `custom` with none is a compile error.
 //! - The value argument: the function takes `&T` for a field of type `T`, or for an
@@ -36,6 +37,9 @@
 //!   (`"over {limit}"`; `{{` and `}}` are braces). Unlike other rules, the names in it are
 //!   not checked while compiling, since the parameters are only known at run time; a name
 //!   the error lacks is left as written ([`Params::render`](crate::Params::render)).
+//! - `async`: the function returns a future (`async fn`) of what a sync one returns; the
+//!   type is then validated with [`ValidateAsync`](crate::ValidateAsync), and only when
+//!   the value's sync rules passed ([async rules](crate::guide::async_rules)).
 //! - The rule applies to any type: the function's signature decides. It is the one rule a
 //!   field may carry more than once.
 //! - On the whole value, each error goes to the value's own path, or to the field it
@@ -174,20 +178,33 @@ pub fn check_whole<F, E>(
 
 #[cold]
 fn field_path(name: &str, fields: &[FieldPlace], fields_at: &PathNode<'_>) -> crate::Path {
+    field_path_from(name, fields, &fields_at.to_path())
+}
+
+/// The path of the field `name` (by its Rust or wire name) of the value at `base`.
+pub(crate) fn field_path_from(name: &str, fields: &[FieldPlace], base: &crate::Path) -> crate::Path {
     let place = fields.iter().find(|(rust, place)| {
         *rust == name || matches!(place, Place::Field(wire) if *wire == name)
     });
-    match place {
-        Some((_, place)) => fields_at.at_place(*place).to_path(),
+    let segment = match place {
+        Some((_, Place::Field(wire))) => Segment::Field(Cow::Borrowed(wire)),
+        Some((_, Place::Index(index))) => Segment::Index(*index),
+        Some((_, Place::Here)) => return base.clone(),
         // Not a field of this value: kept under the name given, so it is not lost.
-        None => fields_at.to_path().child(Segment::Field(Cow::Owned(name.to_owned()))),
-    }
+        None => Segment::Field(Cow::Owned(name.to_owned())),
+    };
+    base.clone().child(segment)
 }
 
 #[cold]
 fn push(error: RuleError, path: crate::Path, errors: &mut ValidationErrors, site: &'static Site) {
+    errors.push(to_field_error(error, path, site));
+}
+
+/// A custom rule's error at `path`, with the site's `code` or `message` when given.
+pub(crate) fn to_field_error(error: RuleError, path: crate::Path, site: &'static Site) -> FieldError {
     let report = error.into_report();
     let code = site.code().map_or(report.code, Cow::Borrowed);
     let message = site_message(site, report.params.get(), || report.message);
-    errors.push(FieldError::owned(path, code, message, report.params));
+    FieldError::owned(path, code, message, report.params)
 }

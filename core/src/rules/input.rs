@@ -314,8 +314,9 @@ pub trait EachInput<M> {
     /// The element type.
     type Item: ?Sized;
 
-    /// Calls `visit` with every element and its path under `at`.
-    fn each_item(&self, at: &PathNode<'_>, visit: impl FnMut(&Self::Item, &PathNode<'_>));
+    /// Calls `visit` with every element (borrowed for as long as the collection is)
+    /// and its path under `at`.
+    fn each_item<'s>(&'s self, at: &PathNode<'_>, visit: impl FnMut(&'s Self::Item, &PathNode<'_>));
 }
 
 macro_rules! indexed_items {
@@ -323,7 +324,7 @@ macro_rules! indexed_items {
         impl<$($generics)*> EachInput<Direct> for $ty {
             type Item = T;
 
-            fn each_item(&self, at: &PathNode<'_>, mut visit: impl FnMut(&T, &PathNode<'_>)) {
+            fn each_item<'s>(&'s self, at: &PathNode<'_>, mut visit: impl FnMut(&'s T, &PathNode<'_>)) {
                 for (index, item) in self.iter().enumerate() {
                     visit(item, &at.index(index));
                 }
@@ -354,7 +355,7 @@ macro_rules! keyed_items {
         impl<$($generics)*> EachInput<Direct> for $ty {
             type Item = V;
 
-            fn each_item(&self, at: &PathNode<'_>, mut visit: impl FnMut(&V, &PathNode<'_>)) {
+            fn each_item<'s>(&'s self, at: &PathNode<'_>, mut visit: impl FnMut(&'s V, &PathNode<'_>)) {
                 for (key, value) in self {
                     visit(value, &at.key(key));
                 }
@@ -376,7 +377,7 @@ keyed_items! {
 impl<M, T: EachInput<M>> EachInput<Optional<M>> for Option<T> {
     type Item = T::Item;
 
-    fn each_item(&self, at: &PathNode<'_>, visit: impl FnMut(&T::Item, &PathNode<'_>)) {
+    fn each_item<'s>(&'s self, at: &PathNode<'_>, visit: impl FnMut(&'s T::Item, &PathNode<'_>)) {
         if let Some(items) = self {
             items.each_item(at, visit);
         }
@@ -388,7 +389,7 @@ macro_rules! items_through_pointers {
         impl<M, T: EachInput<M> + ?Sized> EachInput<Pointer<M>> for $pointer<T> {
             type Item = T::Item;
 
-            fn each_item(&self, at: &PathNode<'_>, visit: impl FnMut(&T::Item, &PathNode<'_>)) {
+            fn each_item<'s>(&'s self, at: &PathNode<'_>, visit: impl FnMut(&'s T::Item, &PathNode<'_>)) {
                 (**self).each_item(at, visit);
             }
         }
@@ -400,7 +401,7 @@ items_through_pointers!(Box Rc Arc);
 impl<M, T: EachInput<M> + ?Sized> EachInput<Pointer<M>> for &T {
     type Item = T::Item;
 
-    fn each_item(&self, at: &PathNode<'_>, visit: impl FnMut(&T::Item, &PathNode<'_>)) {
+    fn each_item<'s>(&'s self, at: &PathNode<'_>, visit: impl FnMut(&'s T::Item, &PathNode<'_>)) {
         (**self).each_item(at, visit);
     }
 }
@@ -415,8 +416,9 @@ pub trait KeysInput<M> {
     /// The key type.
     type Key: ?Sized;
 
-    /// Calls `visit` with every key and its path under `at`.
-    fn each_key(&self, at: &PathNode<'_>, visit: impl FnMut(&Self::Key, &PathNode<'_>));
+    /// Calls `visit` with every key (borrowed for as long as the map is) and its path
+    /// under `at`.
+    fn each_key<'s>(&'s self, at: &PathNode<'_>, visit: impl FnMut(&'s Self::Key, &PathNode<'_>));
 }
 
 macro_rules! map_keys {
@@ -424,7 +426,7 @@ macro_rules! map_keys {
         impl<$($generics)*> KeysInput<Direct> for $ty {
             type Key = K;
 
-            fn each_key(&self, at: &PathNode<'_>, mut visit: impl FnMut(&K, &PathNode<'_>)) {
+            fn each_key<'s>(&'s self, at: &PathNode<'_>, mut visit: impl FnMut(&'s K, &PathNode<'_>)) {
                 for key in self.keys() {
                     visit(key, &at.key(key));
                 }
@@ -446,7 +448,7 @@ map_keys! {
 impl<M, T: KeysInput<M>> KeysInput<Optional<M>> for Option<T> {
     type Key = T::Key;
 
-    fn each_key(&self, at: &PathNode<'_>, visit: impl FnMut(&T::Key, &PathNode<'_>)) {
+    fn each_key<'s>(&'s self, at: &PathNode<'_>, visit: impl FnMut(&'s T::Key, &PathNode<'_>)) {
         if let Some(map) = self {
             map.each_key(at, visit);
         }
@@ -458,7 +460,7 @@ macro_rules! keys_through_pointers {
         impl<M, T: KeysInput<M> + ?Sized> KeysInput<Pointer<M>> for $pointer<T> {
             type Key = T::Key;
 
-            fn each_key(&self, at: &PathNode<'_>, visit: impl FnMut(&T::Key, &PathNode<'_>)) {
+            fn each_key<'s>(&'s self, at: &PathNode<'_>, visit: impl FnMut(&'s T::Key, &PathNode<'_>)) {
                 (**self).each_key(at, visit);
             }
         }
@@ -470,7 +472,7 @@ keys_through_pointers!(Box Rc Arc);
 impl<M, T: KeysInput<M> + ?Sized> KeysInput<Pointer<M>> for &T {
     type Key = T::Key;
 
-    fn each_key(&self, at: &PathNode<'_>, visit: impl FnMut(&T::Key, &PathNode<'_>)) {
+    fn each_key<'s>(&'s self, at: &PathNode<'_>, visit: impl FnMut(&'s T::Key, &PathNode<'_>)) {
         (**self).each_key(at, visit);
     }
 }

@@ -1,7 +1,8 @@
 //! `custom = path::to_fn`, `custom(function = path::to_fn, args(...), code = "...",
 //! message = "...")`: a function of the user's on the field (or, on the type, on the
 //! whole value), called with the value, then the type's context if it declares one,
-//! then the `args`.
+//! then the `args`. With `async`, the function returns a future (an `async fn`), and
+//! the type is validated with `validate_async`.
 
 use proc_macro::Delimiter;
 use syn::meta::ParseNestedMeta;
@@ -17,6 +18,8 @@ struct Custom {
     /// Extra arguments: a name of a field of the same value is that field, by
     /// reference; anything else (a literal, a constant) is passed as written.
     args: Vec<Expr>,
+    /// `async`: the function returns a future of what a sync one returns.
+    asynchronous: bool,
 }
 
 pub fn parse(
@@ -27,16 +30,24 @@ pub fn parse(
 ) -> syn::Result<Box<dyn RuleKind>> {
     let mut function: Option<syn::Path> = None;
     let mut extra: Option<Vec<Expr>> = None;
+    let mut asynchronous: Option<()> = None;
     if args::has_args(meta) {
         args::read(
             name,
             meta,
             errors,
             common,
-            "`function`, `args`, `code` or `message`",
+            "`function`, `args`, `async`, `code` or `message`",
             |key, arg| {
                 if key == "function" {
                     args::set_once(&mut function, arg, |arg| arg.value()?.parse())?;
+                } else if key == "async" {
+                    args::set_once(&mut asynchronous, arg, |arg| {
+                        if !arg.input.is_empty() && !arg.input.peek(Token![,]) {
+                            return Err(arg.error("`async` takes no value: `custom(function = f, async)`"));
+                        }
+                        Ok(())
+                    })?;
                 } else if key == "args" {
                     args::set_once(&mut extra, arg, |arg| {
                         let content;
@@ -62,7 +73,21 @@ pub fn parse(
     Ok(Box::new(Custom {
         function,
         args: extra.unwrap_or_default(),
+        asynchronous: asynchronous.is_some(),
     }))
+}
+
+/// `, __mb_fields, &__mb_fields_at,`: the whole value's table of fields and the node
+/// they hang from, which a rule on the whole value puts its errors under.
+fn whole_tail(call: &Call, out: &mut Out) {
+    let span = call.span;
+    let site = proc_macro2::Span::call_site();
+    out.punct(',', false, span)
+        .ident("__mb_fields", site)
+        .punct(',', false, site);
+    out.punct('&', false, site)
+        .ident("__mb_fields_at", site)
+        .punct(',', false, span);
 }
 
 impl RuleKind for Custom {
@@ -95,26 +120,20 @@ impl RuleKind for Custom {
                 }
             });
         };
-        match call.whole {
-            true => {
+        match (call.whole, call.walk.filter(|_| self.asynchronous)) {
+            (true, None) => {
                 call.method(out, "custom_whole");
                 out.group(Delimiter::Parenthesis, span, |out| {
                     out.punct('|', true, span).punct('|', false, span);
                     invoke(out, &|out| {
                         call.value(out);
                     });
-                    let site = proc_macro2::Span::call_site();
-                    out.punct(',', false, span)
-                        .ident("__mb_fields", site)
-                        .punct(',', false, site);
-                    out.punct('&', false, site)
-                        .ident("__mb_fields_at", site)
-                        .punct(',', false, span);
+                    whole_tail(call, out);
                     call.tail(out);
                 });
                 out.punct(';', false, span);
             }
-            false => call.entry(out, "custom", |out| {
+            (false, None) => call.entry(out, "custom", |out| {
                 out.punct('|', false, span)
                     .ident("__mb_value", span)
                     .punct('|', false, span);
@@ -123,7 +142,47 @@ impl RuleKind for Custom {
                 });
                 out.punct(',', false, span);
             }),
+            // `let __mb_q<n> = __mb_site<s>.custom_async(value, |v| f(v, ...), passed,
+            // base, __mb_errors);`: the future, made when the value passed
+            // its sync rules.
+            (whole, Some(walk)) => {
+                walk.bind(out, span);
+                match whole {
+                    true => {
+                        call.method(out, "custom_whole_async");
+                        out.group(Delimiter::Parenthesis, span, |out| {
+                            out.punct('|', true, span).punct('|', false, span);
+                            invoke(out, &|out| {
+                                call.value(out);
+                            });
+                            out.punct(',', false, span).text(&walk.passed());
+                            whole_tail(call, out);
+                            call.tail(out);
+                        });
+                    }
+                    false => {
+                        call.method(out, "custom_async");
+                        out.group(Delimiter::Parenthesis, span, |out| {
+                            call.value(out).punct(',', false, span);
+                            out.punct('|', false, span)
+                                .ident("__mb_value", span)
+                                .punct('|', false, span);
+                            invoke(out, &|out| {
+                                out.ident("__mb_value", span);
+                            });
+                            out.punct(',', false, span).text(&walk.passed());
+                            out.punct(',', false, span);
+                            call.tail(out);
+                        });
+                    }
+                }
+                out.punct(';', false, span);
+            }
         }
+    }
+
+    fn is_async(&self) -> bool {
+        self.asynchronous
     }
 
     fn message_is_constant(&self) -> bool {

@@ -67,6 +67,27 @@ pub fn inner_rules(
     Ok(rules)
 }
 
+/// `|__mb_item, __mb_item_at, __mb_errors| { <the rules on __mb_item> },`; in a walk,
+/// the block's value is the futures the element's rules made, joined.
+fn item_closure(call: &Call, rules: &[Rule], walk: Option<&crate::walk::Walk>, out: &mut Out) {
+    let span = call.span;
+    out.punct('|', false, span)
+        .ident("__mb_item", span)
+        .punct(',', false, span);
+    out.ident("__mb_item_at", span).punct(',', false, span);
+    out.ident("__mb_errors", span).punct('|', false, span);
+    out.group(Delimiter::Brace, span, |out| {
+        let mut scope = call.inner_scope();
+        scope.walk = walk;
+        let item = super::Checked::Named("__mb_item");
+        crate::emit::value_checks(rules, item, "__mb_item_at", &Place::Here, &scope, out);
+        if let Some(walk) = walk {
+            out.text(&walk.joined());
+        }
+    });
+    out.punct(',', false, span);
+}
+
 impl RuleKind for Inner {
     fn target(&self) -> Target {
         Target::Bases {
@@ -80,24 +101,30 @@ impl RuleKind for Inner {
     /// `rules::<each|keys>::check`.
     fn emit(&self, call: &Call, out: &mut Out) {
         let span = call.span;
+        if let Some(walk) = call.walk.filter(|_| self.walks()) {
+            // In a type with async rules: `let __mb_q<n> = async_rules::<each|keys>(value,
+            // at, __mb_errors, |__mb_item, __mb_item_at, __mb_errors| { ...; joined });`,
+            // each element's rules checked in a walk of its own, whose futures the
+            // closure returns.
+            walk.bind(out, span);
+            call.rt(out).colon2(span).path(&["async_rules", self.label], span);
+            out.group(Delimiter::Parenthesis, span, |out| {
+                call.value(out).punct(',', false, span);
+                call.at(out)
+                    .punct(',', false, span)
+                    .ident("__mb_errors", span)
+                    .punct(',', false, span);
+                item_closure(call, &self.rules, Some(&walk.inner()), out);
+            });
+            out.punct(';', false, span);
+            return;
+        }
         call.entry(out, self.label, |out| {
             call.at(out)
                 .punct(',', false, span)
                 .ident("__mb_errors", span)
                 .punct(',', false, span);
-            out.punct('|', false, span)
-                .ident("__mb_item", span)
-                .punct(',', false, span);
-            out.ident("__mb_item_at", span).punct(',', false, span);
-            out.ident("__mb_errors", span).punct('|', false, span);
-            out.group(Delimiter::Brace, span, |out| {
-                let scope = call.inner_scope();
-                for rule in &self.rules {
-                    let item = super::Checked::Named("__mb_item");
-                    crate::emit::rule_call(rule, item, "__mb_item_at", &Place::Here, &scope, out);
-                }
-            });
-            out.punct(',', false, span);
+            item_closure(call, &self.rules, None, out);
         });
     }
 

@@ -166,6 +166,24 @@ pub trait RuleKind {
         false
     }
 
+    /// Whether the rule is async (`custom(function = f, async)`).
+    fn is_async(&self) -> bool {
+        false
+    }
+
+    /// Whether the rule is async or holds one that is (`each`, `keys`): the type is
+    /// then validated with `validate_async`.
+    fn holds_async(&self) -> bool {
+        self.is_async() || self.inner().iter().any(|rule| rule.kind.holds_async())
+    }
+
+    /// Whether, in a type with async rules, the rule takes part in the walk that makes
+    /// the futures: an async rule, `nested` (the value may have async rules of its
+    /// own), and `each` or `keys` holding either.
+    fn walks(&self) -> bool {
+        self.is_async() || self.inner().iter().any(|rule| rule.kind.walks())
+    }
+
     /// The parameters its errors carry, which a `message = "..."` template may name;
     /// `None` when they are only known at run time (`custom`) or come from inner
     /// rules (`nested`, `each`, `keys`).
@@ -273,6 +291,8 @@ pub struct Call<'a> {
     pub whole: bool,
     /// The type's table of call sites, for the rules nested in this one.
     pub sites: &'a crate::emit::Sites,
+    /// In a type with async rules, the walk the rule takes part in.
+    pub walk: Option<&'a crate::walk::Walk>,
 }
 
 impl<'a> Call<'a> {
@@ -374,6 +394,7 @@ impl<'a> Call<'a> {
             context: self.context,
             whole: false,
             sites: self.sites,
+            walk: self.walk,
         }
     }
 }

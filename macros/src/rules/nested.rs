@@ -32,6 +32,47 @@ impl RuleKind for Nested {
 
     fn emit(&self, call: &Call, out: &mut Out) {
         let span = call.span;
+        if let Some(walk) = call.walk {
+            // In a type with async rules: `let __mb_q<n> = { use ...; (&&&Nest(value,
+            // __mb_ctx)).choose().walk(at, __mb_errors) };`, the value's walk when its
+            // type has async rules, its sync rules checked now when it has none (with
+            // the context when it takes one): `async_rules::Nest`'s traits choose by
+            // the receiver.
+            walk.bind(out, span);
+            out.group(Delimiter::Brace, span, |out| {
+                out.ident("use", span);
+                call.rt(out)
+                    .colon2(span)
+                    .path(&["async_rules"], span)
+                    .colon2(span);
+                out.group(Delimiter::Brace, span, |out| {
+                    for (n, name) in ["WalkAsync", "WalkSync", "WalkSyncWith"].iter().enumerate() {
+                        if n > 0 {
+                            out.punct(',', false, span);
+                        }
+                        out.ident(name, span).ident("as", span).ident("_", span);
+                    }
+                });
+                out.punct(';', false, span);
+                out.group(Delimiter::Parenthesis, span, |out| {
+                    out.punct('&', true, span)
+                        .punct('&', true, span)
+                        .punct('&', false, span);
+                    call.rt(out).colon2(span).path(&["async_rules", "Nest"], span);
+                    out.group(Delimiter::Parenthesis, span, |out| {
+                        call.value(out).punct(',', false, span).ident("__mb_ctx", span);
+                    });
+                });
+                out.punct('.', false, span).ident("choose", span);
+                out.group(Delimiter::Parenthesis, span, |_| {});
+                out.punct('.', false, span).ident("walk", span);
+                out.group(Delimiter::Parenthesis, span, |out| {
+                    call.at(out).punct(',', false, span).ident("__mb_errors", span);
+                });
+            });
+            out.punct(';', false, span);
+            return;
+        }
         match call.context {
             // With the context when the value's type takes one, without it when the
             // type is `Validate`: the runtime's `Pick` traits choose by the receiver.
@@ -86,6 +127,10 @@ impl RuleKind for Nested {
     }
 
     fn needs_validate(&self) -> bool {
+        true
+    }
+
+    fn walks(&self) -> bool {
         true
     }
 
