@@ -88,3 +88,23 @@ pub use rules::regex::{AsRegex, ValidateRegex};
 pub use rules::required::ValidateRequired;
 pub use rules::url::ValidateUrl;
 pub use traits::{Validate, ValidateArgs};
+
+/// `#[derive(Validate)]`, validator 0.21's: implements [`ValidateArgs`] (and
+/// [`Validate`] for a type with no `context`) from `#[validate(...)]` attributes on a
+/// struct with named fields.
+///
+/// It reads validator's attributes with validator's meaning. On a field: `email`,
+/// `url`, `credit_card` (feature `card`), `ip`, `ip(v4)`, `ip(v6)`,
+/// `non_control_character`, `length(min, max, equal)`, `range(min, max,
+/// exclusive_min, exclusive_max)`, `required`, `contains(pattern = "..")`,
+/// `does_not_contain(pattern = "..")`, `must_match(other = field)`, `regex(path =
+/// RE)`, `custom(function = f, use_context)` (any number), each with `message` and
+/// `code`; `nested`, and `skip`, which leaves the field unchecked whatever else it
+/// says. On the type: `schema(function = f, use_context, skip_on_field_errors)` (any
+/// number), `context = Type` (with `mutable`), `nest_all_fields`, and `crate =
+/// "path"`, the path the code names this crate by (`::validator` by default, as a
+/// switched program names it). Bounds, paths and the context may be quoted
+/// (`min = "MIN_LEN"`); a field's errors come in validator's order, whatever the
+/// attribute's; what validator rejects is a compile error.
+#[cfg(feature = "derive")]
+pub use modelbuild_macros::ValidatorCompat as Validate;
