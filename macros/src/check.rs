@@ -3,7 +3,7 @@
 //! arguments, this module what concerns a field as a whole.
 
 use crate::parse::{Container, Fields, Shape};
-use crate::rules::{Rule, Target};
+use crate::toolkit::{Rule, Target};
 use crate::types::TypeKind;
 
 pub fn container(container: &Container, errors: &mut Vec<syn::Error>) {

@@ -11,7 +11,7 @@ use quote::ToTokens;
 use crate::input::Input;
 use crate::out::Out;
 use crate::parse::Container;
-use crate::walk::Walk;
+use crate::toolkit::walk::Walk;
 
 const RT: &str = "::modelbuild::__private";
 

@@ -6,7 +6,8 @@
 //! into a model (the item itself is read by `input`), `check` finds what is wrong
 //! with that model, `emit` writes the code (through `out`, which keeps writing it
 //! cheap in an unoptimised build). Every problem found on the way is reported at
-//! once, each at its own token.
+//! once, each at its own token. The rules (`rules/`, one file each) sit below `parse`
+//! and above `toolkit`, what they are written with: the arrows run one way.
 //!
 //! `ValidatorCompat` is the derive of `modelbuild-validator`: validator 0.21's
 //! attributes, read with validator's meaning and emitted against validator's API, in a
@@ -26,9 +27,9 @@ mod rules;
 mod schema;
 mod serde_attrs;
 mod suggest;
+mod toolkit;
 mod types;
 mod validator;
-mod walk;
 
 use proc_macro::TokenStream;
 

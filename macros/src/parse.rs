@@ -4,14 +4,13 @@
 //! tokens of the broken item are skipped, and parsing goes on with the next item.
 
 use proc_macro2::TokenTree;
-use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Ident, LitStr, Member, Type};
 
-use crate::args::{guard, skip_rest, Common};
+use crate::args::{guard, skip_rest};
 use crate::input::{self, Data, Input};
-use crate::rules::{self, Rule};
+use crate::rules::{rule, rule_name};
 use crate::serde_attrs::{self, Case, ContainerAttrs, Tagging};
-use crate::suggest::did_you_mean;
+use crate::toolkit::{Place, Rule};
 
 pub struct Container<'a> {
     pub input: &'a Input,
@@ -79,17 +78,6 @@ pub enum Layout {
     },
 }
 
-/// Where a field is on the wire, from the node its value's fields hang from.
-#[derive(Clone)]
-pub enum Place {
-    /// Under this name.
-    Field(String),
-    /// At this position of a sequence: the fields of a tuple struct or variant.
-    Index(usize),
-    /// Where the value itself is: a flattened field, the field of a newtype.
-    Here,
-}
-
 pub enum Fields<'a> {
     Named(Vec<Field<'a>>),
     Unnamed(Vec<Field<'a>>),
@@ -129,11 +117,6 @@ pub struct Field<'a> {
     /// Where errors of this field are: by its wire name, or `rename`.
     pub place: Place,
     pub rules: Vec<Rule>,
-}
-
-/// The rule names for messages: "sid, length, ..., each".
-fn rule_names() -> String {
-    rules::names().collect::<Vec<_>>().join(", ")
 }
 
 pub fn container<'a>(input: &'a Input, errors: &mut Vec<syn::Error>) -> Option<Container<'a>> {
@@ -376,80 +359,4 @@ fn field_rules<'a>(
         place: rename.map_or(place, |lit| Place::Field(lit.value())),
         rules,
     }
-}
-
-/// The item's name, and as text (converted once: comparing an identifier with a
-/// string converts it each time); a path that is not a plain name is reported, and
-/// the item skipped, so the items after it are still read.
-pub fn rule_name(meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>) -> Option<(Ident, String)> {
-    let name = meta.path.get_ident().map(|name| (name.clone(), name.to_string()));
-    if name.is_none() {
-        errors.push(syn::Error::new_spanned(
-            &meta.path,
-            format!("expected a rule: one of {}", rule_names()),
-        ));
-        skip_rest(meta.input);
-    }
-    name
-}
-
-/// One rule: its name looked up in the registry, its arguments read by the rule.
-///
-/// When one of its arguments was reported, what is missing because of that mistake is
-/// not reported again: `sid(prefx = "UG")` is not also told it has no prefix (the rule
-/// is left out), and `length(maximum = 5)` is not told it has no bound (the rule is
-/// kept, marked incomplete, so the rules inside an `each` are still checked).
-pub fn rule(
-    name: Ident,
-    key: &str,
-    meta: &ParseNestedMeta,
-    errors: &mut Vec<syn::Error>,
-) -> syn::Result<Option<Rule>> {
-    let Some(parse) = rules::find(key) else {
-        let names = rule_names();
-        let hint = meaning(key).unwrap_or_else(|| did_you_mean(key, rules::names().chain(["rename"])));
-        return Err(syn::Error::new_spanned(
-            &name,
-            format!("unknown rule `{key}`;{hint} expected one of {names}, or `rename`"),
-        ));
-    };
-    let reported = errors.len();
-    let mut common = Common::default();
-    let parsed = parse(&name, meta, errors, &mut common);
-    let complete = errors.len() == reported;
-    let kind = match parsed {
-        Ok(kind) => kind,
-        Err(_) if !complete => return Ok(None),
-        Err(error) => return Err(error),
-    };
-    Ok(Some(Rule {
-        name,
-        code: common.code,
-        message: common.message,
-        kind,
-        complete,
-    }))
-}
-
-/// ` did you mean ...?` for the names other validation crates give our rules.
-fn meaning(name: &str) -> Option<String> {
-    let ours = match name {
-        "regex" => "`pattern`",
-        "dive" => "`nested` (or `each(nested)` for the elements of a collection)",
-        "inner" => "`each` (rules for every element)",
-        "matches" | "must_equal" | "equals" => "`must_match`",
-        "not_contains" | "contains_not" => "`does_not_contain`",
-        "starts_with" => "`prefix`",
-        "ends_with" => "`suffix`",
-        "min_length" | "max_length" | "len" | "byte_length" => "`length`",
-        "phone_number" | "e164" => "`phone`",
-        "creditcard" | "card" => "`credit_card`",
-        "ip_address" => "`ip`",
-        "non_control_char" | "no_control_characters" => "`non_control_character`",
-        "uri_reference" => "`uri` (an absolute URI)",
-        "optional" | "present" => "`required`",
-        "validate" | "function" => "`custom`",
-        _ => return None,
-    };
-    Some(format!(" did you mean {ours}?"))
 }

@@ -11,7 +11,8 @@ use quote::quote;
 use proc_macro::Delimiter;
 
 use crate::out::Out;
-use crate::parse::{Container, Fields, Layout, Place, Shape};
+use crate::parse::{Container, Fields, Layout, Shape};
+use crate::toolkit::Place;
 
 pub fn impl_rules(container: &Container, out: &mut Out) {
     let body = match &container.shape {

@@ -7,12 +7,12 @@ use quote::quote;
 use syn::meta::ParseNestedMeta;
 use syn::{Expr, Ident, LitStr};
 
-use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
 use crate::bounds::{
     all_literal, by_value, check_order, given_fields, literal_number, option_tokens, usual, Value,
 };
 use crate::out::Out;
+use crate::toolkit::{Call, RuleKind, Target};
 use crate::types::Base;
 
 #[derive(Default)]

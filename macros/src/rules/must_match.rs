@@ -4,10 +4,10 @@
 use syn::meta::ParseNestedMeta;
 use syn::Ident;
 
-use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
 use crate::out::Out;
 use crate::suggest::did_you_mean;
+use crate::toolkit::{Call, RuleKind, Target};
 
 const NEEDS: &str = "`must_match` needs the other field: `must_match(password)`";
 

@@ -4,9 +4,9 @@
 use syn::meta::ParseNestedMeta;
 use syn::Ident;
 
-use super::{Call, RuleKind, Target};
 use crate::args::Common;
 use crate::out::Out;
+use crate::toolkit::{Call, RuleKind, Target};
 
 struct Skip;
 
