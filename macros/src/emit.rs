@@ -47,16 +47,23 @@ pub fn impl_validate(container: &Container) -> proc_macro::TokenStream {
                     .tokens(context)
                     .text(">");
             };
-            wrap_impl(&mut out, input, &with, &bounded, |out| {
-                out.text("fn validate_with_at");
-                out.group(Delimiter::Parenthesis, Span::call_site(), |out| {
-                    out.text("&self, __mb_ctx: &")
-                        .tokens(context)
-                        .text(",")
-                        .text(AT_AND_ERRORS);
-                });
-                out.group(Delimiter::Brace, Span::call_site(), body);
-            });
+            wrap_impl(
+                &mut out,
+                input,
+                &container.context_lifetimes,
+                &with,
+                &bounded,
+                |out| {
+                    out.text("fn validate_with_at");
+                    out.group(Delimiter::Parenthesis, Span::call_site(), |out| {
+                        out.text("&self, __mb_ctx: &")
+                            .tokens(context)
+                            .text(",")
+                            .text(AT_AND_ERRORS);
+                    });
+                    out.group(Delimiter::Brace, Span::call_site(), body);
+                },
+            );
         }
         None => context_free(&mut out, input, &bounded, body),
     }
@@ -75,7 +82,10 @@ pub fn body(container: &Container, out: &mut Out, walk: Option<&Walk>) {
     let sites = Sites::default();
     // The checks first: they fill the table of sites, which comes before them.
     let mut checks = Out::new();
-    if walk.is_some() && container.customs.iter().any(|rule| rule.kind.is_async()) {
+    // Where the value's errors start: a whole-value rule made or run only when none of
+    // its own checks failed (an async one; validator's `schema`) compares with it.
+    let asynchronous = walk.is_some() && container.customs.iter().any(|rule| rule.kind.is_async());
+    if asynchronous || container.customs.iter().any(|rule| rule.kind.after_fields()) {
         checks.text("let __mb_start = __mb_errors.len();");
     }
     match &container.shape {
@@ -193,7 +203,7 @@ fn context_free(out: &mut Out, input: &Input, bounded: &[TokenStream], body: imp
     let validate = |out: &mut Out| {
         out.text("::modelbuild::__private::Validate");
     };
-    wrap_impl(out, input, &validate, bounded, |out| {
+    wrap_impl(out, input, &[], &validate, bounded, |out| {
         out.text(&format!("fn validate_at(&self, {AT_AND_ERRORS})"))
             .group(Delimiter::Brace, Span::call_site(), body);
     });
@@ -201,18 +211,22 @@ fn context_free(out: &mut Out, input: &Input, bounded: &[TokenStream], body: imp
 
 /// The impl block of the trait `trait_` writes, holding what `items` writes; the
 /// `bounded` types must implement that trait too, besides the type's own where clause.
+/// `lifetimes` are parameters of the impl beyond the type's (those the context names).
 pub fn wrap_impl(
     out: &mut Out,
     input: &Input,
+    lifetimes: &[syn::Lifetime],
     trait_: &dyn Fn(&mut Out),
     bounded: &[TokenStream],
     items: impl FnOnce(&mut Out),
 ) {
     out.text("#[automatically_derived] impl");
     let generics = &input.generics;
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let with_lifetimes = impl_generics(generics, lifetimes);
+    let (impl_generics, _, _) = with_lifetimes.split_for_impl();
+    let (_, ty_generics, where_clause) = generics.split_for_impl();
     // The usual type has no generics to write, nor a where clause.
-    if !generics.params.is_empty() {
+    if !with_lifetimes.params.is_empty() {
         out.tokens(impl_generics);
     }
     trait_(out);
@@ -232,6 +246,17 @@ pub fn wrap_impl(
         }
     }
     out.group(Delimiter::Brace, Span::call_site(), items);
+}
+
+/// The type's generics, with `lifetimes` first: the parameters of an impl whose trait
+/// names lifetimes the type does not (validator's `context = "Arg<'v_a>"`).
+pub fn impl_generics(generics: &syn::Generics, lifetimes: &[syn::Lifetime]) -> syn::Generics {
+    let mut generics = generics.clone();
+    for (at, lifetime) in lifetimes.iter().enumerate() {
+        let param = syn::GenericParam::Lifetime(syn::LifetimeParam::new(lifetime.clone()));
+        generics.params.insert(at, param);
+    }
+    generics
 }
 
 /// The compile errors, plus an impl that does nothing: with it, the type still
@@ -381,6 +406,10 @@ fn whole_value_checks(
         sites,
         walk,
     };
+    if container.customs.iter().any(|rule| rule.kind.after_fields()) {
+        // Whether every field passed, before any whole-value rule adds errors.
+        out.text("let __mb_fields_passed = __mb_errors.len() == __mb_start;");
+    }
     let asynchronous = |rule: &&Rule| walk.is_some() && rule.kind.is_async();
     for rule in container.customs.iter().filter(|rule| !asynchronous(rule)) {
         rule_call(rule, Checked::Named("self"), "__mb_at", &Place::Here, &scope, out);

@@ -59,7 +59,7 @@ pub fn rules_impl(input: &crate::input::Input, out: &mut Out, body: TokenStream)
     let trait_ = |out: &mut Out| {
         out.text("::modelbuild::__private::schema::JsonSchemaRules");
     };
-    crate::emit::wrap_impl(out, input, &trait_, &[], |out| {
+    crate::emit::wrap_impl(out, input, &[], &trait_, &[], |out| {
         out.text("fn apply_rules(__mb_root: &mut ::modelbuild::__private::schema::Schema)")
             .group(Delimiter::Brace, proc_macro2::Span::call_site(), |out| {
                 out.tokens(body);

@@ -18,8 +18,10 @@
 //! | `length(max = 64, unit = "bytes")` | the same, counted in the unit: `"chars"` (the default) \| `"bytes"` \| `"utf16"` |
 //! | `length(max = 64, code = "...", message = "...")` | the same, reported with its own code and message |
 //!
-//! - `min`, `max`, `equal`: a `usize` expression: a literal (`64`), a constant (`MAX_NAME`)
-//!   or any expression of that type (`MAX_NAME * 2`). At least one is required: `length`
+//! - `min`, `max`, `equal`: a literal (`64`), or a constant or expression of any primitive
+//!   integer type (`MAX_NAME`, `MAX_NAME * 2`; validator's are `u64`), also quoted as
+//!   validator writes it (`max = "MAX_NAME"`); a negative one counts as 0
+//!   ([`LengthBound`]). At least one is required: `length`
 //!   and `length()` are compile errors. `equal` with `min` or `max`, a literal `min`
 //!   greater than a literal `max`, and a negative literal are compile errors too; bounds
 //!   that are not literals are not compared while compiling.

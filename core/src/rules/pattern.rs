@@ -12,9 +12,14 @@
 //! | `pattern = "^[a-z]+$"` | the regex matches |
 //! | `pattern(regex = "^[a-z]+$")` | the same |
 //! | `pattern(regex = "^[a-z]+$", code = "...", message = "...")` | the same, reported with its own code and message |
+//! | `regex(path = RE)`, `regex(path = *RE)`, `regex(path = "RE")` | validator's spelling: the regex the program keeps in `RE`, a `static` `Regex`, `LazyLock<Regex>` or `OnceLock<Regex>` ([`RegexSource`]); also with `code` and `message` |
 //!
 //! - The rule needs modelbuild's `pattern` feature, on by default; without it, `pattern`
 //!   is a compile error that names the feature.
+//! - `regex(path = RE)` takes a regex the program made itself: it is not checked while
+//!   compiling but when first used (a `LazyLock` runs its initializer then, and panics
+//!   there if that initializer does); its `pattern` parameter and message are the
+//!   regex's own text; a `OnceLock` never set reports each value (see [`RegexSource`]).
 //! - The regex (required): a string literal, raw or not (`r"^\d+$"`), in the `regex`
 //!   crate's syntax. A regex that does not parse is a compile error with the parser's
 //!   message, at the literal; `pattern` with no regex is a compile error too.

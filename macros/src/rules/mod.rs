@@ -64,6 +64,7 @@ mod nested;
 mod pattern;
 mod phone;
 mod range;
+mod regex;
 mod required;
 mod sid;
 mod skip;
@@ -81,6 +82,7 @@ pub const REGISTRY: &[(&str, Parse)] = &[
     ("length", length::parse),
     ("uri", uri::parse),
     ("pattern", pattern::parse),
+    ("regex", regex::parse),
     ("range", range::parse),
     ("required", required::parse),
     ("nested", nested::parse),
@@ -237,4 +239,40 @@ fn meaning(name: &str) -> Option<String> {
         _ => return None,
     };
     Some(format!(" did you mean {ours}?"))
+}
+
+/// validator's `schema(function = f, ...)` on the type: a `custom` rule on the whole
+/// value that runs only when every field passed.
+pub fn schema_rule(
+    name: Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+) -> syn::Result<Option<Rule>> {
+    let reported = errors.len();
+    let mut common = Common::default();
+    let parsed = custom::parse_schema(&name, meta, errors, &mut common);
+    let complete = errors.len() == reported;
+    let kind = match parsed {
+        Ok(kind) => kind,
+        Err(_) if !complete => return Ok(None),
+        Err(error) => return Err(error),
+    };
+    Ok(Some(Rule {
+        name,
+        code: common.code,
+        message: common.message,
+        kind,
+        complete,
+    }))
+}
+
+/// The `nested` that validator's `nest_all_fields` adds to a field.
+pub fn nested_rule() -> Rule {
+    Rule {
+        name: Ident::new("nested", proc_macro2::Span::call_site()),
+        code: None,
+        message: None,
+        kind: nested::implied(),
+        complete: true,
+    }
 }

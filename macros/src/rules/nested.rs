@@ -21,6 +21,11 @@ pub fn parse(
     Ok(Box::new(Nested))
 }
 
+/// The `nested` that validator's `nest_all_fields` puts on a field.
+pub fn implied() -> Box<dyn RuleKind> {
+    Box::new(Nested)
+}
+
 impl RuleKind for Nested {
     fn target(&self) -> Target {
         Target::Bases {

@@ -48,6 +48,17 @@ pub fn parse(
             ("exclusive_max", &mut range.exclusive_max),
         ]),
     )?;
+    // validator also quotes a bound: `min = "MIN_SIZE"` is the constant.
+    for bound in [
+        &mut range.min,
+        &mut range.max,
+        &mut range.exclusive_min,
+        &mut range.exclusive_max,
+    ] {
+        if let Some(expr) = bound.take() {
+            *bound = Some(args::unquote(expr)?);
+        }
+    }
     Ok(Box::new(range))
 }
 

@@ -95,6 +95,13 @@ pub trait RuleKind {
         false
     }
 
+    /// Whether the rule, on the whole value, runs only when every field passed
+    /// (`schema(...)`, validator's type-level rule): the emitter then sets
+    /// `__mb_fields_passed` before the whole-value rules.
+    fn after_fields(&self) -> bool {
+        false
+    }
+
     /// Whether the rule is async (`custom(function = f, async)`).
     fn is_async(&self) -> bool {
         false
