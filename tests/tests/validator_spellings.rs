@@ -281,3 +281,44 @@ fn each_and_length_take_sets() {
         pairs(&[("set[0]", "length"), ("ordered[1]", "length")])
     );
 }
+
+async fn free_later(name: &str, limits: &Limits<'_>) -> Result<(), RuleError> {
+    free(name, limits)
+}
+
+async fn not_both_taken(rename: &RenameLater, limits: &Limits<'_>) -> Result<(), RuleError> {
+    match limits.reserved.contains(&rename.backup.as_str()) {
+        true => Err(RuleError::new("backup_taken", "the backup is taken too")),
+        false => Ok(()),
+    }
+}
+
+#[derive(Validate)]
+#[validate(context = "Limits<'v_a>", schema(function = not_both_taken, use_context, async))]
+struct RenameLater {
+    #[validate(length(min = 1), custom(function = free_later, use_context, async))]
+    name: String,
+    backup: String,
+}
+
+#[test]
+fn use_context_takes_async_with_validators_context() {
+    use modelbuild::ValidateAsync;
+    let reserved = ["root", "admin"];
+    let limits = Limits { reserved: &reserved };
+    let run = |name: &str, backup: &str| {
+        let value = RenameLater {
+            name: name.into(),
+            backup: backup.into(),
+        };
+        let result = futures_lite::future::block_on(value.validate_async_with(&limits));
+        result
+            .err()
+            .map(|errors| errors.iter().map(|e| e.code().to_owned()).collect::<Vec<_>>())
+    };
+    assert_eq!(run("ada", "grace"), None);
+    assert_eq!(run("root", "grace"), Some(vec!["taken".to_owned()]));
+    assert_eq!(run("ada", "admin"), Some(vec!["backup_taken".to_owned()]));
+    // A sync rule failed: neither the field's async rule nor `schema` is run.
+    assert_eq!(run("", "admin"), Some(vec!["length".to_owned()]));
+}
