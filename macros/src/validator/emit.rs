@@ -16,7 +16,6 @@ use syn::{GenericParam, Ident, LitStr, Type};
 
 use super::check::options;
 use super::parse::{Common, Custom, Field, Kind, Model, Rule, Schema};
-use crate::input::Input;
 
 pub fn impls(model: &Model) -> TokenStream {
     let krate = &model.krate;
@@ -85,7 +84,7 @@ pub fn impls(model: &Model) -> TokenStream {
 }
 
 /// The errors alone: as validator's derive, no impl is written for an item it rejects.
-pub fn with_errors(_input: &Input, errors: Vec<syn::Error>) -> TokenStream {
+pub fn with_errors(errors: Vec<syn::Error>) -> TokenStream {
     errors.iter().map(syn::Error::to_compile_error).collect()
 }
 

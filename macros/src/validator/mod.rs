@@ -30,6 +30,6 @@ pub fn derive(input: TokenStream) -> TokenStream {
     }
     match model {
         Some(model) if errors.is_empty() => emit::impls(&model),
-        _ => emit::with_errors(&input, errors),
+        _ => emit::with_errors(errors),
     }
 }

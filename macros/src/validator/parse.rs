@@ -6,6 +6,7 @@
 //! flag is a bare name, `= true`/`= false` or `= "true"`), and every other name refused.
 //! Every mistake is recorded and reading goes on.
 
+use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitBool, LitStr, Path, Token, Type};
 
@@ -212,8 +213,9 @@ fn unknown(name: &Ident, what: &str, place: &str, key: &str, known: &[&str]) -> 
     )
 }
 
-fn duplicate(name: &Ident) -> syn::Error {
-    syn::Error::new_spanned(name, format!("duplicate `{name}`; give it once"))
+fn duplicate(name: &impl ToTokens) -> syn::Error {
+    let text = name.to_token_stream().to_string();
+    syn::Error::new_spanned(name, format!("duplicate `{text}`; give it once"))
 }
 
 /// Runs `read`; a mistake is recorded and the rest of the item skipped.
@@ -261,7 +263,11 @@ fn container_attrs(attrs: &[Attribute], model: &mut Model, errors: &mut Vec<syn:
 }
 
 /// Fills `slot` once; a second one is a mistake at `name`.
-fn once<T>(slot: &mut Option<T>, name: &Ident, read: impl FnOnce() -> syn::Result<T>) -> syn::Result<()> {
+fn once<T>(
+    slot: &mut Option<T>,
+    name: &impl ToTokens,
+    read: impl FnOnce() -> syn::Result<T>,
+) -> syn::Result<()> {
     if slot.is_some() {
         return Err(duplicate(name));
     }
@@ -282,9 +288,9 @@ fn schema(name: &Ident, meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>) ->
     ];
     list(name, meta, errors, known, |key, arg| {
         match key {
-            "function" => once(&mut function, name_at(arg), || value_path(arg))?,
-            "use_context" => once(&mut use_context, name_at(arg), || flag(arg))?,
-            "skip_on_field_errors" => once(&mut skip, name_at(arg), || flag(arg))?,
+            "function" => once(&mut function, &arg.path, || value_path(arg))?,
+            "use_context" => once(&mut use_context, &arg.path, || flag(arg))?,
+            "skip_on_field_errors" => once(&mut skip, &arg.path, || flag(arg))?,
             _ => return common.read(key, arg),
         }
         Ok(true)
@@ -310,11 +316,6 @@ fn required<T>(value: Option<T>, name: &Ident, key: &str, reported: bool) -> syn
     }
 }
 
-fn name_at<'m>(arg: &'m ParseNestedMeta) -> &'m Ident {
-    // Every key reaching a reader was a single name (`list` checked it).
-    arg.path.get_ident().expect("a key is a name")
-}
-
 impl Common {
     /// Reads `message` or `code` if `key` is one; whether it was.
     fn read(&mut self, key: &str, arg: &ParseNestedMeta) -> syn::Result<bool> {
@@ -323,7 +324,7 @@ impl Common {
             "code" => &mut self.code,
             _ => return Ok(false),
         };
-        once(slot, name_at(arg), || arg.value()?.parse::<LitStr>())?;
+        once(slot, &arg.path, || arg.value()?.parse::<LitStr>())?;
         Ok(true)
     }
 }
@@ -475,8 +476,8 @@ fn custom(name: &Ident, meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>) ->
         &["function", "use_context", "message", "code"],
         |key, arg| {
             match key {
-                "function" => once(&mut function, name_at(arg), || value_path(arg))?,
-                "use_context" => once(&mut use_context, name_at(arg), || flag(arg))?,
+                "function" => once(&mut function, &arg.path, || value_path(arg))?,
+                "use_context" => once(&mut use_context, &arg.path, || flag(arg))?,
                 _ => return common.read(key, arg),
             }
             Ok(true)
@@ -549,7 +550,7 @@ fn rule(
                 errors,
                 &["other", "message", "code"],
                 |key, arg| match key {
-                    "other" => once(&mut other, name_at(arg), || value_path(arg)).map(|()| true),
+                    "other" => once(&mut other, &arg.path, || value_path(arg)).map(|()| true),
                     _ => common.read(key, arg),
                 },
             )?;
@@ -566,7 +567,7 @@ fn rule(
                 errors,
                 &["path", "message", "code"],
                 |key, arg| match key {
-                    "path" => once(&mut path, name_at(arg), || value_expr(arg)).map(|()| true),
+                    "path" => once(&mut path, &arg.path, || value_expr(arg)).map(|()| true),
                     _ => common.read(key, arg),
                 },
             )?;
@@ -632,8 +633,8 @@ fn ip(
             errors,
             &["v4", "v6", "message", "code"],
             |key, arg| match key {
-                "v4" => once(&mut v4, name_at(arg), || flag(arg)).map(|()| true),
-                "v6" => once(&mut v6, name_at(arg), || flag(arg)).map(|()| true),
+                "v4" => once(&mut v4, &arg.path, || flag(arg)).map(|()| true),
+                "v6" => once(&mut v6, &arg.path, || flag(arg)).map(|()| true),
                 _ => common.read(key, arg),
             },
         )?;
@@ -658,7 +659,7 @@ fn bounds_rule<const N: usize>(
     known.extend(["message", "code"]);
     list(name, meta, errors, &known, |key, arg| {
         match keys.iter().position(|k| *k == key) {
-            Some(at) => once(&mut bounds[at], name_at(arg), || value_expr(arg)).map(|()| true),
+            Some(at) => once(&mut bounds[at], &arg.path, || value_expr(arg)).map(|()| true),
             None => common.read(key, arg),
         }
     })
@@ -678,7 +679,7 @@ fn needle(
         errors,
         &["pattern", "message", "code"],
         |key, arg| match key {
-            "pattern" => once(&mut pattern, name_at(arg), || arg.value()?.parse::<LitStr>()).map(|()| true),
+            "pattern" => once(&mut pattern, &arg.path, || arg.value()?.parse::<LitStr>()).map(|()| true),
             _ => common.read(key, arg),
         },
     )?;
