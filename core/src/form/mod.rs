@@ -164,13 +164,10 @@ pub(crate) fn checking<T: DeserializeOwned>(body: &[u8]) -> Checking<'_, T> {
     Checking::Recovered(read, order)
 }
 
-/// [`checked`] for pairs already decoded, each key once: a path's segments by name, as
+/// [`checking`] for pairs already decoded, each key once: a path's segments by name, as
 /// a web framework's router matched and decoded them.
 #[cfg(feature = "actix")]
-pub(crate) fn checked_pairs<T: DeserializeOwned>(
-    pairs: Vec<(String, String)>,
-    validate: impl FnOnce(&T) -> Result<(), ValidationErrors>,
-) -> Result<T, ValidationErrors> {
+pub(crate) fn checking_pairs<T: DeserializeOwned>(pairs: Vec<(String, String)>) -> Checking<'static, T> {
     let tree = Node::Object(
         pairs
             .iter()
@@ -179,11 +176,8 @@ pub(crate) fn checked_pairs<T: DeserializeOwned>(
     );
     let order = Order::of(&tree);
     match T::deserialize(de::Pairs { pairs }) {
-        Ok(value) => match validate(&value) {
-            Ok(()) => Ok(value),
-            Err(broken) => Err(recover::rules_in_order(broken, &order)),
-        },
-        Err(_) => recover::read::<T>(tree).finish(&order, validate),
+        Ok(value) => Checking::Ordered(value, order),
+        Err(_) => Checking::Recovered(recover::read::<T>(tree), order),
     }
 }
 
