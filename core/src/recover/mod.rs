@@ -54,7 +54,8 @@ pub(crate) enum Checking<'b, T> {
         bytes: &'b [u8],
         order_of: fn(&[u8]) -> Option<Order>,
     },
-    /// Read at once from pairs whose order is already known.
+    /// Read at once from pairs whose order is already known (a path's segments).
+    #[cfg_attr(not(feature = "actix"), allow(dead_code))]
     Ordered(T, Order),
     /// Read again, every error recorded.
     Recovered(Read<T>, Order),
