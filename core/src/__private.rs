@@ -207,6 +207,9 @@ impl Site {
     /// site keeps its segment.
     /// [`path`](Self::path), held for an async rule's future.
     pub(crate) fn held_path(&'static self, at: &PathNode<'_>) -> crate::path_node::HeldPath {
+        if let (Place::Here, true) = (self.place(), at.is_root()) {
+            return crate::path_node::HeldPath::Root;
+        }
         match (self.kept_segment(), at.is_root()) {
             (Some(segment), true) => {
                 crate::path_node::HeldPath::Made(Path::from_static(std::slice::from_ref(segment)))

@@ -148,6 +148,10 @@ impl<'a> PathNode<'a> {
     /// fields here: at `at` itself (a struct's fields), under one of its fields (an
     /// enum's variant), or, should it be neither, elsewhere, its path made now.
     pub(crate) fn relative_to(&self, at: &PathNode<'_>) -> Relative {
+        // The usual case, a rule on the whole of the value validated.
+        if self.is_root() && at.is_root() {
+            return Relative::Here;
+        }
         let same_parent = match (self.parent, at.parent) {
             (None, None) => true,
             (Some(a), Some(b)) => std::ptr::eq(a, b),

@@ -8,7 +8,6 @@ use std::borrow::Cow;
 
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use modelbuild::form::FormError;
 use modelbuild::TwilioError;
 
 use crate::config::BODY_LIMIT;
@@ -101,49 +100,6 @@ pub fn unsupported_media_type(content_type: &str) -> TwilioError {
              Content-Type: application/x-www-form-urlencoded, as Twilio's API takes them",
             clip(content_type)
         ),
-    )
-}
-
-/// A form or query that could not be decoded, with the client's keys and values
-/// clipped.
-pub fn form(error: &FormError) -> TwilioError {
-    let clipped = match error {
-        FormError::BadEscape { .. } => error.clone(),
-        FormError::InvalidUtf8 { key } => FormError::InvalidUtf8 {
-            key: clip(key).into(),
-        },
-        FormError::DuplicateKey { key } => FormError::DuplicateKey {
-            key: clip(key).into(),
-        },
-        FormError::InvalidValue { key, message } => FormError::InvalidValue {
-            key: clip(key).into(),
-            message: clip_quoted(message, "found \"", &["\""]),
-        },
-        FormError::Data(message) => FormError::Data(clip_quoted(
-            message,
-            "unknown field `",
-            &["`, expected", "`, there are no fields"],
-        )),
-    };
-    TwilioError::from(clipped)
-}
-
-/// `message` with the text quoted between `open` and the last of the first `closes`
-/// found (serde's quoting of an unknown field, or of a value that did not parse)
-/// clipped; a message with no such part is clipped whole.
-fn clip_quoted(message: &str, open: &str, closes: &[&str]) -> String {
-    let Some(start) = message.find(open).map(|at| at + open.len()) else {
-        return clip(message).into_owned();
-    };
-    let end = closes
-        .iter()
-        .find_map(|close| message.rfind(close).filter(|end| *end >= start))
-        .unwrap_or(message.len());
-    format!(
-        "{}{}{}",
-        &message[..start],
-        clip(&message[start..end]),
-        &message[end..]
     )
 }
 
@@ -268,26 +224,5 @@ mod tests {
         assert_eq!(clip(&long), format!("{}…", "é".repeat(64)));
         let path = format!("/v1/{}", "p".repeat(600));
         assert_eq!(clip_path(&path), format!("{}…", &path[..512]));
-        let key = "k".repeat(1_000);
-        let unknown = FormError::Data(format!(
-            "unknown field `{key}`, expected one of `StatusCallback`, `UniqueName`"
-        ));
-        assert_eq!(
-            form(&unknown).message,
-            format!(
-                "Invalid parameter: unknown field `{}…`, expected one of `StatusCallback`, `UniqueName`",
-                "k".repeat(64)
-            )
-        );
-        let value = FormError::InvalidValue {
-            key: key.clone(),
-            message: format!("expected an integer, found \"{key}\""),
-        };
-        let message = form(&value).message;
-        assert!(message.len() < 250, "{message}");
-        assert!(
-            message.ends_with(&format!("found \"{}…\"", "k".repeat(64))),
-            "{message}"
-        );
     }
 }

@@ -5,7 +5,8 @@
 //!
 //! It serves the five operations at the definition's paths, behind HTTP Basic auth
 //! (the account SID and its auth token), checks every input with modelbuild's types
-//! (strict form and query decoding, then every rule), answers with their JSON, and
+//! (forms and queries decoded and validated in one step, every bad parameter named in
+//! one error), answers with their JSON, and
 //! fails as Twilio does: `20404` (404) for what does not exist, `20422` (400) for an
 //! invalid parameter, `20003` (401) for missing or wrong credentials (every error is
 //! listed below). A created build goes enqueued → building → completed, one step

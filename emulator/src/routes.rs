@@ -8,10 +8,11 @@ use axum::routing::get;
 use axum::{Json, Router};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
+use modelbuild::form;
 use modelbuild::model_build::{datetime, paths};
 use modelbuild::{
     CreateModelBuild, ListModelBuilds, ModelBuild, ModelBuildPage, ModelBuildStatus, PageMeta, TwilioError,
-    UpdateModelBuild, Valid,
+    UpdateModelBuild,
 };
 
 use super::body::FormBody;
@@ -74,11 +75,10 @@ async fn create(
     FormBody(body): FormBody,
 ) -> Result<(StatusCode, Json<ModelBuild>), TwilioError> {
     let endpoint = paths::create(&assistant).map_err(|_| errors::not_found(uri.path()))?;
-    // Strict decoding (a repeated key, a bad escape or an unknown parameter is a 400
-    // that says which, the client's input clipped), then every rule, then what the
-    // emulator needs of a callback URL.
-    let request = CreateModelBuild::from_form(&body).map_err(|e| errors::form(&e))?;
-    let request = Valid::new(request)?.into_inner();
+    // Decoded and validated in one step: every bad parameter in one 20422 (a repeated
+    // key, a bad escape, an unknown parameter, a value of the wrong type, a broken rule,
+    // the client's input clipped), then what the emulator needs of a callback URL.
+    let request = form::from_bytes::<CreateModelBuild>(&body)?;
     let callback = request
         .status_callback
         .as_deref()
@@ -133,8 +133,7 @@ async fn update(
     FormBody(body): FormBody,
 ) -> Result<Json<ModelBuild>, TwilioError> {
     paths::update(&assistant, &key).map_err(|_| errors::not_found(uri.path()))?;
-    let request = UpdateModelBuild::from_form(&body).map_err(|e| errors::form(&e))?;
-    let request = Valid::new(request)?.into_inner();
+    let request = form::from_bytes::<UpdateModelBuild>(&body)?;
     let updated = app
         .store()
         .update(
@@ -166,9 +165,8 @@ async fn list(
     RawQuery(query): RawQuery,
     uri: Uri,
 ) -> Result<Json<ModelBuildPage>, TwilioError> {
-    let query =
-        ListModelBuilds::from_query(query.unwrap_or_default().as_bytes()).map_err(|e| errors::form(&e))?;
-    let query = Valid::new(query)?.into_inner();
+    // Every bad parameter at once: `PageSize=abc&Page=-1` names both.
+    let query = form::from_bytes::<ListModelBuilds>(query.unwrap_or_default().as_bytes())?;
     paths::list(&assistant, &query).map_err(|_| errors::not_found(uri.path()))?;
     // Both are validated: PageSize in 1..=1000, Page at least 0.
     let size = query.page_size.unwrap_or(DEFAULT_PAGE_SIZE);

@@ -244,13 +244,22 @@ fn every_error_body() {
             ),
             (
                 "UniqueName=a&UniqueName=b".to_owned(),
-                "Invalid parameter: parameter \"UniqueName\" is given more than once",
+                "Invalid parameter: UniqueName: is given more than once",
             ),
             (
                 "UniqueName=%zz".to_owned(),
-                "Invalid parameter: bad percent-escape at byte 11",
+                "Invalid parameter: UniqueName: has a bad percent-escape at byte 11",
             ),
-            ("Unique=a".to_owned(), "Invalid parameter: unknown field `Unique`"),
+            (
+                "Unique=a".to_owned(),
+                "Invalid parameter: Unique: is not a field here; the fields are StatusCallback, UniqueName",
+            ),
+            // Every bad parameter at once.
+            (
+                format!("Unique=a&StatusCallback=ftp%3A%2F%2Fx&UniqueName={long}"),
+                "Invalid parameter: Unique: is not a field here; the fields are StatusCallback, UniqueName; \
+                 StatusCallback: must be a URI with one of the schemes https, http",
+            ),
         ];
         for (form, message) in &invalid {
             let answer = server.send(Method::POST, &server.builds(), Some(form)).await;
@@ -297,6 +306,18 @@ fn every_error_body() {
                 "{query}"
             );
         }
+        // A value of the wrong type and a broken rule, named together.
+        let both = server
+            .send(
+                Method::GET,
+                &format!("{}?PageSize=ten&Page=-1", server.builds()),
+                None,
+            )
+            .await;
+        assert_eq!(
+            both.twilio_error().message,
+            "Invalid parameter: PageSize: must be an integer; Page: must be at least 0"
+        );
 
         let unknown = format!("{}/UG00000000000000000000000000000000", server.builds());
         for method in [Method::GET, Method::POST, Method::DELETE] {
@@ -869,9 +890,10 @@ fn every_error_is_a_twilio_body_with_its_status() {
         let error = unknown.twilio_error();
         assert_eq!(error.code, 20422);
         assert!(error.message.len() < 300, "{} bytes", error.message.len());
-        assert!(error
-            .message
-            .starts_with(&format!("Invalid parameter: unknown field `{}…`", &key[..64])));
+        assert!(error.message.starts_with(&format!(
+            "Invalid parameter: {}…: is not a field here",
+            &key[..64]
+        )));
 
         let wait = Duration::from_secs(10);
         let auth = basic_auth();

@@ -407,3 +407,91 @@ fn the_context_comes_from_the_apps_data() {
     let [missing] = send!(missing, [post_as("/rename", FORM, "UniqueName=weekly")]);
     assert_eq!(missing.status, StatusCode::INTERNAL_SERVER_ERROR);
 }
+
+// Async rules: the same extractors run them, with the context from the app's data.
+async fn is_free_later(name: &str, taken: &Taken) -> Result<(), RuleError> {
+    actix_web::rt::task::yield_now().await;
+    is_free(name, taken)
+}
+
+#[derive(serde::Deserialize, Validate)]
+#[serde(rename_all = "PascalCase")]
+#[validate(context = Taken)]
+struct AsyncRename {
+    #[validate(length(max = 8), custom(function = is_free_later, async))]
+    unique_name: String,
+    #[validate(length(max = 8), custom(function = is_free_later, async))]
+    friendly_name: String,
+    page_size: u32,
+}
+
+#[derive(serde::Deserialize, Validate)]
+#[validate(context = Taken)]
+struct AsyncNamePath {
+    #[validate(custom(function = is_free_later, async))]
+    name: String,
+}
+
+#[test]
+fn the_extractors_run_async_rules_with_every_other_error() {
+    async fn rename(body: ValidWith<Json<AsyncRename>, Taken>) -> String {
+        let rename = body.into_inner().into_inner();
+        format!("{} {}", rename.unique_name, rename.page_size)
+    }
+    async fn form(body: ValidWith<Form<AsyncRename>, Taken>) -> String {
+        body.into_inner().into_inner().friendly_name
+    }
+    async fn search(query: ValidWith<Query<AsyncRename>, Taken>) -> String {
+        query.unique_name.clone()
+    }
+    async fn named(path: ValidWith<Path<AsyncNamePath>, Taken>) -> String {
+        path.name.clone()
+    }
+    let app = App::new()
+        .app_data(web::Data::new(Taken(HashSet::from(["nightly".to_owned()]))))
+        .route("/rename", web::post().to(rename))
+        .route("/form", web::post().to(form))
+        .route("/search", web::get().to(search))
+        .route("/names/{name}", web::get().to(named));
+    let free = r#"{"UniqueName": "weekly", "FriendlyName": "daily", "PageSize": 5}"#;
+    // A taken name, a name too long (not looked up) and a value of the wrong type: one
+    // 422 listing all three, in the body's order.
+    let wrong = r#"{"UniqueName": "nightly", "FriendlyName": "much too long", "PageSize": "five"}"#;
+    let [ok, all, form, query, path] = send!(
+        app,
+        [
+            post_as("/rename", "application/json", free),
+            post_as("/rename", "application/json", wrong),
+            post_as(
+                "/form",
+                FORM,
+                "UniqueName=nightly&FriendlyName=nightly&PageSize=1"
+            ),
+            TestRequest::get().uri("/search?UniqueName=weekly&FriendlyName=nightly&PageSize=1"),
+            TestRequest::get().uri("/names/nightly"),
+        ]
+    );
+    assert_eq!(
+        (ok.status, ok.body.as_slice()),
+        (StatusCode::OK, b"weekly 5".as_slice())
+    );
+    assert_eq!(all.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(all.content_type, "application/problem+json");
+    let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+        list.iter().map(|(p, c)| (p.to_string(), c.to_string())).collect()
+    };
+    assert_eq!(
+        all.errors(),
+        pairs(&[
+            ("/UniqueName", "taken"),
+            ("/FriendlyName", "length"),
+            ("/PageSize", "type")
+        ])
+    );
+    assert_eq!(
+        form.errors(),
+        pairs(&[("/UniqueName", "taken"), ("/FriendlyName", "taken")])
+    );
+    assert_eq!(query.errors(), pairs(&[("/FriendlyName", "taken")]));
+    assert_eq!(path.errors(), pairs(&[("/name", "taken")]));
+}

@@ -505,3 +505,18 @@ fn the_list_query_and_the_error_body_are_at_the_crate_root() {
     let body: modelbuild::TwilioError = TwilioError::new(TwilioError::NOT_FOUND, 404, "gone");
     assert_eq!(body.more_info, "https://www.twilio.com/docs/errors/20404");
 }
+
+#[test]
+fn twilios_error_body_names_every_bad_parameter_and_clips_what_it_echoes() {
+    let key = "k".repeat(10_000);
+    let body = format!("{key}=1&StatusCallback=ftp%3A%2F%2Fx");
+    let errors = modelbuild::form::from_bytes::<CreateModelBuild>(body.as_bytes()).unwrap_err();
+    let twilio = modelbuild::TwilioError::from(&errors);
+    assert_eq!((twilio.code, twilio.status), (20422, 400));
+    assert!(twilio.message.len() < 400, "{}", twilio.message);
+    assert!(twilio.message.starts_with(&format!(
+        "Invalid parameter: {}…: is not a field here",
+        &key[..64]
+    )));
+    assert!(twilio.message.contains("; StatusCallback: must be a URI"));
+}

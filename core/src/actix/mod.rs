@@ -11,7 +11,9 @@
 //! unknown field or a broken rule, is answered `422 Unprocessable Content` with an
 //! RFC 9457 `application/problem+json` body that lists every error, each with its JSON
 //! Pointer into the request, its code, message and parameters: the document
-//! [`axum`](crate::axum)'s extractors answer with (see there).
+//! [`axum`](crate::axum)'s extractors answer with (see there). Every rule runs, the
+//! async ones included ([`ValidateAsync`](crate::ValidateAsync), which every `Validate`
+//! type implements too; see [async rules](crate::guide::async_rules)).
 //!
 //! What actix answers itself stays actix's, with the app's configuration: `Json` reads
 //! the body through actix's own `web::Json` (as raw JSON text), so `JsonConfig`'s limit,

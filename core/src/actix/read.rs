@@ -3,10 +3,9 @@
 //! answers itself stays actix's: a body of another content type, one over the limit,
 //! a JSON body that is not JSON at all.
 //!
-//! Each body is read in two steps: the body, awaited (`body_*`), then the value,
-//! checked, in a plain function that takes the check as a closure (`json`, `form`), so
-//! that what the rules need (a context) is looked up after the await, and a variant
-//! whose rules are themselves awaited can reuse the first step.
+//! Each body is read in two steps: the body, awaited (`body_*`), then the value, read
+//! and checked with every rule, the async ones included ([`ValidateAsync`]), with the
+//! context looked up after the body's await.
 
 use std::future::Future;
 
@@ -18,7 +17,8 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use crate::problem::Rejection;
-use crate::ValidationErrors;
+use crate::recover::Checking;
+use crate::ValidateAsync;
 
 /// A body as the first step left it.
 pub(super) enum Body<E> {
@@ -46,13 +46,23 @@ pub(super) fn json_body(
 }
 
 /// Reads the JSON text as a `T` with every error at once, then checks it.
-pub(super) fn json<T: DeserializeOwned>(
-    raw: &RawValue,
-    check: impl FnOnce(&T) -> Result<(), ValidationErrors>,
-) -> Result<web::Json<T>, Rejection<Error>> {
-    crate::json::checked::<T>(raw.get().as_bytes(), check)
+pub(super) async fn json<T, C>(raw: &RawValue, context: &C) -> Result<web::Json<T>, Rejection<Error>>
+where
+    T: DeserializeOwned + ValidateAsync<C> + Sync,
+    C: Sync + ?Sized,
+{
+    checked(crate::json::checking::<T>(raw.get().as_bytes()), context)
+        .await
         .map(web::Json)
-        .map_err(Rejection::Invalid)
+}
+
+/// What was read, checked with `context`: the value, or a 422 listing every error.
+async fn checked<T, C>(checking: Checking<'_, T>, context: &C) -> Result<T, Rejection<Error>>
+where
+    T: ValidateAsync<C> + Sync,
+    C: Sync + ?Sized,
+{
+    checking.checked_async(context).await.map_err(Rejection::Invalid)
 }
 
 /// The body of a UTF-8 form, as bytes within `PayloadConfig`'s limit; any other body
@@ -77,46 +87,51 @@ pub(super) fn form_body<T: DeserializeOwned + 'static>(
 }
 
 /// Reads the form as a `T` with every error at once, then checks it.
-pub(super) fn form<T: DeserializeOwned>(
+pub(super) async fn form<T, C>(
     body: Body<web::Form<T>>,
-    check: impl FnOnce(&T) -> Result<(), ValidationErrors>,
-) -> Result<web::Form<T>, Rejection<Error>> {
+    context: &C,
+) -> Result<web::Form<T>, Rejection<Error>>
+where
+    T: DeserializeOwned + ValidateAsync<C> + Sync,
+    C: Sync + ?Sized,
+{
     match body {
-        Body::Extracted(web::Form(value)) => match check(&value) {
+        Body::Extracted(web::Form(value)) => match value.validate_async_with(context).await {
             Ok(()) => Ok(web::Form(value)),
             Err(errors) => Err(Rejection::Invalid(errors)),
         },
-        Body::Bytes(bytes) => crate::form::checked::<T>(&bytes, check)
-            .map(web::Form)
-            .map_err(Rejection::Invalid),
+        Body::Bytes(bytes) => checked(crate::form::checking::<T>(&bytes), context)
+            .await
+            .map(web::Form),
     }
 }
 
 /// Reads the query string as a `T` with every error at once, then checks it: every
 /// query string can be read, so each of its errors is the client's.
-pub(super) fn query<T: DeserializeOwned>(
-    request: &HttpRequest,
-    check: impl FnOnce(&T) -> Result<(), ValidationErrors>,
-) -> Result<web::Query<T>, Rejection<Error>> {
-    crate::form::checked::<T>(request.query_string().as_bytes(), check)
-        .map(web::Query)
-        .map_err(Rejection::Invalid)
+pub(super) async fn query<T, C>(request: &HttpRequest, context: &C) -> Result<web::Query<T>, Rejection<Error>>
+where
+    T: DeserializeOwned + ValidateAsync<C> + Sync,
+    C: Sync + ?Sized,
+{
+    let checking = crate::form::checking::<T>(request.query_string().as_bytes());
+    checked(checking, context).await.map(web::Query)
 }
 
 /// Reads the path's named segments as the fields of a `T`, with every error at once,
 /// then checks it.
-pub(super) fn path<T: DeserializeOwned>(
-    request: &HttpRequest,
-    check: impl FnOnce(&T) -> Result<(), ValidationErrors>,
-) -> Result<web::Path<T>, Rejection<Error>> {
+pub(super) async fn path<T, C>(request: &HttpRequest, context: &C) -> Result<web::Path<T>, Rejection<Error>>
+where
+    T: DeserializeOwned + ValidateAsync<C> + Sync,
+    C: Sync + ?Sized,
+{
     let segments = request
         .match_info()
         .iter()
         .map(|(name, value)| (name.to_owned(), decoded(value)))
         .collect();
-    crate::form::checked_pairs::<T>(segments, check)
+    checked(crate::form::checking_pairs::<T>(segments), context)
+        .await
         .map(web::Path::from)
-        .map_err(Rejection::Invalid)
 }
 
 /// A segment as actix's `Path` gives it: the router leaves some escapes (`%2F`, `%25`)

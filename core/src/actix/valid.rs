@@ -1,7 +1,7 @@
 //! The validating extractors: `Valid<E>` and `ValidWith<E, C>` for `web::Json`,
 //! `web::Form`, `web::Query` and `web::Path`.
 
-use std::future::{ready, Future, Ready};
+use std::future::Future;
 use std::marker::PhantomData;
 use std::ops::Deref;
 use std::pin::Pin;
@@ -14,60 +14,64 @@ use serde::de::DeserializeOwned;
 
 use super::read;
 use crate::problem::Rejection;
-use crate::{Valid, Validate, ValidateWith};
+use crate::{Valid, ValidateAsync};
 
 /// What a body extractor's future is: it owns what it needs (actix's own futures
 /// hold a clone of the request), so it lives as long as it is polled.
 type Reading<T> = Pin<Box<dyn Future<Output = Result<T, Rejection<Error>>>>>;
 
 /// Reads a JSON body with every error at once: a value of the wrong type, a missing
-/// field and a broken rule are one 422 problem listing all three.
-impl<T: DeserializeOwned + Validate + 'static> FromRequest for Valid<Json<T>> {
+/// field and a broken rule (async rules included) are one 422 problem listing all three.
+impl<T: DeserializeOwned + ValidateAsync + Sync + 'static> FromRequest for Valid<Json<T>> {
     type Error = Rejection<Error>;
     type Future = Reading<Self>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let body = read::json_body(request, payload);
-        Box::pin(async move { read::json(&body.await?, T::validate).map(Valid::checked) })
+        Box::pin(async move { read::json(&body.await?, &()).await.map(Valid::checked) })
     }
 }
 
 /// Reads a UTF-8 form body with every error at once.
-impl<T: DeserializeOwned + Validate + 'static> FromRequest for Valid<Form<T>> {
+impl<T: DeserializeOwned + ValidateAsync + Sync + 'static> FromRequest for Valid<Form<T>> {
     type Error = Rejection<Error>;
     type Future = Reading<Self>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let body = read::form_body(request, payload);
-        Box::pin(async move { read::form(body.await?, T::validate).map(Valid::checked) })
+        Box::pin(async move { read::form(body.await?, &()).await.map(Valid::checked) })
     }
 }
 
 /// Reads the query string with every error at once.
-impl<T: DeserializeOwned + Validate> FromRequest for Valid<Query<T>> {
+impl<T: DeserializeOwned + ValidateAsync + Sync + 'static> FromRequest for Valid<Query<T>> {
     type Error = Rejection<Error>;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = Reading<Self>;
 
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(read::query(request, T::validate).map(Valid::checked))
+        let request = request.clone();
+        Box::pin(async move { read::query(&request, &()).await.map(Valid::checked) })
     }
 }
 
 /// Reads the path's named segments as the fields of `T` (a struct whose fields are
 /// named as the route's `{segments}` are), with every error at once.
-impl<T: DeserializeOwned + Validate> FromRequest for Valid<Path<T>> {
+impl<T: DeserializeOwned + ValidateAsync + Sync + 'static> FromRequest for Valid<Path<T>> {
     type Error = Rejection<Error>;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = Reading<Self>;
 
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(read::path(request, T::validate).map(Valid::checked))
+        let request = request.clone();
+        Box::pin(async move { read::path(&request, &()).await.map(Valid::checked) })
     }
 }
 
 /// `Valid<E>` for a type with a context (`#[validate(context = C)]`): the context is
 /// the app's data, found as `web::Data<C>` (registered with `App::app_data(Data::new(c))`)
 /// or as a plain `C` (`App::app_data(c)`). A request to an app without it is answered
-/// `500`, as actix answers a missing `web::Data`.
+/// `500`, as actix answers a missing `web::Data`. The value's type implements
+/// [`ValidateAsync<C>`], as the derive gives every type with a context; its async rules
+/// run with the context too.
 ///
 /// ```
 /// use std::collections::HashSet;
@@ -145,8 +149,8 @@ fn context<C: 'static>(request: &HttpRequest) -> Result<&C, Rejection<Error>> {
 
 impl<T, C> FromRequest for ValidWith<Json<T>, C>
 where
-    T: DeserializeOwned + ValidateWith<C> + 'static,
-    C: 'static,
+    T: DeserializeOwned + ValidateAsync<C> + Sync + 'static,
+    C: Sync + 'static,
 {
     type Error = Rejection<Error>;
     type Future = Reading<Self>;
@@ -157,15 +161,15 @@ where
         Box::pin(async move {
             let raw = body.await?;
             let context = context::<C>(&request)?;
-            read::json(&raw, |value: &T| value.validate_with(context)).map(ValidWith::checked)
+            read::json(&raw, context).await.map(ValidWith::checked)
         })
     }
 }
 
 impl<T, C> FromRequest for ValidWith<Form<T>, C>
 where
-    T: DeserializeOwned + ValidateWith<C> + 'static,
-    C: 'static,
+    T: DeserializeOwned + ValidateAsync<C> + Sync + 'static,
+    C: Sync + 'static,
 {
     type Error = Rejection<Error>;
     type Future = Reading<Self>;
@@ -176,37 +180,41 @@ where
         Box::pin(async move {
             let body = body.await?;
             let context = context::<C>(&request)?;
-            read::form(body, |value: &T| value.validate_with(context)).map(ValidWith::checked)
+            read::form(body, context).await.map(ValidWith::checked)
         })
     }
 }
 
 impl<T, C> FromRequest for ValidWith<Query<T>, C>
 where
-    T: DeserializeOwned + ValidateWith<C>,
-    C: 'static,
+    T: DeserializeOwned + ValidateAsync<C> + Sync + 'static,
+    C: Sync + 'static,
 {
     type Error = Rejection<Error>;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = Reading<Self>;
 
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(context::<C>(request).and_then(|context| {
-            read::query(request, |value: &T| value.validate_with(context)).map(ValidWith::checked)
-        }))
+        let request = request.clone();
+        Box::pin(async move {
+            let context = context::<C>(&request)?;
+            read::query(&request, context).await.map(ValidWith::checked)
+        })
     }
 }
 
 impl<T, C> FromRequest for ValidWith<Path<T>, C>
 where
-    T: DeserializeOwned + ValidateWith<C>,
-    C: 'static,
+    T: DeserializeOwned + ValidateAsync<C> + Sync + 'static,
+    C: Sync + 'static,
 {
     type Error = Rejection<Error>;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = Reading<Self>;
 
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(context::<C>(request).and_then(|context| {
-            read::path(request, |value: &T| value.validate_with(context)).map(ValidWith::checked)
-        }))
+        let request = request.clone();
+        Box::pin(async move {
+            let context = context::<C>(&request)?;
+            read::path(&request, context).await.map(ValidWith::checked)
+        })
     }
 }

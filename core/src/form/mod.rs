@@ -17,7 +17,6 @@
 mod de;
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::DeserializeOwned;
@@ -164,13 +163,10 @@ pub(crate) fn checking<T: DeserializeOwned>(body: &[u8]) -> Checking<'_, T> {
     Checking::Recovered(read, order)
 }
 
-/// [`checked`] for pairs already decoded, each key once: a path's segments by name, as
+/// [`checking`] for pairs already decoded, each key once: a path's segments by name, as
 /// a web framework's router matched and decoded them.
 #[cfg(feature = "actix")]
-pub(crate) fn checked_pairs<T: DeserializeOwned>(
-    pairs: Vec<(String, String)>,
-    validate: impl FnOnce(&T) -> Result<(), ValidationErrors>,
-) -> Result<T, ValidationErrors> {
+pub(crate) fn checking_pairs<T: DeserializeOwned>(pairs: Vec<(String, String)>) -> Checking<'static, T> {
     let tree = Node::Object(
         pairs
             .iter()
@@ -179,11 +175,8 @@ pub(crate) fn checked_pairs<T: DeserializeOwned>(
     );
     let order = Order::of(&tree);
     match T::deserialize(de::Pairs { pairs }) {
-        Ok(value) => match validate(&value) {
-            Ok(()) => Ok(value),
-            Err(broken) => Err(recover::rules_in_order(broken, &order)),
-        },
-        Err(_) => recover::read::<T>(tree).finish(&order, validate),
+        Ok(value) => Checking::Ordered(value, order),
+        Err(_) => Checking::Recovered(recover::read::<T>(tree), order),
     }
 }
 
@@ -275,7 +268,6 @@ pub fn to_string<T: Serialize>(value: &T) -> Result<String, FormError> {
 
 /// The pairs of `body`, decoded, in order: each key once, each key and value UTF-8.
 fn decode_pairs(body: &[u8]) -> Result<Vec<(String, String)>, FormError> {
-    let mut keys = HashSet::new();
     let mut pairs = Vec::new();
     for pair in percent::pairs(body) {
         let (key, value) = pair.map_err(|offset| FormError::BadEscape { offset })?;
@@ -285,10 +277,50 @@ fn decode_pairs(body: &[u8]) -> Result<Vec<(String, String)>, FormError> {
         let Ok(value) = String::from_utf8(value) else {
             return Err(FormError::InvalidUtf8 { key });
         };
-        if !keys.insert(key.clone()) {
-            return Err(FormError::DuplicateKey { key });
-        }
         pairs.push((key, value));
     }
-    Ok(pairs)
+    match first_repeated(&pairs) {
+        Some(at) => Err(FormError::DuplicateKey {
+            key: pairs.swap_remove(at).0,
+        }),
+        None => Ok(pairs),
+    }
+}
+
+/// The place of the first pair whose key an earlier pair has. Found without copying a
+/// key: by comparing each with those before it for a usual form, by sorting the places
+/// for a long one, so that a hostile one costs `n log n`.
+fn first_repeated(pairs: &[(String, String)]) -> Option<usize> {
+    if pairs.len() <= 16 {
+        return (1..pairs.len()).find(|&at| pairs[..at].iter().any(|(key, _)| *key == pairs[at].0));
+    }
+    let mut places: Vec<usize> = (0..pairs.len()).collect();
+    places.sort_by(|&a, &b| pairs[a].0.cmp(&pairs[b].0).then(a.cmp(&b)));
+    (places.windows(2))
+        .filter(|two| pairs[two[0]].0 == pairs[two[1]].0)
+        .map(|two| two[1])
+        .min()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repeated(body: &str) -> Option<String> {
+        match decode_pairs(body.as_bytes()) {
+            Err(FormError::DuplicateKey { key }) => Some(key),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn the_first_key_given_again_is_named_in_short_and_long_forms() {
+        assert_eq!(repeated("a=1&b=2"), None);
+        assert_eq!(repeated("a=1&b=2&b=3&a=4"), Some("b".to_owned()));
+        // Long enough to be sorted: the same answer, the first repetition in body order.
+        let many: Vec<String> = (0..40).map(|n| format!("k{n}=1")).collect();
+        let body = format!("{}&k30=2&k3=2", many.join("&"));
+        assert_eq!(repeated(&body), Some("k30".to_owned()));
+        assert_eq!(repeated(&many.join("&")), None);
+    }
 }

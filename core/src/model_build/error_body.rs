@@ -55,9 +55,19 @@ impl TwilioError {
 }
 
 impl From<&ValidationErrors> for TwilioError {
-    /// 20422 with status 400, naming every invalid parameter.
+    /// 20422 with status 400, naming every invalid parameter: `path: message`, each
+    /// path at most 64 characters (then `…`), since a path names what the client sent,
+    /// and a megabyte of unknown parameter name is not sent back.
     fn from(errors: &ValidationErrors) -> Self {
-        let details: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        let details: Vec<String> = (errors.iter())
+            .map(|error| {
+                format!(
+                    "{}: {}",
+                    crate::recover::shortened(&error.path().to_string()),
+                    error.message()
+                )
+            })
+            .collect();
         TwilioError::new(
             TwilioError::INVALID_PARAMETER,
             400,

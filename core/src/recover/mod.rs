@@ -54,6 +54,9 @@ pub(crate) enum Checking<'b, T> {
         bytes: &'b [u8],
         order_of: fn(&[u8]) -> Option<Order>,
     },
+    /// Read at once from pairs whose order is already known (a path's segments).
+    #[cfg_attr(not(feature = "actix"), allow(dead_code))]
+    Ordered(T, Order),
     /// Read again, every error recorded.
     Recovered(Read<T>, Order),
     /// Nothing to validate: the errors are all there is.
@@ -64,7 +67,7 @@ impl<T> Checking<'_, T> {
     /// The value the rules are to check, if one could be read.
     pub fn value(&self) -> Option<&T> {
         match self {
-            Checking::Read { value, .. } => Some(value),
+            Checking::Read { value, .. } | Checking::Ordered(value, _) => Some(value),
             Checking::Recovered(read, _) => read.value.as_ref(),
             Checking::Failed(_) => None,
         }
@@ -84,6 +87,10 @@ impl<T> Checking<'_, T> {
                     Some(order) => rules_in_order(broken, &order),
                     None => broken,
                 }),
+            },
+            Checking::Ordered(value, order) => match rules {
+                Ok(()) => Ok(value),
+                Err(broken) => Err(rules_in_order(broken, &order)),
             },
             Checking::Recovered(read, order) => read.finish(&order, move |_| rules),
             Checking::Failed(errors) => Err(errors),
