@@ -3,14 +3,17 @@
 //! the allocations per call; then each newer rule on its own against the peers' rule
 //! of the same meaning; then modelbuild against hand-written floors; then `is_uri`
 //! against the URI parsers; then parsing and validating in one step against serde's
-//! parse and `validate()`; then async rules against the same rules sync. The implementations of each row are timed interleaved,
+//! parse and `validate()`; then async rules against the same rules sync; then
+//! modelbuild-validator against validator itself. The implementations of each row are timed interleaved,
 //! and a ratio is the median of per-sample ratios (see `harness`), so that the noise
 //! of a shared host slows both sides of a ratio alike.
 //!
 //! Run with `cargo bench -p modelbuild-benches --bench compare`; `-- <section>...`
-//! runs only the named sections (`peers`, `rules`, `floors`, `uri`, `parsing`, `async`).
+//! runs only the named sections (`peers`, `rules`, `floors`, `uri`, `parsing`, `async`,
+//! `compat`).
 
 mod async_rules;
+mod compat;
 mod counting_alloc;
 mod data;
 mod floors;
@@ -93,6 +96,9 @@ fn main() {
     }
     if runs("async") {
         async_rules::print(&async_rules::rows());
+    }
+    if runs("compat") {
+        compat::print(&compat::rows());
     }
 }
 

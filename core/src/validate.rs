@@ -2,7 +2,7 @@
 //! make `nested` work through `Option`, `Box`, `Vec`, slices and maps.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::Display;
 use std::future::Future;
 use std::rc::Rc;
@@ -316,4 +316,14 @@ containers! {
     impl[T] VecDeque<T> where [T] => indexed;
     impl[K: Display, V, S] HashMap<K, V, S> where [V] => keyed;
     impl[K: Display, V] BTreeMap<K, V> where [V] => keyed;
+    // A set's elements by their place in its order: sorted for a `BTreeSet`, that
+    // run's for a `HashSet` (its paths tell which element failed, not where it was sent).
+    impl[T] BTreeSet<T> where [T] => indexed;
+    impl[T, S] HashSet<T, S> where [T] => indexed;
+}
+
+#[cfg(feature = "indexmap")]
+containers! {
+    impl[T, S] indexmap::IndexSet<T, S> where [T] => indexed;
+    impl[K: Display, V, S] indexmap::IndexMap<K, V, S> where [V] => keyed;
 }

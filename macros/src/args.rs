@@ -50,6 +50,35 @@ pub fn set_once<T>(
     Ok(())
 }
 
+/// A path, written bare (`function = path::to_fn`) or quoted, as validator allows
+/// (`function = "path::to_fn"`).
+pub fn path_value(arg: &ParseNestedMeta) -> syn::Result<syn::Path> {
+    let value = arg.value()?;
+    match value.peek(LitStr) {
+        true => value.parse::<LitStr>()?.parse(),
+        false => value.parse(),
+    }
+}
+
+/// A flag: bare (`use_context`), or `= true`, `= false` (validator's forms).
+pub fn flag_value(arg: &ParseNestedMeta) -> syn::Result<bool> {
+    if arg.input.is_empty() || arg.input.peek(Token![,]) {
+        return Ok(true);
+    }
+    Ok(arg.value()?.parse::<syn::LitBool>()?.value)
+}
+
+/// A bound as validator also writes it, quoted: `min = "MIN_LEN"` is the expression
+/// in the quotes (a string is never a bound).
+pub fn unquote(expr: Expr) -> syn::Result<Expr> {
+    match expr {
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(text), ..
+        }) => text.parse(),
+        expr => Ok(expr),
+    }
+}
+
 /// Reads `rule(key = value, ...)`, handing each key (as text, and its argument) to
 /// `read`, which returns `false` for keys it does not know. Each bad key is reported
 /// and skipped. `known` lists the rule's keys in prose, in backticks: "`min`, `max`,
@@ -245,7 +274,7 @@ fn key_meaning(key: &str) -> Option<&'static str> {
         "exclusive_minimum" | "gt" => "exclusive_min",
         "equals" | "eq" | "exact" | "exactly" => "equal",
         "scheme" | "protocols" => "schemes",
-        "pattern" | "text" | "needle" => "value",
+        "text" | "needle" => "value",
         "field" | "with" => "other",
         "func" | "fn" => "function",
         _ => return None,

@@ -3,7 +3,7 @@
 //! arguments, this module what concerns a field as a whole.
 
 use crate::parse::{Container, Fields, Shape};
-use crate::rules::{Rule, Target};
+use crate::toolkit::{Rule, Target};
 use crate::types::TypeKind;
 
 pub fn container(container: &Container, errors: &mut Vec<syn::Error>) {
@@ -59,7 +59,8 @@ pub fn rules(
         errors.push(syn::Error::new_spanned(
             &alone.name,
             format!(
-                "`{}` means no rule: remove it, or the other rules of this field",
+                "`{}` means no rule here: remove it, or the other rules of this field (validator's \
+                 derive, and modelbuild-validator's, skip the rules instead)",
                 alone.name
             ),
         ));

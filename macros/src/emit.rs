@@ -5,17 +5,19 @@
 //! rule on a type it cannot apply to is reported there; everything else is written
 //! as text (see `out`).
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use proc_macro::Delimiter;
 use proc_macro2::{Span, TokenStream, TokenTree};
-use syn::{Ident, LitStr};
+use syn::Ident;
 
 use crate::input::{Data, Input};
 use crate::out::{quoted, Out};
-use crate::parse::{Container, Field, Fields, Place, Shape, Variant};
-use crate::rules::{Access, Call, Checked, Rule, Sibling};
-use crate::walk::Walk;
+use crate::parse::{Container, Field, Fields, Shape, Variant};
+use crate::toolkit::walk::Walk;
+use crate::toolkit::{
+    place_expr, rule_call, value_checks, Access, Checked, Place, Rule, Scope, Sibling, SiteEntry, Sites,
+};
 
 /// The last parameters of `validate_at` and `validate_with_at`: the node the value is
 /// at and the error list.
@@ -45,16 +47,23 @@ pub fn impl_validate(container: &Container) -> proc_macro::TokenStream {
                     .tokens(context)
                     .text(">");
             };
-            wrap_impl(&mut out, input, &with, &bounded, |out| {
-                out.text("fn validate_with_at");
-                out.group(Delimiter::Parenthesis, Span::call_site(), |out| {
-                    out.text("&self, __mb_ctx: &")
-                        .tokens(context)
-                        .text(",")
-                        .text(AT_AND_ERRORS);
-                });
-                out.group(Delimiter::Brace, Span::call_site(), body);
-            });
+            wrap_impl(
+                &mut out,
+                input,
+                &container.context_lifetimes,
+                &with,
+                &bounded,
+                |out| {
+                    out.text("fn validate_with_at");
+                    out.group(Delimiter::Parenthesis, Span::call_site(), |out| {
+                        out.text("&self, __mb_ctx: &")
+                            .tokens(context)
+                            .text(",")
+                            .text(AT_AND_ERRORS);
+                    });
+                    out.group(Delimiter::Brace, Span::call_site(), body);
+                },
+            );
         }
         None => context_free(&mut out, input, &bounded, body),
     }
@@ -73,7 +82,10 @@ pub fn body(container: &Container, out: &mut Out, walk: Option<&Walk>) {
     let sites = Sites::default();
     // The checks first: they fill the table of sites, which comes before them.
     let mut checks = Out::new();
-    if walk.is_some() && container.customs.iter().any(|rule| rule.kind.is_async()) {
+    // Where the value's errors start: a whole-value rule made or run only when none of
+    // its own checks failed (an async one; validator's `schema`) compares with it.
+    let asynchronous = walk.is_some() && container.customs.iter().any(|rule| rule.kind.is_async());
+    if asynchronous || container.customs.iter().any(|rule| rule.kind.after_fields()) {
         checks.text("let __mb_start = __mb_errors.len();");
     }
     match &container.shape {
@@ -137,17 +149,6 @@ pub fn body(container: &Container, out: &mut Out, walk: Option<&Walk>) {
     }
 }
 
-/// The call sites of a type's rules, in the order of their calls.
-pub type Sites = RefCell<Vec<SiteEntry>>;
-
-/// One rule's call site: the usual one, on a field by its wire name, with no `code`
-/// or `message` and a report made once; or any other, as the expression of its
-/// `::modelbuild::__private::Site`.
-pub enum SiteEntry {
-    Field(String),
-    Custom(String),
-}
-
 /// The type's `static` arrays of call sites, and a `&'static` reference to each entry
 /// bound once as `__mb_site<n>`, `n` its place in `sites`, which the calls pass.
 // The usual sites are one array made by a `const fn` from their names, which the
@@ -202,7 +203,7 @@ fn context_free(out: &mut Out, input: &Input, bounded: &[TokenStream], body: imp
     let validate = |out: &mut Out| {
         out.text("::modelbuild::__private::Validate");
     };
-    wrap_impl(out, input, &validate, bounded, |out| {
+    wrap_impl(out, input, &[], &validate, bounded, |out| {
         out.text(&format!("fn validate_at(&self, {AT_AND_ERRORS})"))
             .group(Delimiter::Brace, Span::call_site(), body);
     });
@@ -210,18 +211,22 @@ fn context_free(out: &mut Out, input: &Input, bounded: &[TokenStream], body: imp
 
 /// The impl block of the trait `trait_` writes, holding what `items` writes; the
 /// `bounded` types must implement that trait too, besides the type's own where clause.
+/// `lifetimes` are parameters of the impl beyond the type's (those the context names).
 pub fn wrap_impl(
     out: &mut Out,
     input: &Input,
+    lifetimes: &[syn::Lifetime],
     trait_: &dyn Fn(&mut Out),
     bounded: &[TokenStream],
     items: impl FnOnce(&mut Out),
 ) {
     out.text("#[automatically_derived] impl");
     let generics = &input.generics;
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let with_lifetimes = impl_generics(generics, lifetimes);
+    let (impl_generics, _, _) = with_lifetimes.split_for_impl();
+    let (_, ty_generics, where_clause) = generics.split_for_impl();
     // The usual type has no generics to write, nor a where clause.
-    if !generics.params.is_empty() {
+    if !with_lifetimes.params.is_empty() {
         out.tokens(impl_generics);
     }
     trait_(out);
@@ -241,6 +246,17 @@ pub fn wrap_impl(
         }
     }
     out.group(Delimiter::Brace, Span::call_site(), items);
+}
+
+/// The type's generics, with `lifetimes` first: the parameters of an impl whose trait
+/// names lifetimes the type does not (validator's `context = "Arg<'v_a>"`).
+pub fn impl_generics(generics: &syn::Generics, lifetimes: &[syn::Lifetime]) -> syn::Generics {
+    let mut generics = generics.clone();
+    for (at, lifetime) in lifetimes.iter().enumerate() {
+        let param = syn::GenericParam::Lifetime(syn::LifetimeParam::new(lifetime.clone()));
+        generics.params.insert(at, param);
+    }
+    generics
 }
 
 /// The compile errors, plus an impl that does nothing: with it, the type still
@@ -334,24 +350,6 @@ fn field_checks(
     }
 }
 
-/// The statements that check `rules` on one value (a field, an element inside
-/// `each`). In a walk, its async rules come after its sync ones, each made only when
-/// those passed: no lookup for a value already known to be wrong.
-pub fn value_checks(rules: &[Rule], value: Checked, base: &str, place: &Place, scope: &Scope, out: &mut Out) {
-    let asynchronous = |rule: &&Rule| scope.walk.is_some() && rule.kind.is_async();
-    if let (Some(walk), true) = (scope.walk, rules.iter().any(|rule| asynchronous(&rule))) {
-        let errors_before = walk.name("n");
-        out.text(&format!("let {errors_before} = __mb_errors.len();"));
-        walk.set_passed(format!("__mb_errors.len() == {errors_before}"));
-    }
-    for rule in rules.iter().filter(|rule| !asynchronous(rule)) {
-        rule_call(rule, value, base, place, scope, out);
-    }
-    for rule in rules.iter().filter(asynchronous) {
-        rule_call(rule, value, base, place, scope, out);
-    }
-}
-
 /// The `custom` rules on the whole value, after every field's: each may name fields,
 /// found through a table of the value's fields and the node they hang from (which, for
 /// an enum, depends on the variant).
@@ -408,6 +406,10 @@ fn whole_value_checks(
         sites,
         walk,
     };
+    if container.customs.iter().any(|rule| rule.kind.after_fields()) {
+        // Whether every field passed, before any whole-value rule adds errors.
+        out.text("let __mb_fields_passed = __mb_errors.len() == __mb_start;");
+    }
     let asynchronous = |rule: &&Rule| walk.is_some() && rule.kind.is_async();
     for rule in container.customs.iter().filter(|rule| !asynchronous(rule)) {
         rule_call(rule, Checked::Named("self"), "__mb_at", &Place::Here, &scope, out);
@@ -419,87 +421,6 @@ fn whole_value_checks(
     }
     for rule in container.customs.iter().filter(asynchronous) {
         rule_call(rule, Checked::Named("self"), "__mb_at", &Place::Here, &scope, out);
-    }
-}
-
-/// What generated code around a rule has: the value's other fields, the type of the
-/// context `__mb_ctx` when one is in scope, whether the rule is on the whole value
-/// (and so has its field table), and the type's table of call sites, which each rule's
-/// call adds to.
-pub struct Scope<'a> {
-    pub siblings: &'a [Sibling],
-    pub context: Option<&'a syn::Type>,
-    pub whole: bool,
-    pub sites: &'a Sites,
-    /// In a type with async rules, its walk.
-    pub walk: Option<&'a Walk>,
-}
-
-/// The statement that checks `rule` on `value`, found at `place` under the path node
-/// `base`.
-pub fn rule_call(rule: &Rule, value: Checked, base: &str, place: &Place, scope: &Scope, out: &mut Out) {
-    // Located at the rule, so that a type error points there, but resolved at the call
-    // site: the rule's own span may come from a `macro_rules!` expansion, whose hygiene
-    // would hide the derive's local variables (`__mb_errors`, the field bindings).
-    let span = Span::call_site().located_at(rule.name.span());
-    // A rule that reports its own errors gets the base node and its site, which says
-    // where the value is: its node is made only when it fails. The others (`nested`,
-    // `each`, `keys`) walk into the value, so they get its node.
-    let site = rule.kind.reports().then(|| {
-        let mut sites = scope.sites.borrow_mut();
-        sites.push(site(rule, place));
-        sites.len() - 1
-    });
-    rule.kind.emit(
-        &Call {
-            span,
-            value,
-            base,
-            place,
-            site,
-            siblings: scope.siblings,
-            context: scope.context,
-            whole: scope.whole,
-            sites: scope.sites,
-            walk: scope.walk,
-        },
-        out,
-    );
-}
-
-/// The call site of one rule: where its value is, its `code` and `message` overrides,
-/// and a cache for its report when its message and parameters depend on nothing but
-/// literals. The usual site is just its field's name; any other is written with the
-/// fewest tokens that say it.
-fn site(rule: &Rule, place: &Place) -> SiteEntry {
-    // Every error of a cached site refers to what the site made on its first failure,
-    // so a site caches whenever its message cannot differ from one failure to the next.
-    let cached = rule.kind.message_is_constant();
-    if let (None, None, true, Place::Field(name)) = (&rule.code, &rule.message, cached, place) {
-        return SiteEntry::Field(name.clone());
-    }
-    let place = place_expr(place);
-    let option = |lit: &Option<LitStr>| match lit {
-        Some(lit) => format!("::modelbuild::__private::Some({})", quoted(&lit.value())),
-        None => "::modelbuild::__private::None".to_owned(),
-    };
-    SiteEntry::Custom(match (&rule.code, &rule.message, cached) {
-        (None, None, true) => format!("::modelbuild::__private::Site::cached({place})"),
-        (None, None, false) => format!("::modelbuild::__private::Site::plain({place})"),
-        (code, message, cached) => format!(
-            "::modelbuild::__private::Site::new({place}, {}, {}, {cached})",
-            option(code),
-            option(message)
-        ),
-    })
-}
-
-/// `place` as the runtime's `Place`.
-fn place_expr(place: &Place) -> String {
-    match place {
-        Place::Field(name) => format!("::modelbuild::__private::Place::Field({})", quoted(name)),
-        Place::Index(index) => format!("::modelbuild::__private::Place::Index({index})"),
-        Place::Here => "::modelbuild::__private::Place::Here".to_owned(),
     }
 }
 

@@ -8,10 +8,9 @@ use proc_macro::Delimiter;
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 
-use crate::input::Input;
 use crate::out::Out;
 use crate::parse::Container;
-use crate::walk::Walk;
+use crate::toolkit::walk::Walk;
 
 const RT: &str = "::modelbuild::__private";
 
@@ -47,11 +46,12 @@ pub fn impl_validate_async(container: &Container, bounded: &[TokenStream], out: 
         syn::GenericParam::Type(param) => param.ident.to_string(),
         syn::GenericParam::Const(param) => param.ident.to_string(),
     }));
+    captured.extend(container.context_lifetimes.iter().map(ToString::to_string));
     if extra.is_some() {
         captured.push("__MbC".to_owned());
     }
     let captured = captured.join(", ");
-    impl_block(out, input, extra, &nest, &nest, bounded, |out| {
+    impl_block(out, container, extra, &nest, &nest, bounded, |out| {
         // A type whose enum arms make futures declares their variables before the
         // `match`; one arm of one variant always sets them.
         out.text(&format!(
@@ -65,7 +65,7 @@ pub fn impl_validate_async(container: &Container, bounded: &[TokenStream], out: 
     });
     let validate_async = format!("{RT}::ValidateAsync<{context}>");
     let bound = format!("{RT}::async_rules::NestAsync<{context}>");
-    impl_block(out, input, None, &validate_async, &bound, bounded, |out| {
+    impl_block(out, container, None, &validate_async, &bound, bounded, |out| {
         out.text(&format!(
             "fn validate_async_limited<'__mb_v>(&'__mb_v self, __mb_ctx: &'__mb_v {context}, __mb_max: usize) \
              -> {} where Self: {RT}::Sync, {context}: {RT}::Sync \
@@ -108,28 +108,21 @@ pub fn forward_async(container: &Container, context: &syn::Type, bounded: &[Toke
     let context = context.to_token_stream().to_string();
     let validate_async = format!("{RT}::ValidateAsync<{context}>");
     let bound = format!("{RT}::ValidateWith<{context}>");
-    impl_block(
-        out,
-        container.input,
-        None,
-        &validate_async,
-        &bound,
-        bounded,
-        |out| {
-            out.text(&format!(
+    impl_block(out, container, None, &validate_async, &bound, bounded, |out| {
+        out.text(&format!(
             "fn validate_async_limited<'__mb_v>(&'__mb_v self, __mb_ctx: &'__mb_v {context}, _: usize) -> {} \
              {{ {RT}::ready({RT}::ValidateWith::validate_with(self, __mb_ctx)) }}",
             future_of(&format!("{RT}::Result<(), {RT}::ValidationErrors>"))
         ));
-        },
-    );
+    });
 }
 
 /// `impl<generics[, extra]> trait_ for Type<generics> where <the type's where clause>,
-/// <each bounded type>: bound { items }`.
+/// <each bounded type>: bound { items }`; the lifetimes the context names are
+/// parameters too.
 fn impl_block(
     out: &mut Out,
-    input: &Input,
+    container: &Container,
     extra: Option<&str>,
     trait_: &str,
     bound: &str,
@@ -137,7 +130,8 @@ fn impl_block(
     items: impl FnOnce(&mut Out),
 ) {
     out.text("#[automatically_derived] impl");
-    let mut generics = input.generics.clone();
+    let input = container.input;
+    let mut generics = crate::emit::impl_generics(&input.generics, &container.context_lifetimes);
     if let Some(extra) = extra {
         generics
             .params

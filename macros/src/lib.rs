@@ -6,7 +6,12 @@
 //! into a model (the item itself is read by `input`), `check` finds what is wrong
 //! with that model, `emit` writes the code (through `out`, which keeps writing it
 //! cheap in an unoptimised build). Every problem found on the way is reported at
-//! once, each at its own token.
+//! once, each at its own token. The rules (`rules/`, one file each) sit below `parse`
+//! and above `toolkit`, what they are written with: the arrows run one way.
+//!
+//! `ValidatorCompat` is the derive of `modelbuild-validator`: validator 0.21's
+//! attributes, read with validator's meaning and emitted against validator's API, in a
+//! pipeline of its own (`validator/`).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -22,8 +27,9 @@ mod rules;
 mod schema;
 mod serde_attrs;
 mod suggest;
+mod toolkit;
 mod types;
-mod walk;
+mod validator;
 
 use proc_macro::TokenStream;
 
@@ -44,4 +50,12 @@ pub fn derive_validate(input: TokenStream) -> TokenStream {
         Some(container) if errors.is_empty() => emit::impl_validate(&container),
         _ => emit::with_errors(&input, errors),
     }
+}
+
+/// The derive behind `modelbuild_validator::Validate`, documented there: validator
+/// 0.21's `#[derive(Validate)]`, which `modelbuild-validator` re-exports under that
+/// name with the runtime its code calls.
+#[proc_macro_derive(ValidatorCompat, attributes(validate))]
+pub fn derive_validator_compat(input: TokenStream) -> TokenStream {
+    validator::derive(input.into()).into()
 }

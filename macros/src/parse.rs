@@ -4,14 +4,13 @@
 //! tokens of the broken item are skipped, and parsing goes on with the next item.
 
 use proc_macro2::TokenTree;
-use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Ident, LitStr, Member, Type};
 
-use crate::args::{guard, skip_rest, Common};
+use crate::args::{guard, skip_rest};
 use crate::input::{self, Data, Input};
-use crate::rules::{self, Rule};
+use crate::rules::{rule, rule_name};
 use crate::serde_attrs::{self, Case, ContainerAttrs, Tagging};
-use crate::suggest::did_you_mean;
+use crate::toolkit::{Place, Rule};
 
 pub struct Container<'a> {
     pub input: &'a Input,
@@ -19,6 +18,9 @@ pub struct Container<'a> {
     pub customs: Vec<Rule>,
     /// `context = Type`: what the custom rules receive and `nested` passes down.
     pub context: Option<Type>,
+    /// The lifetimes the context names that the type does not declare (validator's
+    /// `context = "Arg<'v_a>"`): parameters of the impls that take the context.
+    pub context_lifetimes: Vec<syn::Lifetime>,
     /// `#[validate(async)]`, at its token: validated with `validate_async` though no rule
     /// of its own is async, because a value it nests has async rules.
     pub asynchronous: Option<Ident>,
@@ -79,17 +81,6 @@ pub enum Layout {
     },
 }
 
-/// Where a field is on the wire, from the node its value's fields hang from.
-#[derive(Clone)]
-pub enum Place {
-    /// Under this name.
-    Field(String),
-    /// At this position of a sequence: the fields of a tuple struct or variant.
-    Index(usize),
-    /// Where the value itself is: a flattened field, the field of a newtype.
-    Here,
-}
-
 pub enum Fields<'a> {
     Named(Vec<Field<'a>>),
     Unnamed(Vec<Field<'a>>),
@@ -131,13 +122,13 @@ pub struct Field<'a> {
     pub rules: Vec<Rule>,
 }
 
-/// The rule names for messages: "sid, length, ..., each".
-fn rule_names() -> String {
-    rules::names().collect::<Vec<_>>().join(", ")
-}
-
 pub fn container<'a>(input: &'a Input, errors: &mut Vec<syn::Error>) -> Option<Container<'a>> {
-    let (customs, context, asynchronous) = container_rules(&input.attrs, errors);
+    let TypeAttrs {
+        rules: customs,
+        context,
+        asynchronous,
+        nest_all_fields,
+    } = container_rules(&input.attrs, errors);
     let serde = serde_attrs::container(&input.attrs);
     let shape = match &input.data {
         Data::Struct(data) => Shape::Struct(fields(data, serde.rename_all, serde.transparent, errors)),
@@ -158,13 +149,70 @@ pub fn container<'a>(input: &'a Input, errors: &mut Vec<syn::Error>) -> Option<C
             return None;
         }
     };
+    let mut shape = shape;
+    if nest_all_fields {
+        nest_all(&mut shape);
+    }
+    let context_lifetimes = context
+        .as_ref()
+        .map(|context| undeclared_lifetimes(context, &input.generics))
+        .unwrap_or_default();
     Some(Container {
         input,
         customs,
         context,
+        context_lifetimes,
         asynchronous,
         shape,
     })
+}
+
+/// validator's `nest_all_fields`: `nested` on every field that is not skipped and has
+/// none yet.
+fn nest_all(shape: &mut Shape) {
+    let groups: Vec<&mut Fields> = match shape {
+        Shape::Struct(fields) => vec![fields],
+        Shape::Enum(variants) => variants.iter_mut().map(|variant| &mut variant.fields).collect(),
+    };
+    for fields in groups {
+        if let Fields::Named(fields) | Fields::Unnamed(fields) = fields {
+            for field in fields.iter_mut() {
+                let skipped = field.rules.iter().any(|rule| rule.kind.alone());
+                let nested = field.rules.iter().any(|rule| rule.name == "nested");
+                if !skipped && !nested {
+                    field.rules.push(crate::rules::nested_rule());
+                }
+            }
+        }
+    }
+}
+
+/// The lifetimes `ty` names that `generics` does not declare (nor `'static`).
+fn undeclared_lifetimes(ty: &Type, generics: &syn::Generics) -> Vec<syn::Lifetime> {
+    fn walk(tokens: proc_macro2::TokenStream, found: &mut Vec<syn::Lifetime>) {
+        let mut trees = tokens.into_iter().peekable();
+        while let Some(tree) = trees.next() {
+            match tree {
+                TokenTree::Punct(quote) if quote.as_char() == '\'' => {
+                    if let Some(TokenTree::Ident(name)) = trees.next() {
+                        let lifetime = syn::Lifetime::new(&format!("'{name}"), quote.span());
+                        if !found.contains(&lifetime) {
+                            found.push(lifetime);
+                        }
+                    }
+                }
+                TokenTree::Group(group) => walk(group.stream(), found),
+                _ => {}
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(quote::ToTokens::to_token_stream(ty), &mut found);
+    let declared: Vec<&syn::Lifetime> = generics.lifetimes().map(|param| &param.lifetime).collect();
+    found.retain(|lifetime| {
+        lifetime.ident != "static" && lifetime.ident != "_" && !declared.contains(&lifetime)
+    });
+    found
 }
 
 /// A variant, laid out as serde lays out the enum.
@@ -234,15 +282,30 @@ fn reject_attrs(attrs: &[Attribute], place: &str, errors: &mut Vec<syn::Error>) 
     }
 }
 
-/// `#[validate(custom = f)]` on the type itself, a check of the whole value,
-/// `#[validate(context = Type)]` and `#[validate(async)]`.
-fn container_rules(
-    attrs: &[Attribute],
-    errors: &mut Vec<syn::Error>,
-) -> (Vec<Rule>, Option<Type>, Option<Ident>) {
-    let mut rules = Vec::new();
-    let mut context: Option<Type> = None;
-    let mut asynchronous = None;
+/// What `#[validate(...)]` on the type says.
+#[derive(Default)]
+struct TypeAttrs {
+    /// `custom = f` and validator's `schema(...)`: rules on the whole value.
+    rules: Vec<Rule>,
+    context: Option<Type>,
+    asynchronous: Option<Ident>,
+    /// validator's `nest_all_fields`: `nested` on every field not skipped.
+    nest_all_fields: bool,
+}
+
+/// `#[validate(custom = f)]` on the type itself, a check of the whole value (and
+/// validator's `schema(function = f)`, one that runs when every field passed),
+/// `#[validate(context = Type)]`, `#[validate(async)]` and validator's
+/// `nest_all_fields`; validator's `mutable` and `crate` are refused, naming what is
+/// done here instead.
+fn container_rules(attrs: &[Attribute], errors: &mut Vec<syn::Error>) -> TypeAttrs {
+    let mut found = TypeAttrs::default();
+    let TypeAttrs {
+        rules,
+        context,
+        asynchronous,
+        nest_all_fields,
+    } = &mut found;
     for attr in validate_attrs(attrs) {
         let parsed = attr.parse_nested_meta(|meta| {
             let Some((name, key)) = rule_name(&meta, errors) else {
@@ -253,6 +316,11 @@ fn container_rules(
                     rules.extend(rule(name.clone(), &key, meta, errors)?);
                     Ok(())
                 });
+            } else if key == "schema" {
+                guard(&meta, errors, |meta, errors| {
+                    rules.extend(crate::rules::schema_rule(name.clone(), meta, errors)?);
+                    Ok(())
+                });
             } else if key == "context" {
                 guard(&meta, errors, |meta, _| {
                     if context.is_some() {
@@ -261,16 +329,40 @@ fn container_rules(
                             "duplicate `context`; a type has one",
                         ));
                     }
-                    context = Some(meta.value()?.parse()?);
+                    // Bare, or quoted as validator allows: `context = "Arg<'v_a>"`.
+                    let value = meta.value()?;
+                    *context = Some(match value.peek(LitStr) {
+                        true => value.parse::<LitStr>()?.parse()?,
+                        false => value.parse()?,
+                    });
                     Ok(())
                 });
+            } else if key == "nest_all_fields" {
+                guard(&meta, errors, |meta, _| {
+                    *nest_all_fields = crate::args::flag_value(meta)?;
+                    Ok(())
+                });
+            } else if key == "mutable" || key == "crate" {
+                let ours = match key.as_str() {
+                    "mutable" => {
+                        "validator's `mutable` context is refused here: rules share the context \
+                         (`validate_with(&context)`), so keep what they change in a `Cell`, `RefCell` or \
+                         `Mutex`; modelbuild-validator takes `mutable`"
+                    }
+                    _ => {
+                        "validator's `crate = \"...\"` is refused here: the code always names \
+                         `::modelbuild`, re-exported or not; modelbuild-validator takes `crate`"
+                    }
+                };
+                errors.push(syn::Error::new_spanned(&meta.path, ours));
+                skip_rest(meta.input);
             } else if key == "async" {
                 guard(&meta, errors, |meta, _| {
                     crate::args::bare(&name, meta)?;
                     if asynchronous.is_some() {
                         return Err(syn::Error::new_spanned(&name, "duplicate `async`"));
                     }
-                    asynchronous = Some(name.clone());
+                    *asynchronous = Some(name.clone());
                     Ok(())
                 });
             } else {
@@ -278,7 +370,8 @@ fn container_rules(
                     &meta.path,
                     format!(
                         "unknown attribute `{name}` on a type; expected `custom = path::to_fn`, which checks \
-                         the whole value, `context = Type`, or `async`, for a type that nests one with async rules"
+                         the whole value, `schema(function = path::to_fn)`, which does when every field passed, \
+                         `context = Type`, `nest_all_fields`, or `async`, for a type that nests one with async rules"
                     ),
                 ));
                 skip_rest(meta.input);
@@ -287,7 +380,7 @@ fn container_rules(
         });
         errors.extend(parsed.err());
     }
-    (rules, context, asynchronous)
+    found
 }
 
 /// The fields, each with its place on the wire: `case` is the `rename_all` that
@@ -361,6 +454,11 @@ fn field_rules<'a>(
                         return Err(meta.error("duplicate `rename`"));
                     }
                     rename = Some(meta.value()?.parse()?);
+                } else if key == "required_nested" {
+                    // validator before 0.18: `required, nested`.
+                    for part in ["required", "nested"] {
+                        rules.extend(rule(Ident::new(part, name.span()), part, meta, errors)?);
+                    }
                 } else {
                     rules.extend(rule(name.clone(), &key, meta, errors)?);
                 }
@@ -376,80 +474,4 @@ fn field_rules<'a>(
         place: rename.map_or(place, |lit| Place::Field(lit.value())),
         rules,
     }
-}
-
-/// The item's name, and as text (converted once: comparing an identifier with a
-/// string converts it each time); a path that is not a plain name is reported, and
-/// the item skipped, so the items after it are still read.
-pub fn rule_name(meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>) -> Option<(Ident, String)> {
-    let name = meta.path.get_ident().map(|name| (name.clone(), name.to_string()));
-    if name.is_none() {
-        errors.push(syn::Error::new_spanned(
-            &meta.path,
-            format!("expected a rule: one of {}", rule_names()),
-        ));
-        skip_rest(meta.input);
-    }
-    name
-}
-
-/// One rule: its name looked up in the registry, its arguments read by the rule.
-///
-/// When one of its arguments was reported, what is missing because of that mistake is
-/// not reported again: `sid(prefx = "UG")` is not also told it has no prefix (the rule
-/// is left out), and `length(maximum = 5)` is not told it has no bound (the rule is
-/// kept, marked incomplete, so the rules inside an `each` are still checked).
-pub fn rule(
-    name: Ident,
-    key: &str,
-    meta: &ParseNestedMeta,
-    errors: &mut Vec<syn::Error>,
-) -> syn::Result<Option<Rule>> {
-    let Some(parse) = rules::find(key) else {
-        let names = rule_names();
-        let hint = meaning(key).unwrap_or_else(|| did_you_mean(key, rules::names().chain(["rename"])));
-        return Err(syn::Error::new_spanned(
-            &name,
-            format!("unknown rule `{key}`;{hint} expected one of {names}, or `rename`"),
-        ));
-    };
-    let reported = errors.len();
-    let mut common = Common::default();
-    let parsed = parse(&name, meta, errors, &mut common);
-    let complete = errors.len() == reported;
-    let kind = match parsed {
-        Ok(kind) => kind,
-        Err(_) if !complete => return Ok(None),
-        Err(error) => return Err(error),
-    };
-    Ok(Some(Rule {
-        name,
-        code: common.code,
-        message: common.message,
-        kind,
-        complete,
-    }))
-}
-
-/// ` did you mean ...?` for the names other validation crates give our rules.
-fn meaning(name: &str) -> Option<String> {
-    let ours = match name {
-        "regex" => "`pattern`",
-        "dive" => "`nested` (or `each(nested)` for the elements of a collection)",
-        "inner" => "`each` (rules for every element)",
-        "matches" | "must_equal" | "equals" => "`must_match`",
-        "not_contains" | "contains_not" => "`does_not_contain`",
-        "starts_with" => "`prefix`",
-        "ends_with" => "`suffix`",
-        "min_length" | "max_length" | "len" | "byte_length" => "`length`",
-        "phone_number" | "e164" => "`phone`",
-        "creditcard" | "card" => "`credit_card`",
-        "ip_address" => "`ip`",
-        "non_control_char" | "no_control_characters" => "`non_control_character`",
-        "uri_reference" => "`uri` (an absolute URI)",
-        "optional" | "present" => "`required`",
-        "validate" | "function" => "`custom`",
-        _ => return None,
-    };
-    Some(format!(" did you mean {ours}?"))
 }

@@ -11,7 +11,8 @@ use quote::quote;
 use proc_macro::Delimiter;
 
 use crate::out::Out;
-use crate::parse::{Container, Fields, Layout, Place, Shape};
+use crate::parse::{Container, Fields, Layout, Shape};
+use crate::toolkit::Place;
 
 pub fn impl_rules(container: &Container, out: &mut Out) {
     let body = match &container.shape {
@@ -58,7 +59,7 @@ pub fn rules_impl(input: &crate::input::Input, out: &mut Out, body: TokenStream)
     let trait_ = |out: &mut Out| {
         out.text("::modelbuild::__private::schema::JsonSchemaRules");
     };
-    crate::emit::wrap_impl(out, input, &trait_, &[], |out| {
+    crate::emit::wrap_impl(out, input, &[], &trait_, &[], |out| {
         out.text("fn apply_rules(__mb_root: &mut ::modelbuild::__private::schema::Schema)")
             .group(Delimiter::Brace, proc_macro2::Span::call_site(), |out| {
                 out.tokens(body);

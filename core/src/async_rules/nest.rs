@@ -63,6 +63,13 @@ sequences! {
     [T] [T] [T];
     [T, const N: usize] [T, N] [T; N];
     [T] [T] VecDeque<T>;
+    [T] [T] std::collections::BTreeSet<T>;
+    [T, S] [T, S] std::collections::HashSet<T, S>;
+}
+
+#[cfg(feature = "indexmap")]
+sequences! {
+    [T, S] [T, S] indexmap::IndexSet<T, S>;
 }
 
 macro_rules! maps {
@@ -92,6 +99,11 @@ macro_rules! maps {
 maps! {
     [K: Display, V, S] [K, V, S] HashMap<K, V, S>;
     [K: Display, V] [K, V] BTreeMap<K, V>;
+}
+
+#[cfg(feature = "indexmap")]
+maps! {
+    [K: Display, V, S] [K, V, S] indexmap::IndexMap<K, V, S>;
 }
 
 impl<T: NestAsync<C>, C: ?Sized> NestAsync<C> for Option<T> {

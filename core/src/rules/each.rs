@@ -1,11 +1,14 @@
 //! `each(rule, ...)`: the rules inside, on every element of a collection.
 //!
 //! The field passes when every element passes every rule inside. The elements are those of
-//! a `Vec`, `VecDeque`, slice, array or `BTreeSet` (in order; paths `sids[1]`), or the
-//! values of a `HashMap` or `BTreeMap` whose keys implement `Display` (paths
-//! `callbacks[failed]`, naming the key); the rule sees through `Option` (a `None` has no
-//! elements), `Box`, `Rc`, `Arc` and references ([`EachInput`]).
-//! A `HashSet` is refused: its order, and so the paths, would change from run to run.
+//! a `Vec`, `VecDeque`, slice, array or set (in order; paths `sids[1]`), or the values of
+//! a `HashMap` or `BTreeMap` (or, with the feature `indexmap`, an `IndexMap`) whose keys
+//! implement `Display` (paths `callbacks[failed]`, naming the key); the rule sees through
+//! `Option` (a `None` has no elements), `Box`, `Rc`, `Arc` and references
+//! ([`EachInput`]). A set's element is at its place in the set's order: sorted for a
+//! `BTreeSet`, insertion order for an `IndexSet` (feature `indexmap`); a `HashSet` has no
+//! order of its own, so its paths count the elements in the order of that one run, which
+//! differs from run to run: they tell which element failed, not where a client sent it.
 //! For the keys of a map, see [`keys`](super::keys).
 //!
 //! # Attribute

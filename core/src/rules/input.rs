@@ -116,6 +116,14 @@ collection_length! {
     [T] &BTreeSet<T>;
 }
 
+#[cfg(feature = "indexmap")]
+collection_length! {
+    [T, S] indexmap::IndexSet<T, S>;
+    [T, S] &indexmap::IndexSet<T, S>;
+    [K, V, S] indexmap::IndexMap<K, V, S>;
+    [K, V, S] &indexmap::IndexMap<K, V, S>;
+}
+
 /// A value that the `range` rule can compare: a number.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a number that `range` can check",
@@ -295,11 +303,12 @@ impl<M, A: ?Sized, T: CustomInput<M, A> + ToOwned + ?Sized> CustomInput<Pointer<
 }
 
 /// A collection whose elements `each(...)` checks one by one: sequences (paths
-/// `items[0]`), maps (the values, paths `labels[key]`) and sorted sets (by position in
-/// order), or an `Option`, `Box`, `Rc`, `Arc` or reference of one.
+/// `items[0]`), maps (the values, paths `labels[key]`) and sets (by position in their
+/// order, which for a `HashSet` is that run's), or an `Option`, `Box`, `Rc`, `Arc` or
+/// reference of one.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no elements for `each` to check",
-    label = "`each` needs a Vec, slice, array, VecDeque, BTreeSet or map (keys that implement Display), or an Option, Box, Rc, Arc or reference of one"
+    label = "`each` needs a Vec, slice, array, VecDeque, set or map (keys that implement Display), or an Option, Box, Rc, Arc or reference of one"
 )]
 pub trait EachInput<M> {
     /// The element type.
@@ -324,12 +333,21 @@ macro_rules! indexed_items {
     )*};
 }
 
+// A set's elements are at their place in its iteration: sorted for a `BTreeSet`,
+// insertion order for an `IndexSet`, and for a `HashSet` an order that differs from
+// run to run (its paths say which element failed in that run's order, no more).
 indexed_items! {
     [T] Vec<T>;
     [T] [T];
     [T, const N: usize] [T; N];
     [T] VecDeque<T>;
     [T] BTreeSet<T>;
+    [T, S] HashSet<T, S>;
+}
+
+#[cfg(feature = "indexmap")]
+indexed_items! {
+    [T, S] indexmap::IndexSet<T, S>;
 }
 
 macro_rules! keyed_items {
@@ -349,6 +367,11 @@ macro_rules! keyed_items {
 keyed_items! {
     [K: std::fmt::Display, V, S] HashMap<K, V, S>;
     [K: std::fmt::Display, V] BTreeMap<K, V>;
+}
+
+#[cfg(feature = "indexmap")]
+keyed_items! {
+    [K: std::fmt::Display, V, S] indexmap::IndexMap<K, V, S>;
 }
 
 impl<M, T: EachInput<M>> EachInput<Optional<M>> for Option<T> {
@@ -415,6 +438,11 @@ macro_rules! map_keys {
 map_keys! {
     [K: std::fmt::Display, V, S] HashMap<K, V, S>;
     [K: std::fmt::Display, V] BTreeMap<K, V>;
+}
+
+#[cfg(feature = "indexmap")]
+map_keys! {
+    [K: std::fmt::Display, V, S] indexmap::IndexMap<K, V, S>;
 }
 
 impl<M, T: KeysInput<M>> KeysInput<Optional<M>> for Option<T> {

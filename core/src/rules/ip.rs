@@ -18,8 +18,10 @@
 //! | `ipv4` | the value is an IPv4 address |
 //! | `ipv6` | the value is an IPv6 address |
 //! | `ipv4(code = "...", message = "...")` | the same, reported with its own code and message (so for `ip` and `ipv6`) |
+//! | `ip(v4)`, `ip(v6)`, `ip(v4 = true, v6 = false)` | validator's spellings of `ipv4` and `ipv6` (with their codes); `ip(v4, v6)` is `ip` |
 //!
-//! - The three rules take no arguments of their own; `ip = true` is a compile error.
+//! - The three rules take no arguments of their own but validator's `v4` and `v6` on `ip`;
+//!   `ip = true` is a compile error.
 //! - `code = "..."` replaces the error's code and `message = "..."` its message. The rules
 //!   give no parameters, so a `{name}` in the message is a compile error (`{{` and `}}`
 //!   are braces).

@@ -18,8 +18,10 @@
 //! | `length(max = 64, unit = "bytes")` | the same, counted in the unit: `"chars"` (the default) \| `"bytes"` \| `"utf16"` |
 //! | `length(max = 64, code = "...", message = "...")` | the same, reported with its own code and message |
 //!
-//! - `min`, `max`, `equal`: a `usize` expression: a literal (`64`), a constant (`MAX_NAME`)
-//!   or any expression of that type (`MAX_NAME * 2`). At least one is required: `length`
+//! - `min`, `max`, `equal`: a literal (`64`), or a constant or expression of any primitive
+//!   integer type (`MAX_NAME`, `MAX_NAME * 2`; validator's are `u64`), also quoted as
+//!   validator writes it (`max = "MAX_NAME"`); a negative one counts as 0
+//!   ([`LengthBound`]). At least one is required: `length`
 //!   and `length()` are compile errors. `equal` with `min` or `max`, a literal `min`
 //!   greater than a literal `max`, and a negative literal are compile errors too; bounds
 //!   that are not literals are not compared while compiling.
@@ -175,6 +177,42 @@ fn utf16_len(value: &str) -> usize {
     };
     value.as_bytes().chunks(127).map(units).sum()
 }
+
+/// A `length` bound given as a constant or an expression rather than a literal
+/// (`length(max = MAX_NAME)`, or validator's quoted `length(max = "MAX_NAME")`), of any
+/// primitive integer type: read as a `usize`, a negative bound as 0 and one beyond
+/// `usize::MAX` as `usize::MAX` (no length is negative or beyond it).
+///
+/// ```
+/// use modelbuild::rules::length::LengthBound;
+///
+/// const MAX_NAME: u64 = 64;
+/// assert_eq!(MAX_NAME.to_length(), 64);
+/// assert_eq!((-3i32).to_length(), 0);
+/// ```
+pub trait LengthBound: Copy {
+    /// The bound as a count.
+    fn to_length(self) -> usize;
+}
+
+macro_rules! length_bounds {
+    ($($ty:ty),*) => {$(
+        impl LengthBound for $ty {
+            #[inline]
+            fn to_length(self) -> usize {
+                #[allow(unused_comparisons)] // unsigned types are never negative
+                let negative = self < 0;
+                match usize::try_from(self) {
+                    Ok(count) => count,
+                    Err(_) if negative => 0,
+                    Err(_) => usize::MAX,
+                }
+            }
+        }
+    )*};
+}
+
+length_bounds!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
 
 /// Whether `count` lies within the inclusive bounds.
 pub fn is_count_within(count: usize, min: Option<usize>, max: Option<usize>) -> bool {

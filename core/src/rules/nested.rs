@@ -4,9 +4,12 @@
 //! `#[derive(Validate)]` implements). Each error found inside is reported with the inner
 //! path under the field's: `first.sid`, `steps[1].sid`, `by_name[env].sid`. The rule sees
 //! through `Option` (a `None` has nothing to check), `Box`, `Rc`, `Arc`, `Cow` and
-//! references, and into every element of a `Vec`, `VecDeque`, slice or array (paths
+//! references, and into every element of a `Vec`, `VecDeque`, slice, array or set (paths
 //! `steps[1]`) and every value of a `HashMap` or `BTreeMap` whose keys implement `Display`
-//! (paths `by_name[env]`).
+//! (paths `by_name[env]`); with the feature `indexmap`, an `IndexSet` and `IndexMap` too.
+//! A set's element is at its place in the set's order: sorted for a `BTreeSet`, insertion
+//! for an `IndexSet`; a `HashSet`'s order is that one run's, so its paths say which
+//! element failed in that run, not where the client sent it.
 //!
 //! In a type with a context (`#[validate(context = C)]`), a nested value is validated with
 //! that context when its type takes it (`ValidateWith<C>`) and without it when its type

@@ -12,9 +12,14 @@
 //! | `pattern = "^[a-z]+$"` | the regex matches |
 //! | `pattern(regex = "^[a-z]+$")` | the same |
 //! | `pattern(regex = "^[a-z]+$", code = "...", message = "...")` | the same, reported with its own code and message |
+//! | `regex(path = RE)`, `regex(path = *RE)`, `regex(path = "RE")` | validator's spelling: the regex the program keeps in `RE`, a `static` `Regex`, `LazyLock<Regex>` or `OnceLock<Regex>` ([`RegexSource`]); also with `code` and `message` |
 //!
 //! - The rule needs modelbuild's `pattern` feature, on by default; without it, `pattern`
 //!   is a compile error that names the feature.
+//! - `regex(path = RE)` takes a regex the program made itself: it is not checked while
+//!   compiling but when first used (a `LazyLock` runs its initializer then, and panics
+//!   there if that initializer does); its `pattern` parameter and message are the
+//!   regex's own text; a `OnceLock` never set reports each value (see [`RegexSource`]).
 //! - The regex (required): a string literal, raw or not (`r"^\d+$"`), in the `regex`
 //!   crate's syntax. A regex that does not parse is a compile error with the parser's
 //!   message, at the literal; `pattern` with no regex is a compile error too.
@@ -85,7 +90,7 @@
 //!
 //! The predicate is [`matches_pattern`], and the default message [`message`].
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -162,6 +167,82 @@ pub fn check<M, T: StrInput<M> + ?Sized>(
             let message = format!("could not be checked: the pattern {} does not compile: {error}", regex.pattern);
             errors.push(FieldError::new(site.path(at), "pattern", message));
         }
+    }
+}
+
+/// Where `regex(path = RE)` (validator's spelling, and ours for a regex the program
+/// keeps) finds its regex: a `Regex`, a `LazyLock<Regex>` or a `OnceLock<Regex>`, in a
+/// `static`, or a reference to one.
+///
+/// Such a regex is the program's own, made by its own code: it is not checked while
+/// compiling, as `pattern = "..."` is, but when it is first used (a `LazyLock` runs its
+/// initializer then). A `OnceLock` that was never set cannot check anything: each value
+/// the rule meets is reported, code `"pattern"`, with the message `could not be
+/// checked: the regex was never set`.
+pub trait RegexSource {
+    /// The regex, or `None` when it was never set.
+    fn regex(&self) -> Option<&Regex>;
+}
+
+impl RegexSource for Regex {
+    fn regex(&self) -> Option<&Regex> {
+        Some(self)
+    }
+}
+
+impl RegexSource for LazyLock<Regex> {
+    fn regex(&self) -> Option<&Regex> {
+        Some(LazyLock::force(self))
+    }
+}
+
+impl RegexSource for OnceLock<Regex> {
+    fn regex(&self) -> Option<&Regex> {
+        self.get()
+    }
+}
+
+impl<T: RegexSource + ?Sized> RegexSource for &T {
+    fn regex(&self) -> Option<&Regex> {
+        (**self).regex()
+    }
+}
+
+site_entry!(pattern_from [M, T: StrInput<M> + ?Sized, R: RegexSource + ?Sized] (value: &T, regex: &'static R) => check_from);
+
+/// The derive's entry for `regex(path = ...)`: reports a failed rule at `at`, with the
+/// regex's own text as its `pattern`.
+#[doc(hidden)]
+pub fn check_from<M, T: StrInput<M> + ?Sized, R: RegexSource + ?Sized>(
+    value: &T,
+    regex: &'static R,
+    at: &PathNode<'_>,
+    errors: &mut ValidationErrors,
+    site: &'static Site,
+) {
+    let Some(text) = value.str_input() else {
+        return;
+    };
+    match regex.regex() {
+        Some(compiled) if matches_pattern(text, compiled) => {}
+        Some(compiled) => {
+            let pattern = compiled.as_str();
+            let failure = move || Failure { code: "pattern", params: move || Params::new().with("pattern", pattern), message: move || message(pattern) };
+            report(at, errors, site, 0, failure)
+        }
+        None => {
+            let message = "could not be checked: the regex was never set";
+            errors.push(FieldError::new(site.path(at), "pattern", message));
+        }
+    }
+}
+
+/// Writes a `regex(path = ...)` rule into a JSON Schema (feature `schemars`), as
+/// [`json_schema`] does, when the regex is set.
+#[cfg(feature = "schemars")]
+pub fn json_schema_from<R: RegexSource + ?Sized>(schema: &mut crate::schema::Schema, regex: &R) {
+    if let Some(regex) = regex.regex() {
+        json_schema(schema, regex.as_str());
     }
 }
 

@@ -2,16 +2,19 @@
 //! message = "...")`: a function of the user's on the field (or, on the type, on the
 //! whole value), called with the value, then the type's context if it declares one,
 //! then the `args`. With `async`, the function returns a future (an `async fn`), and
-//! the type is validated with `validate_async`.
+//! the type is validated with `validate_async`. validator's spellings are read too:
+//! a quoted `function = "path"`, and `use_context`, which says what is done anyway.
+//! `schema(...)` on the type is a whole-value `custom` that, as validator's, runs only
+//! when every field passed (unless `skip_on_field_errors = false`).
 
 use proc_macro::Delimiter;
 use syn::meta::ParseNestedMeta;
 use syn::punctuated::Punctuated;
 use syn::{Expr, Ident, Token};
 
-use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
 use crate::out::Out;
+use crate::toolkit::{Call, RuleKind, Target};
 
 struct Custom {
     function: syn::Path,
@@ -20,6 +23,8 @@ struct Custom {
     args: Vec<Expr>,
     /// `async`: the function returns a future of what a sync one returns.
     asynchronous: bool,
+    /// `schema(...)`: on the whole value, called only when no field failed.
+    after_fields: bool,
 }
 
 pub fn parse(
@@ -28,39 +33,68 @@ pub fn parse(
     errors: &mut Vec<syn::Error>,
     common: &mut Common,
 ) -> syn::Result<Box<dyn RuleKind>> {
+    read(name, meta, errors, common, false)
+}
+
+/// `#[validate(schema(function = f, ...))]` on the type, validator's type-level rule.
+pub fn parse_schema(
+    name: &Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+    common: &mut Common,
+) -> syn::Result<Box<dyn RuleKind>> {
+    read(name, meta, errors, common, true)
+}
+
+fn read(
+    name: &Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+    common: &mut Common,
+    schema: bool,
+) -> syn::Result<Box<dyn RuleKind>> {
     let mut function: Option<syn::Path> = None;
+    // validator's default for `schema`: only when every field passed.
+    let mut after_fields = schema;
     let mut extra: Option<Vec<Expr>> = None;
     let mut asynchronous: Option<()> = None;
+    let known = match schema {
+        true => "`function`, `args`, `async`, `use_context`, `skip_on_field_errors`, `code` or `message`",
+        false => "`function`, `args`, `async`, `use_context`, `code` or `message`",
+    };
     if args::has_args(meta) {
-        args::read(
-            name,
-            meta,
-            errors,
-            common,
-            "`function`, `args`, `async`, `code` or `message`",
-            |key, arg| {
-                if key == "function" {
-                    args::set_once(&mut function, arg, |arg| arg.value()?.parse())?;
-                } else if key == "async" {
-                    args::set_once(&mut asynchronous, arg, |arg| {
-                        if !arg.input.is_empty() && !arg.input.peek(Token![,]) {
-                            return Err(arg.error("`async` takes no value: `custom(function = f, async)`"));
-                        }
-                        Ok(())
-                    })?;
-                } else if key == "args" {
-                    args::set_once(&mut extra, arg, |arg| {
-                        let content;
-                        syn::parenthesized!(content in arg.input);
-                        let list = Punctuated::<Expr, Token![,]>::parse_terminated(&content)?;
-                        Ok(list.into_iter().collect())
-                    })?;
-                } else {
-                    return Ok(false);
+        args::read(name, meta, errors, common, known, |key, arg| {
+            if key == "function" {
+                args::set_once(&mut function, arg, args::path_value)?;
+            } else if key == "use_context" {
+                // The function receives the context whenever the type declares one.
+                if !args::flag_value(arg)? {
+                    return Err(arg.error(
+                        "here a custom function receives the type's context whenever it declares one; \
+                             remove `use_context = false`",
+                    ));
                 }
-                Ok(true)
-            },
-        )?;
+            } else if key == "skip_on_field_errors" && schema {
+                after_fields = args::flag_value(arg)?;
+            } else if key == "async" {
+                args::set_once(&mut asynchronous, arg, |arg| {
+                    if !arg.input.is_empty() && !arg.input.peek(Token![,]) {
+                        return Err(arg.error("`async` takes no value: `custom(function = f, async)`"));
+                    }
+                    Ok(())
+                })?;
+            } else if key == "args" {
+                args::set_once(&mut extra, arg, |arg| {
+                    let content;
+                    syn::parenthesized!(content in arg.input);
+                    let list = Punctuated::<Expr, Token![,]>::parse_terminated(&content)?;
+                    Ok(list.into_iter().collect())
+                })?;
+            } else {
+                return Ok(false);
+            }
+            Ok(true)
+        })?;
     } else if meta.input.peek(Token![=]) {
         function = Some(meta.value()?.parse()?);
     }
@@ -74,6 +108,7 @@ pub fn parse(
         function,
         args: extra.unwrap_or_default(),
         asynchronous: asynchronous.is_some(),
+        after_fields,
     }))
 }
 
@@ -122,16 +157,26 @@ impl RuleKind for Custom {
         };
         match (call.whole, call.walk.filter(|_| self.asynchronous)) {
             (true, None) => {
-                call.method(out, "custom_whole");
-                out.group(Delimiter::Parenthesis, span, |out| {
-                    out.punct('|', true, span).punct('|', false, span);
-                    invoke(out, &|out| {
-                        call.value(out);
+                let whole = |out: &mut Out| {
+                    call.method(out, "custom_whole");
+                    out.group(Delimiter::Parenthesis, span, |out| {
+                        out.punct('|', true, span).punct('|', false, span);
+                        invoke(out, &|out| {
+                            call.value(out);
+                        });
+                        whole_tail(call, out);
+                        call.tail(out);
                     });
-                    whole_tail(call, out);
-                    call.tail(out);
-                });
-                out.punct(';', false, span);
+                    out.punct(';', false, span);
+                };
+                // `schema`: only when every field passed (the emitter sets the flag).
+                match self.after_fields {
+                    true => {
+                        out.ident("if", span).ident("__mb_fields_passed", span);
+                        out.group(Delimiter::Brace, span, whole);
+                    }
+                    false => whole(out),
+                }
             }
             (false, None) => call.entry(out, "custom", |out| {
                 out.punct('|', false, span)
@@ -183,6 +228,10 @@ impl RuleKind for Custom {
 
     fn is_async(&self) -> bool {
         self.asynchronous
+    }
+
+    fn after_fields(&self) -> bool {
+        self.after_fields
     }
 
     fn message_is_constant(&self) -> bool {

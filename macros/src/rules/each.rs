@@ -7,10 +7,10 @@ use quote::quote;
 use syn::meta::ParseNestedMeta;
 use syn::Ident;
 
-use super::{Call, Rule, RuleKind, Target};
 use crate::args::{self, Common};
 use crate::out::Out;
-use crate::parse::Place;
+use crate::toolkit::Place;
+use crate::toolkit::{Call, Rule, RuleKind, Target};
 use crate::types::Base;
 
 /// `each` or `keys`: rules for every element (every key) of a collection; they differ
@@ -49,7 +49,7 @@ pub fn inner_rules(
     }
     let mut rules = Vec::new();
     meta.parse_nested_meta(|inner| {
-        let Some((inner_name, key)) = crate::parse::rule_name(&inner, errors) else {
+        let Some((inner_name, key)) = super::rule_name(&inner, errors) else {
             return Ok(());
         };
         args::guard(&inner, errors, |inner, errors| {
@@ -59,7 +59,7 @@ pub fn inner_rules(
                     format!("`rename` names the field: put it beside `{name}`"),
                 ));
             }
-            rules.extend(crate::parse::rule(inner_name.clone(), &key, inner, errors)?);
+            rules.extend(super::rule(inner_name.clone(), &key, inner, errors)?);
             Ok(())
         });
         Ok(())
@@ -69,7 +69,7 @@ pub fn inner_rules(
 
 /// `|__mb_item, __mb_item_at, __mb_errors| { <the rules on __mb_item> },`; in a walk,
 /// the block's value is the futures the element's rules made, joined.
-fn item_closure(call: &Call, rules: &[Rule], walk: Option<&crate::walk::Walk>, out: &mut Out) {
+fn item_closure(call: &Call, rules: &[Rule], walk: Option<&crate::toolkit::walk::Walk>, out: &mut Out) {
     let span = call.span;
     out.punct('|', false, span)
         .ident("__mb_item", span)
@@ -79,8 +79,8 @@ fn item_closure(call: &Call, rules: &[Rule], walk: Option<&crate::walk::Walk>, o
     out.group(Delimiter::Brace, span, |out| {
         let mut scope = call.inner_scope();
         scope.walk = walk;
-        let item = super::Checked::Named("__mb_item");
-        crate::emit::value_checks(rules, item, "__mb_item_at", &Place::Here, &scope, out);
+        let item = crate::toolkit::Checked::Named("__mb_item");
+        crate::toolkit::value_checks(rules, item, "__mb_item_at", &Place::Here, &scope, out);
         if let Some(walk) = walk {
             out.text(&walk.joined());
         }

@@ -4,8 +4,8 @@ use syn::meta::ParseNestedMeta;
 use syn::Ident;
 
 use super::each::{inner_rules, Inner};
-use super::RuleKind;
 use crate::args::Common;
+use crate::toolkit::RuleKind;
 
 pub fn parse(
     name: &Ident,

@@ -1,5 +1,7 @@
 //! `length(min = a, max = b)`, `length(equal = n)`, `unit = "chars" | "bytes" | "utf16"`:
-//! a string's length in a unit, or a collection's number of items.
+//! a string's length in a unit, or a collection's number of items. A bound is a literal,
+//! or a constant or expression of any integer type (validator's are `u64`), also
+//! quoted as validator allows (`min = "MIN_LEN"`).
 
 use proc_macro::Delimiter;
 use proc_macro2::TokenStream;
@@ -7,12 +9,12 @@ use quote::quote;
 use syn::meta::ParseNestedMeta;
 use syn::{Expr, Ident, LitStr};
 
-use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
 use crate::bounds::{
     all_literal, by_value, check_order, given_fields, literal_number, option_tokens, usual, Value,
 };
 use crate::out::Out;
+use crate::toolkit::{Call, RuleKind, Target};
 use crate::types::Base;
 
 #[derive(Default)]
@@ -66,7 +68,22 @@ pub fn parse(
         )?;
     }
     length.unit = unit;
+    for bound in [&mut length.min, &mut length.max, &mut length.equal] {
+        if let Some(expr) = bound.take() {
+            *bound = Some(as_count(args::unquote(expr)?));
+        }
+    }
     Ok(Box::new(length))
+}
+
+/// A bound that is no literal, read as a count whatever its integer type:
+/// `LengthBound::to_length(MAX_NAME)`, which keeps the expression's own span, so a
+/// bound of the wrong type is reported at it.
+fn as_count(bound: Expr) -> Expr {
+    if literal_number(&bound).is_some() {
+        return bound;
+    }
+    syn::parse_quote!(::modelbuild::__private::rules::length::LengthBound::to_length(#bound))
 }
 
 fn parse_unit(arg: &ParseNestedMeta) -> syn::Result<(Unit, LitStr)> {

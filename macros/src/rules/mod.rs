@@ -4,17 +4,20 @@
 //! To add a rule, write `rules/<name>.rs` with a `parse` function and a type that
 //! implements [`RuleKind`], and add one line to [`REGISTRY`] (CONTRIBUTING.md has the
 //! whole recipe, with the runtime half in core).
+//!
+//! The rules are leaves: they use the model and the emit toolkit below them
+//! ([`crate::toolkit`]), never `parse` or `emit`. [`rule`] reads one rule by its name,
+//! for `parse` and for the rules that hold others (`each`, `keys`).
 
-use proc_macro::Delimiter;
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::meta::ParseNestedMeta;
-use syn::{Ident, LitStr};
+use syn::Ident;
 
-use crate::args::Common;
+use crate::args::{skip_rest, Common};
 use crate::out::Out;
-use crate::parse::Place;
-use crate::types::Base;
+use crate::suggest::did_you_mean;
+use crate::toolkit::{Call, Rule, RuleKind, Target};
 
 /// The `parse` of a rule that takes only `code` and `message` (`email`,
 /// `email(message = "...")`) and whose runtime entry is `Site::<module>(value, args...,
@@ -61,6 +64,7 @@ mod nested;
 mod pattern;
 mod phone;
 mod range;
+mod regex;
 mod required;
 mod sid;
 mod skip;
@@ -78,6 +82,7 @@ pub const REGISTRY: &[(&str, Parse)] = &[
     ("length", length::parse),
     ("uri", uri::parse),
     ("pattern", pattern::parse),
+    ("regex", regex::parse),
     ("range", range::parse),
     ("required", required::parse),
     ("nested", nested::parse),
@@ -101,103 +106,6 @@ pub const REGISTRY: &[(&str, Parse)] = &[
     ("must_match", must_match::parse),
     ("skip", skip::parse),
 ];
-
-/// One rule as written on a field.
-pub struct Rule {
-    /// The rule's name as written, for spans.
-    pub name: Ident,
-    pub code: Option<LitStr>,
-    pub message: Option<LitStr>,
-    pub kind: Box<dyn RuleKind>,
-    /// False when one of its arguments was reported: its own checks are skipped then,
-    /// since what they would find follows from that mistake.
-    pub complete: bool,
-}
-
-/// What one rule knows about itself.
-pub trait RuleKind {
-    /// Problems with arguments that parsed but cannot be right, each at its token.
-    fn check(&self, _name: &Ident, _errors: &mut Vec<syn::Error>) {}
-
-    /// What the rule applies to, for the early check on a field whose type's
-    /// spelling tells.
-    fn target(&self) -> Target;
-
-    /// Writes the statement that checks the value.
-    fn emit(&self, call: &Call, out: &mut Out);
-
-    /// Whether the default message depends only on the attribute's literals, so a
-    /// call site may make it once.
-    fn message_is_constant(&self) -> bool {
-        true
-    }
-
-    /// Whether the rule reports errors of its own, and so has a call site (with its
-    /// `code`, `message` and cache), which its entry is a method of, and a
-    /// [`Call::tail`]; not so for the rules that only walk into the value (`nested`,
-    /// `each`, `keys`).
-    fn reports(&self) -> bool {
-        true
-    }
-
-    /// Whether a field may carry the rule more than once.
-    fn repeatable(&self) -> bool {
-        false
-    }
-
-    /// Whether the field's type must implement `Validate` (and so gets that bound on
-    /// a generic type).
-    fn needs_validate(&self) -> bool {
-        false
-    }
-
-    /// The rules inside this one (`each`, `keys`), checked like a field's.
-    fn inner(&self) -> &[Rule] {
-        &[]
-    }
-
-    /// Checks what the rule says of the other fields of the same value: `field` is the
-    /// field the rule is on and `fields` its siblings' names, or `None` inside `each`
-    /// or `keys`, where there are none.
-    fn check_fields(&self, _name: &Ident, _field: Option<(&str, &[String])>, _errors: &mut Vec<syn::Error>) {}
-
-    /// Whether the rule must be alone on its field (`skip`).
-    fn alone(&self) -> bool {
-        false
-    }
-
-    /// Whether the rule is async (`custom(function = f, async)`).
-    fn is_async(&self) -> bool {
-        false
-    }
-
-    /// Whether the rule is async or holds one that is (`each`, `keys`): the type is
-    /// then validated with `validate_async`.
-    fn holds_async(&self) -> bool {
-        self.is_async() || self.inner().iter().any(|rule| rule.kind.holds_async())
-    }
-
-    /// Whether, in a type with async rules, the rule takes part in the walk that makes
-    /// the futures: an async rule, `nested` (the value may have async rules of its
-    /// own), and `each` or `keys` holding either.
-    fn walks(&self) -> bool {
-        self.is_async() || self.inner().iter().any(|rule| rule.kind.walks())
-    }
-
-    /// The parameters its errors carry, which a `message = "..."` template may name;
-    /// `None` when they are only known at run time (`custom`) or come from inner
-    /// rules (`nested`, `each`, `keys`).
-    fn params(&self) -> Option<Vec<&'static str>> {
-        Some(Vec::new())
-    }
-
-    /// The statements that write the rule into `__mb_schema: &mut Schema`, for the
-    /// `JsonSchemaRules` impl (feature `schemars`); `None` for a rule JSON Schema cannot
-    /// state (a check digit, a comparison, a function).
-    fn json_schema(&self, _rt: &TokenStream) -> Option<TokenStream> {
-        None
-    }
-}
 
 /// A rule on a string whose runtime entry is `Site::<module>(value, args..., at,
 /// errors)`: most string rules are one of these.
@@ -240,229 +148,6 @@ impl RuleKind for TextRule {
     }
 }
 
-/// What a rule applies to.
-pub enum Target {
-    /// One of `fits`; `label` names the rule in the message, `needs` says what fits.
-    Bases {
-        label: &'static str,
-        fits: &'static [Base],
-        needs: &'static str,
-    },
-    /// An `Option`.
-    Optional,
-    /// Anything: the compiler's trait checks decide.
-    Anything,
-}
-
-impl Target {
-    /// A string, as most rules need: `label` names the rule in the message.
-    pub fn text(label: &'static str) -> Target {
-        Target::Bases {
-            label,
-            fits: &[Base::Text],
-            needs: "a string",
-        }
-    }
-}
-
-/// Where and on what a rule's code is emitted.
-pub struct Call<'a> {
-    /// The rule's name's span, resolved at the call site: a type error in the
-    /// emitted code points at the rule.
-    pub span: Span,
-    /// The value: a field (`&self.sid`, `__mb_field_0`) or a variable (`__mb_item`,
-    /// `self`).
-    pub value: Checked<'a>,
-    /// The path node the value's fields hang from (`__mb_at`, `__mb_variant`,
-    /// `__mb_item_at`).
-    pub base: &'a str,
-    /// Where the value is under [`base`](Call::base).
-    pub place: &'a Place,
-    /// The rule's place in the type's call sites, when it
-    /// [`reports`](RuleKind::reports) errors of its own: its entry is a method of the
-    /// site bound as `__mb_site<site>`, which says where under `base` the value is.
-    pub site: Option<usize>,
-    /// The other fields of the same value, which `must_match` compares with.
-    pub siblings: &'a [Sibling],
-    /// The type's context, in scope as `__mb_ctx`, when it declares one.
-    pub context: Option<&'a syn::Type>,
-    /// Whether the rule is on the whole value, with its field table `__mb_fields` and
-    /// the node its fields hang from, `__mb_fields_at`, in scope.
-    pub whole: bool,
-    /// The type's table of call sites, for the rules nested in this one.
-    pub sites: &'a crate::emit::Sites,
-    /// In a type with async rules, the walk the rule takes part in.
-    pub walk: Option<&'a crate::walk::Walk>,
-}
-
-impl<'a> Call<'a> {
-    /// The call of a rule's runtime entry, spanned at the rule: for a rule that reports,
-    /// `__mb_site<site>.<name>(value, <args> base, __mb_errors);`, a method of its call
-    /// site, which needs no path (see core's `rules::site_entry!`); for one that walks
-    /// into the value, `::modelbuild::__private::<name>(value, <args>);`. `args` writes
-    /// the rule's own arguments, each followed by a comma.
-    pub fn entry(&self, out: &mut Out, name: &str, args: impl FnOnce(&mut Out)) {
-        let span = self.span;
-        match self.site {
-            Some(site) => {
-                self.receiver(out, site);
-            }
-            None => {
-                self.rt(out).colon2(span);
-            }
-        }
-        out.ident(name, span);
-        out.group(Delimiter::Parenthesis, span, |out| {
-            self.value(out).punct(',', false, span);
-            args(out);
-            self.tail(out);
-        });
-        out.punct(';', false, span);
-    }
-
-    /// `__mb_site<site>.`, the call site a reporting rule's entry is called on.
-    fn receiver(&self, out: &mut Out, site: usize) {
-        let span = self.span;
-        out.ident(&format!("__mb_site{site}"), span)
-            .punct('.', false, span);
-    }
-
-    /// `base, __mb_errors`, the last arguments of the entry of a rule that reports: the
-    /// node the value hangs from (the site it is called on says where under that node
-    /// the value is). Nothing for the other rules.
-    pub fn tail(&self, out: &mut Out) {
-        let span = self.span;
-        if self.site.is_some() {
-            out.ident(self.base, span)
-                .punct(',', false, span)
-                .ident("__mb_errors", span);
-        }
-    }
-
-    /// `__mb_site<site>.<name>`, for a reporting entry whose arguments do not start with
-    /// the value (`custom` on the whole value).
-    pub fn method(&self, out: &mut Out, name: &str) {
-        if let Some(site) = self.site {
-            self.receiver(out, site);
-            out.ident(name, self.span);
-        }
-    }
-
-    /// The value, spanned at the rule: a type error then points at the rule.
-    pub fn value<'o>(&self, out: &'o mut Out) -> &'o mut Out {
-        match self.value {
-            Checked::Named(name) => out.ident(name, self.span),
-            Checked::Field(sibling) => sibling.write(out, self.span),
-        }
-    }
-
-    /// `::modelbuild::__private`, the runtime, spanned at the rule.
-    pub fn rt<'o>(&self, out: &'o mut Out) -> &'o mut Out {
-        out.rt(self.span)
-    }
-
-    /// `&<node>`, the path node of the value, for a rule that does not report but walks
-    /// into the value (`nested`, `each`, `keys`).
-    pub fn at<'o>(&self, out: &'o mut Out) -> &'o mut Out {
-        let site = Span::call_site();
-        out.punct('&', false, site);
-        match self.place {
-            Place::Field(name) => {
-                out.ident(self.base, site)
-                    .punct('.', false, site)
-                    .ident("field", site);
-                out.group(Delimiter::Parenthesis, site, |out| {
-                    out.string(name, site);
-                })
-            }
-            Place::Index(index) => {
-                out.ident(self.base, site)
-                    .punct('.', false, site)
-                    .ident("index", site);
-                out.group(Delimiter::Parenthesis, site, |out| {
-                    out.usize(*index, site);
-                })
-            }
-            Place::Here => out.punct('*', false, site).ident(self.base, site),
-        }
-    }
-
-    /// The scope of rules nested in this one (`each`, `keys`): no siblings there.
-    pub fn inner_scope(&self) -> crate::emit::Scope<'a> {
-        crate::emit::Scope {
-            siblings: &[],
-            context: self.context,
-            whole: false,
-            sites: self.sites,
-            walk: self.walk,
-        }
-    }
-}
-
-/// A field of the value being validated, as generated code sees it.
-pub struct Sibling {
-    /// Its name in Rust.
-    pub name: String,
-    /// How the code reads it: `&self.<name>` for a struct's field, a variable the
-    /// variant's fields are bound to (`__mb_field_0`) for an enum's.
-    pub access: Access,
-    /// Its name in error paths.
-    pub path_name: String,
-    /// Whether the emitted code reads it: only such fields of a variant are bound.
-    pub used: std::cell::Cell<bool>,
-}
-
-/// How generated code reads a field.
-pub enum Access {
-    /// `&self.<name>`: a struct's fields are read in place. Bound to variables by a
-    /// `let Self { .. } = self;`, each was a local of its own to the compiler, which
-    /// cost it more than the field's place (about 2% of what the derive's output of
-    /// the compile-cost bench cost it to check).
-    OnSelf,
-    /// The variable a variant's field is bound to by the `match`.
-    Bound(String),
-}
-
-impl Sibling {
-    /// Writes the expression that reads the field, a reference, spanned at `span`.
-    pub fn write<'o>(&self, out: &'o mut Out, span: Span) -> &'o mut Out {
-        self.used.set(true);
-        match &self.access {
-            Access::Bound(binding) => out.ident(binding, span),
-            Access::OnSelf => {
-                out.punct('&', false, span)
-                    .ident("self", span)
-                    .punct('.', false, span);
-                match self.name.parse::<usize>() {
-                    Ok(index) => out.usize(index, span),
-                    Err(_) => out.ident(&self.name, span),
-                }
-            }
-        }
-    }
-
-    pub fn is_used(&self) -> bool {
-        self.used.get()
-    }
-
-    /// The variable a variant's field is bound to; `_` for a struct's, never bound.
-    pub fn binding(&self) -> &str {
-        match &self.access {
-            Access::Bound(binding) => binding,
-            Access::OnSelf => "_",
-        }
-    }
-}
-
-/// The value a rule checks, as generated code reads it.
-#[derive(Clone, Copy)]
-pub enum Checked<'a> {
-    /// A variable, or `self`.
-    Named(&'a str),
-    /// A field of the value being validated.
-    Field(&'a Sibling),
-}
-
 /// The rule names in prose, for messages: "sid, length, ..., each".
 pub fn names() -> impl Iterator<Item = &'static str> {
     REGISTRY.iter().map(|(name, _)| *name)
@@ -473,4 +158,121 @@ pub fn find(name: &str) -> Option<Parse> {
         .iter()
         .find(|(known, _)| *known == name)
         .map(|(_, parse)| *parse)
+}
+
+/// The rule names for messages: "sid, length, ..., each".
+fn rule_names() -> String {
+    names().collect::<Vec<_>>().join(", ")
+}
+
+/// The item's name, and as text (converted once: comparing an identifier with a
+/// string converts it each time); a path that is not a plain name is reported, and
+/// the item skipped, so the items after it are still read.
+pub fn rule_name(meta: &ParseNestedMeta, errors: &mut Vec<syn::Error>) -> Option<(Ident, String)> {
+    let name = meta.path.get_ident().map(|name| (name.clone(), name.to_string()));
+    if name.is_none() {
+        errors.push(syn::Error::new_spanned(
+            &meta.path,
+            format!("expected a rule: one of {}", rule_names()),
+        ));
+        skip_rest(meta.input);
+    }
+    name
+}
+
+/// One rule: its name looked up in the registry, its arguments read by the rule.
+///
+/// When one of its arguments was reported, what is missing because of that mistake is
+/// not reported again: `sid(prefx = "UG")` is not also told it has no prefix (the rule
+/// is left out), and `length(maximum = 5)` is not told it has no bound (the rule is
+/// kept, marked incomplete, so the rules inside an `each` are still checked).
+pub fn rule(
+    name: Ident,
+    key: &str,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+) -> syn::Result<Option<Rule>> {
+    let Some(parse) = find(key) else {
+        let known = rule_names();
+        let hint = meaning(key).unwrap_or_else(|| did_you_mean(key, names().chain(["rename"])));
+        return Err(syn::Error::new_spanned(
+            &name,
+            format!("unknown rule `{key}`;{hint} expected one of {known}, or `rename`"),
+        ));
+    };
+    let reported = errors.len();
+    let mut common = Common::default();
+    let parsed = parse(&name, meta, errors, &mut common);
+    let complete = errors.len() == reported;
+    let kind = match parsed {
+        Ok(kind) => kind,
+        Err(_) if !complete => return Ok(None),
+        Err(error) => return Err(error),
+    };
+    Ok(Some(Rule {
+        name,
+        code: common.code,
+        message: common.message,
+        kind,
+        complete,
+    }))
+}
+
+/// ` did you mean ...?` for the names other validation crates give our rules.
+fn meaning(name: &str) -> Option<String> {
+    let ours = match name {
+        "regex" => "`pattern`",
+        "dive" => "`nested` (or `each(nested)` for the elements of a collection)",
+        "inner" => "`each` (rules for every element)",
+        "matches" | "must_equal" | "equals" => "`must_match`",
+        "not_contains" | "contains_not" => "`does_not_contain`",
+        "starts_with" => "`prefix`",
+        "ends_with" => "`suffix`",
+        "min_length" | "max_length" | "len" | "byte_length" => "`length`",
+        "phone_number" | "e164" => "`phone`",
+        "creditcard" | "card" => "`credit_card`",
+        "ip_address" => "`ip`",
+        "non_control_char" | "no_control_characters" => "`non_control_character`",
+        "uri_reference" => "`uri` (an absolute URI)",
+        "optional" | "present" => "`required`",
+        "validate" | "function" => "`custom`",
+        _ => return None,
+    };
+    Some(format!(" did you mean {ours}?"))
+}
+
+/// validator's `schema(function = f, ...)` on the type: a `custom` rule on the whole
+/// value that runs only when every field passed.
+pub fn schema_rule(
+    name: Ident,
+    meta: &ParseNestedMeta,
+    errors: &mut Vec<syn::Error>,
+) -> syn::Result<Option<Rule>> {
+    let reported = errors.len();
+    let mut common = Common::default();
+    let parsed = custom::parse_schema(&name, meta, errors, &mut common);
+    let complete = errors.len() == reported;
+    let kind = match parsed {
+        Ok(kind) => kind,
+        Err(_) if !complete => return Ok(None),
+        Err(error) => return Err(error),
+    };
+    Ok(Some(Rule {
+        name,
+        code: common.code,
+        message: common.message,
+        kind,
+        complete,
+    }))
+}
+
+/// The `nested` that validator's `nest_all_fields` adds to a field.
+pub fn nested_rule() -> Rule {
+    Rule {
+        name: Ident::new("nested", proc_macro2::Span::call_site()),
+        code: None,
+        message: None,
+        kind: nested::implied(),
+        complete: true,
+    }
 }

@@ -4,10 +4,10 @@
 use syn::meta::ParseNestedMeta;
 use syn::Ident;
 
-use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
 use crate::out::Out;
 use crate::suggest::did_you_mean;
+use crate::toolkit::{Call, RuleKind, Target};
 
 const NEEDS: &str = "`must_match` needs the other field: `must_match(password)`";
 
@@ -33,7 +33,14 @@ pub fn parse(
         "a field name, `other`, `code` or `message`",
         |key, arg| {
             if key == "other" {
-                args::set_once(&mut other, arg, |arg| arg.value()?.parse())?;
+                // Bare or, as validator also writes it, quoted: `other = "password"`.
+                args::set_once(&mut other, arg, |arg| {
+                    let value = arg.value()?;
+                    match value.peek(syn::LitStr) {
+                        true => value.parse::<syn::LitStr>()?.parse(),
+                        false => value.parse(),
+                    }
+                })?;
                 return Ok(true);
             }
             // `must_match(password)`: a bare name is the other field.

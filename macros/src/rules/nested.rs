@@ -4,9 +4,9 @@ use proc_macro::Delimiter;
 use syn::meta::ParseNestedMeta;
 use syn::Ident;
 
-use super::{Call, RuleKind, Target};
 use crate::args::Common;
 use crate::out::Out;
+use crate::toolkit::{Call, RuleKind, Target};
 use crate::types::Base;
 
 struct Nested;
@@ -19,6 +19,11 @@ pub fn parse(
 ) -> syn::Result<Box<dyn RuleKind>> {
     crate::args::bare(name, meta)?;
     Ok(Box::new(Nested))
+}
+
+/// The `nested` that validator's `nest_all_fields` puts on a field.
+pub fn implied() -> Box<dyn RuleKind> {
+    Box::new(Nested)
 }
 
 impl RuleKind for Nested {

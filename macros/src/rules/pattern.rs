@@ -6,9 +6,9 @@ use proc_macro2::TokenStream;
 use syn::meta::ParseNestedMeta;
 use syn::{Ident, LitStr};
 
-use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
 use crate::out::Out;
+use crate::toolkit::{Call, RuleKind, Target};
 
 struct Pattern {
     regex: LitStr,

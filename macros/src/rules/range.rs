@@ -6,12 +6,12 @@ use quote::quote;
 use syn::meta::ParseNestedMeta;
 use syn::{Expr, Ident};
 
-use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
 use crate::bounds::{
     all_literal, by_value, check_order, given_fields, literal_number, usual, Literal, Value,
 };
 use crate::out::Out;
+use crate::toolkit::{Call, RuleKind, Target};
 use crate::types::Base;
 
 #[derive(Default)]
@@ -48,6 +48,17 @@ pub fn parse(
             ("exclusive_max", &mut range.exclusive_max),
         ]),
     )?;
+    // validator also quotes a bound: `min = "MIN_SIZE"` is the constant.
+    for bound in [
+        &mut range.min,
+        &mut range.max,
+        &mut range.exclusive_min,
+        &mut range.exclusive_max,
+    ] {
+        if let Some(expr) = bound.take() {
+            *bound = Some(args::unquote(expr)?);
+        }
+    }
     Ok(Box::new(range))
 }
 

@@ -5,9 +5,9 @@ use quote::quote;
 use syn::meta::ParseNestedMeta;
 use syn::Ident;
 
-use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
 use crate::out::Out;
+use crate::toolkit::{Call, RuleKind, Target};
 
 struct Required;
 

@@ -5,9 +5,9 @@ use quote::quote;
 use syn::meta::ParseNestedMeta;
 use syn::{Ident, LitStr};
 
-use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
 use crate::out::Out;
+use crate::toolkit::{Call, RuleKind, Target};
 
 const NEEDS_PREFIX: &str = "`sid` needs a prefix: `sid(prefix = \"UG\")`";
 

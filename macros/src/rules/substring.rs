@@ -5,8 +5,9 @@ use quote::quote;
 use syn::meta::ParseNestedMeta;
 use syn::{Ident, LitStr};
 
-use super::{RuleKind, TextRule};
+use super::TextRule;
 use crate::args::{self, Common};
+use crate::toolkit::RuleKind;
 
 fn parse(
     label: &'static str,

@@ -9,9 +9,9 @@ use syn::meta::ParseNestedMeta;
 use syn::punctuated::Punctuated;
 use syn::{Ident, LitStr, Token};
 
-use super::{Call, RuleKind, Target};
 use crate::args::{self, Common};
 use crate::out::Out;
+use crate::toolkit::{Call, RuleKind, Target};
 
 /// `uri` or `url`: a rule on a string with an optional list of schemes; they differ
 /// only in the runtime module they call and in `url` needing modelbuild's feature.

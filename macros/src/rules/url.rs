@@ -5,8 +5,8 @@ use syn::meta::ParseNestedMeta;
 use syn::Ident;
 
 use super::uri::{parse_rule, Schemes};
-use super::RuleKind;
 use crate::args::Common;
+use crate::toolkit::RuleKind;
 
 pub fn parse(
     name: &Ident,

@@ -2,7 +2,7 @@ use modelbuild::Validate;
 
 #[derive(Validate)]
 struct Slug {
-    // validator spells it `regex`: the suggestion names ours.
+    // validator's `regex` takes a regex the program keeps: a literal goes in `pattern`.
     #[validate(regex = "^[a-z]+$")]
     slug: String,
 }

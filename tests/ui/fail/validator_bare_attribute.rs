@@ -1,0 +1,9 @@
+use validator::Validate;
+
+#[derive(Validate)]
+struct Signup {
+    #[validate]
+    name: String,
+}
+
+fn main() {}

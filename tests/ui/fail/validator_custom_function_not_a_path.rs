@@ -1,0 +1,9 @@
+use validator::Validate;
+
+#[derive(Validate)]
+struct Signup {
+    #[validate(custom(function = 42))]
+    name: String,
+}
+
+fn main() {}

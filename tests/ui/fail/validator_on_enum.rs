@@ -1,0 +1,9 @@
+use validator::Validate;
+
+#[derive(Validate)]
+enum Status {
+    Queued,
+    Done(String),
+}
+
+fn main() {}

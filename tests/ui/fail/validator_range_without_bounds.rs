@@ -1,0 +1,9 @@
+use validator::Validate;
+
+#[derive(Validate)]
+struct Page {
+    #[validate(range(code = "size"))]
+    size: u32,
+}
+
+fn main() {}
