@@ -46,13 +46,11 @@ macro_rules! sequences {
                 at: &PathNode<'_>,
                 errors: &mut ValidationErrors,
                     ) -> Option<impl Pending + Send + use<'v, $($params,)* C>> {
-                let mut futures: Vec<Boxed<'v>> = Vec::new();
-                for (index, item) in self.iter().enumerate() {
-                    if let Some(future) = item.walk(context, &at.index(index), errors) {
-                        futures.push(Box::pin(future));
+                gathered(|push| {
+                    for (index, item) in self.iter().enumerate() {
+                        push(item.walk(context, &at.index(index), errors));
                     }
-                }
-                join_all(futures)
+                })
             }
         }
     )*};
@@ -84,13 +82,11 @@ macro_rules! maps {
                 at: &PathNode<'_>,
                 errors: &mut ValidationErrors,
                     ) -> Option<impl Pending + Send + use<'v, $($params,)* C>> {
-                let mut futures: Vec<Boxed<'v>> = Vec::new();
-                for (key, value) in self {
-                    if let Some(future) = value.walk(context, &at.key(key), errors) {
-                        futures.push(Box::pin(future));
+                gathered(|push| {
+                    for (key, value) in self {
+                        push(value.walk(context, &at.key(key), errors));
                     }
-                }
-                join_all(futures)
+                })
             }
         }
     )*};
@@ -253,13 +249,7 @@ where
     T: EachInput<M> + ?Sized,
     F: Pending + Send + 'v,
 {
-    let mut futures: Vec<Boxed<'v>> = Vec::new();
-    value.each_item(at, |item, item_at| {
-        if let Some(future) = walk(item, item_at, errors) {
-            futures.push(Box::pin(future));
-        }
-    });
-    join_all(futures)
+    gathered(|push| value.each_item(at, |item, item_at| push(walk(item, item_at, errors))))
 }
 
 /// The derive's entry for `keys(...)` with async rules inside, as [`each`] for keys.
@@ -274,9 +264,18 @@ where
     T: KeysInput<M> + ?Sized,
     F: Pending + Send + 'v,
 {
+    gathered(|push| value.each_key(at, |key, key_at| push(walk(key, key_at, errors))))
+}
+
+/// The futures `visit` hands to `push`, one per element that made one, each boxed (the
+/// elements' futures are of one type, but a list of them cannot be pinned in place
+/// without `unsafe`), waited for together.
+fn gathered<'v, F: Pending + Send + 'v>(
+    visit: impl FnOnce(&mut dyn FnMut(Option<F>)),
+) -> Option<JoinAll<'v>> {
     let mut futures: Vec<Boxed<'v>> = Vec::new();
-    value.each_key(at, |key, key_at| {
-        if let Some(future) = walk(key, key_at, errors) {
+    visit(&mut |future| {
+        if let Some(future) = future {
             futures.push(Box::pin(future));
         }
     });

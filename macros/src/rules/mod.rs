@@ -200,9 +200,21 @@ pub fn rule(
             format!("unknown rule `{key}`;{hint} expected one of {known}, or `rename`"),
         ));
     };
+    built(name, errors, |name, errors, common| {
+        parse(name, meta, errors, common)
+    })
+}
+
+/// The rule `parse` reads, with its `code` and `message`; `None` when its arguments
+/// were reported and nothing more is to be said of it (see [`rule`]).
+fn built(
+    name: Ident,
+    errors: &mut Vec<syn::Error>,
+    parse: impl FnOnce(&Ident, &mut Vec<syn::Error>, &mut Common) -> syn::Result<Box<dyn RuleKind>>,
+) -> syn::Result<Option<Rule>> {
     let reported = errors.len();
     let mut common = Common::default();
-    let parsed = parse(&name, meta, errors, &mut common);
+    let parsed = parse(&name, errors, &mut common);
     let complete = errors.len() == reported;
     let kind = match parsed {
         Ok(kind) => kind,
@@ -248,22 +260,9 @@ pub fn schema_rule(
     meta: &ParseNestedMeta,
     errors: &mut Vec<syn::Error>,
 ) -> syn::Result<Option<Rule>> {
-    let reported = errors.len();
-    let mut common = Common::default();
-    let parsed = custom::parse_schema(&name, meta, errors, &mut common);
-    let complete = errors.len() == reported;
-    let kind = match parsed {
-        Ok(kind) => kind,
-        Err(_) if !complete => return Ok(None),
-        Err(error) => return Err(error),
-    };
-    Ok(Some(Rule {
-        name,
-        code: common.code,
-        message: common.message,
-        kind,
-        complete,
-    }))
+    built(name, errors, |name, errors, common| {
+        custom::parse_schema(name, meta, errors, common)
+    })
 }
 
 /// The `nested` that validator's `nest_all_fields` adds to a field.
