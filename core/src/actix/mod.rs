@@ -11,7 +11,7 @@
 //! unknown field or a broken rule, is answered `422 Unprocessable Content` with an
 //! RFC 9457 `application/problem+json` body that lists every error, each with its JSON
 //! Pointer into the request, its code, message and parameters: the document
-//! [`axum`](crate::axum)'s extractors answer with (see there). Every rule runs, the
+//! [`axum`][axum]'s extractors answer with (see there). Every rule runs, the
 //! async ones included ([`ValidateAsync`](crate::ValidateAsync), which every `Validate`
 //! type implements too; see [async rules](crate::guide::async_rules)).
 //!
@@ -64,6 +64,13 @@
 //!     assert_eq!(problem["errors"][0]["pointer"], "/UniqueName");
 //! });
 //! ```
+
+// A link to a module another feature brings, which only docs.rs (every feature) has.
+#![cfg_attr(feature = "axum", doc = "\n[axum]: crate::axum")]
+#![cfg_attr(
+    not(feature = "axum"),
+    doc = "\n[axum]: https://docs.rs/modelbuild/latest/modelbuild/axum/"
+)]
 
 mod read;
 mod response;

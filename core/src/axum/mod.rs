@@ -4,7 +4,7 @@
 //! |---|---|
 //! | [`Valid<Json<T>>`](crate::Valid), `Valid<Form<T>>`, `Valid<Query<T>>` | extracts as the inner extractor does, then validates the `T` |
 //! | [`ValidWith<Json<T>, C>`](ValidWith) (and `Form`, `Query`) | the same for a type with a context; the context `C` comes from the router's state through [`FromRef`](axum::extract::FromRef) |
-//! | [`Signed<E>`](Signed) (feature `signature` too) | checks Twilio's `X-Twilio-Signature` over the request, then extracts `E` from the same body |
+//! | [`Signed<E>`][Signed] (feature `signature` too) | checks Twilio's `X-Twilio-Signature` over the request, then extracts `E` from the same body |
 //!
 //! `Json`, `Form` and `Query` are read and validated in one step
 //! ([`json::from_slice`](crate::json::from_slice), [`form::from_bytes`](crate::form::from_bytes)):
@@ -60,6 +60,13 @@
 //!     .route("/twilio/builds", post(create_as_twilio));
 //! # }
 //! ```
+
+// A link to an item another feature brings, which only docs.rs (every feature) has.
+#![cfg_attr(feature = "signature", doc = "\n[Signed]: crate::axum::Signed")]
+#![cfg_attr(
+    not(feature = "signature"),
+    doc = "\n[Signed]: https://docs.rs/modelbuild/latest/modelbuild/axum/struct.Signed.html"
+)]
 
 mod payload;
 mod problem;

@@ -9,10 +9,22 @@
 //!   once, in the order of the form, as [`ValidationErrors`]: each bad escape or
 //!   repeated key, each value that is not what its field takes (`PageSize=ten`: code
 //!   `type`), each missing and unknown parameter, then every broken rule (the codes are
-//!   [`json`](crate::json)'s);
+//!   [`json`][json]'s);
 //! - [`decode`] only decodes, and stops at the first problem with a [`FormError`].
 //!
-//! Encoding ([`to_string`], feature `model-build`) is `serde_urlencoded`'s.
+//! Encoding ([`to_string`][to_string], feature `model-build`) is `serde_urlencoded`'s.
+//!
+// A link to an item another feature brings, which only docs.rs (every feature) has.
+#![cfg_attr(feature = "model-build", doc = "\n[to_string]: to_string")]
+#![cfg_attr(feature = "json", doc = "\n[json]: crate::json")]
+#![cfg_attr(
+    not(feature = "json"),
+    doc = "\n[json]: https://docs.rs/modelbuild/latest/modelbuild/json/"
+)]
+#![cfg_attr(
+    not(feature = "model-build"),
+    doc = "\n[to_string]: https://docs.rs/modelbuild/latest/modelbuild/form/fn.to_string.html"
+)]
 
 mod de;
 

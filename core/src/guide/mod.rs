@@ -33,6 +33,16 @@ pub mod custom {}
 pub mod context {}
 
 #[doc = include_str!("async_rules.md")]
+#[doc = ""]
+// Links to items another feature brings, which only docs.rs (every feature) has.
+#[cfg_attr(
+    feature = "json",
+    doc = "\n[from_slice_async]: crate::json::from_slice_async\n[from_bytes_async]: crate::form::from_bytes_async"
+)]
+#[cfg_attr(
+    not(feature = "json"),
+    doc = "\n[from_slice_async]: https://docs.rs/modelbuild/latest/modelbuild/json/fn.from_slice_async.html\n[from_bytes_async]: https://docs.rs/modelbuild/latest/modelbuild/form/fn.from_bytes_async.html"
+)]
 pub mod async_rules {}
 
 #[doc = include_str!("skip.md")]

@@ -53,13 +53,24 @@
 //! (`#[schema(inline)]`) is not a component, and gets no rules.
 //!
 //! With feature `axum` or `actix`, the extractors' answer to a broken rule,
-//! [`Problem`](crate::axum::Problem), is a `ToSchema` type, to name as a `422`'s body,
+//! [`Problem`][Problem], is a `ToSchema` type, to name as a `422`'s body,
 //! and the ModelBuild types (feature `model-build`) derive `ToSchema` too.
 //!
 //! utoipa's model of a schema is OpenAPI's usual shapes, with no room for some
 //! keywords beside others: where a rule needs that (a second `pattern`, `ip`'s
 //! `anyOf`), the schema becomes an `allOf` that says the same, and
 //! `does_not_contain`'s `not` becomes a negative lookahead in a `pattern`.
+//!
+// A link to an item another feature brings, which only docs.rs (every feature) has.
+#![cfg_attr(feature = "axum", doc = "\n[Problem]: crate::axum::Problem")]
+#![cfg_attr(
+    all(feature = "actix", not(feature = "axum")),
+    doc = "\n[Problem]: crate::actix::Problem"
+)]
+#![cfg_attr(
+    not(any(feature = "axum", feature = "actix")),
+    doc = "\n[Problem]: https://docs.rs/modelbuild/latest/modelbuild/axum/struct.Problem.html"
+)]
 
 mod lower;
 #[cfg(any(feature = "axum", feature = "actix"))]
