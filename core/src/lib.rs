@@ -20,6 +20,8 @@ extern crate self as modelbuild;
 
 #[cfg(feature = "actix")]
 pub mod actix;
+#[cfg(feature = "aide")]
+pub mod aide;
 mod async_rules;
 #[cfg(feature = "axum")]
 pub mod axum;

@@ -96,3 +96,20 @@ impl Problem {
         serde_json::to_vec(self).unwrap_or_default()
     }
 }
+
+/// What each member of the document means, in the words of every schema that
+/// describes it (schemars' and utoipa's), so that the two documents say the same.
+#[cfg(feature = "schemars")]
+pub(crate) mod describe {
+    pub(crate) const DOCUMENT: &str = "An RFC 9457 problem document (`application/problem+json`).";
+    pub(crate) const KIND: &str = "a URI naming the kind of problem: `about:blank`";
+    pub(crate) const TITLE: &str = "the status's reason phrase";
+    pub(crate) const STATUS: &str = "the HTTP status";
+    pub(crate) const DETAIL: &str = "what went wrong with this request";
+    pub(crate) const ERRORS: &str = "every broken rule, in the order of the request";
+    pub(crate) const PATH: &str = "where the value is, in the request's own names: `steps[1].sid`";
+    pub(crate) const POINTER: &str = "the same place as a JSON Pointer (RFC 6901): `/steps/1/sid`";
+    pub(crate) const CODE: &str = "the rule broken, or what was wrong with the value: `length`, `type`";
+    pub(crate) const MESSAGE: &str = "what was wrong, for people";
+    pub(crate) const PARAMS: &str = "the rule's parameters, by name";
+}

@@ -62,6 +62,8 @@
 
 mod keywords;
 pub(crate) mod locate;
+#[cfg(any(feature = "axum", feature = "actix"))]
+mod problem;
 
 pub use schemars::Schema;
 

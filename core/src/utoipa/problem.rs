@@ -5,7 +5,7 @@ use utoipa::openapi::schema::{AdditionalProperties, ArrayBuilder, ObjectBuilder,
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::{PartialSchema, ToSchema};
 
-use crate::problem::Problem;
+use crate::problem::{describe, Problem};
 
 fn text(description: &str) -> ObjectBuilder {
     ObjectBuilder::new()
@@ -18,22 +18,13 @@ fn field_error() -> Schema {
     let params = ObjectBuilder::new()
         .schema_type(Type::Object)
         .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(true)))
-        .description(Some("the rule's parameters, by name"));
+        .description(Some(describe::PARAMS));
     ObjectBuilder::new()
         .schema_type(Type::Object)
-        .property(
-            "path",
-            text("where the value is, in the request's own names: `steps[1].sid`"),
-        )
-        .property(
-            "pointer",
-            text("the same place as a JSON Pointer (RFC 6901): `/steps/1/sid`"),
-        )
-        .property(
-            "code",
-            text("the rule broken, or what was wrong with the value: `length`, `type`"),
-        )
-        .property("message", text("what was wrong, for people"))
+        .property("path", text(describe::PATH))
+        .property("pointer", text(describe::POINTER))
+        .property("code", text(describe::CODE))
+        .property("message", text(describe::MESSAGE))
         .property("params", params)
         .required("path")
         .required("pointer")
@@ -46,21 +37,20 @@ fn field_error() -> Schema {
 /// `type`, `title`, `status`, `detail`, and `errors`, each broken rule.
 impl PartialSchema for Problem {
     fn schema() -> RefOr<Schema> {
-        let kind = text("a URI naming the kind of problem: `about:blank`")
-            .format(Some(SchemaFormat::Custom("uri-reference".into())));
+        let kind = text(describe::KIND).format(Some(SchemaFormat::Custom("uri-reference".into())));
         let status = ObjectBuilder::new()
             .schema_type(Type::Integer)
-            .description(Some("the HTTP status"));
+            .description(Some(describe::STATUS));
         let errors = ArrayBuilder::new()
             .items(RefOr::T(field_error()))
-            .description(Some("every broken rule, in the order of the request"));
+            .description(Some(describe::ERRORS));
         ObjectBuilder::new()
             .schema_type(Type::Object)
-            .description(Some("An RFC 9457 problem document (`application/problem+json`)."))
+            .description(Some(describe::DOCUMENT))
             .property("type", kind)
-            .property("title", text("the status's reason phrase"))
+            .property("title", text(describe::TITLE))
             .property("status", status)
-            .property("detail", text("what went wrong with this request"))
+            .property("detail", text(describe::DETAIL))
             .property("errors", errors)
             .required("type")
             .required("title")

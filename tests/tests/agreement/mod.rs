@@ -6,7 +6,8 @@
 //! (no JSON Schema form), `length` in bytes or UTF-16 units (an `x-` extension, which
 //! no validator reads), and `url` (its `format: uri` is RFC 3986, narrower than the
 //! WHATWG parser). The type derives both `schemars::JsonSchema` (with our transform)
-//! and `utoipa::ToSchema`, so each schema is checked on the same values.
+//! and `utoipa::ToSchema`, so each schema is checked on the same values, and
+//! `Deserialize`, so that a route of aide's may take it.
 #![allow(dead_code)]
 
 use std::cell::RefCell;
@@ -17,10 +18,10 @@ use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-#[derive(Debug, Clone, Serialize, JsonSchema, utoipa::ToSchema, Validate)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, utoipa::ToSchema, Validate)]
 #[schemars(transform = modelbuild::schema::rules::<Self>)]
 pub struct Everything {
     #[validate(sid(prefix = "UG"))]
@@ -69,7 +70,7 @@ pub struct Everything {
     pub inner: Inner,
 }
 
-#[derive(Debug, Clone, Serialize, JsonSchema, utoipa::ToSchema, Validate)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, utoipa::ToSchema, Validate)]
 #[schemars(transform = modelbuild::schema::rules::<Self>)]
 pub struct Inner {
     #[validate(length(max = 2))]
