@@ -6,7 +6,7 @@
 
 mod agreement;
 
-use agreement::{agree, everything_valid, Everything};
+use agreement::{agree, document_validator, everything_valid, few_fixed_cases, Everything};
 use aide::axum::routing::{get, post};
 use aide::axum::ApiRouter;
 use aide::openapi::OpenApi;
@@ -19,7 +19,6 @@ use http_body_util::BodyExt;
 use modelbuild::axum::{Problem, Rejection, Signed, TwilioWebhook, ValidWith};
 use modelbuild::signature::AuthToken;
 use modelbuild::{CreateModelBuild, ListModelBuilds, RuleError, Valid, Validate};
-use proptest::test_runner::{Config, RngSeed};
 use schemars::JsonSchema;
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -124,15 +123,6 @@ fn schema_at(mut document: Value, pointer: &str) -> Value {
     document
 }
 
-fn validator_for(schema: &Value) -> jsonschema::Validator {
-    jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft202012)
-        .should_validate_formats(true)
-        .with_format("email", |_: &str| true)
-        .build(schema)
-        .expect("the document's schema compiles")
-}
-
 fn send(router: Router, request: Request<Body>) -> (StatusCode, String, Value) {
     let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
     runtime.block_on(async {
@@ -159,16 +149,10 @@ const REQUEST_BODY: &str = "/paths/~1everything/post/requestBody/content/applica
 #[test]
 fn validate_and_the_request_body_in_aides_document_agree_field_by_field() {
     let (_, document) = documented();
-    let validator = validator_for(&schema_at(document, REQUEST_BODY));
+    let validator = document_validator(&schema_at(document, REQUEST_BODY));
     let valid = serde_json::to_value(everything_valid()).unwrap();
     assert!(validator.is_valid(&valid));
-    let config = Config {
-        cases: 400,
-        failure_persistence: None,
-        rng_seed: RngSeed::Fixed(34),
-        ..Config::default()
-    };
-    agree(&validator, config, 2);
+    agree(&validator, few_fixed_cases(), 2);
 }
 
 #[test]
@@ -198,7 +182,7 @@ fn a_json_route_documents_the_problem_in_place_of_aides_422() {
 fn the_problem_the_router_sends_is_the_documented_problem() {
     let (router, document) = documented();
     let pointer = "/paths/~1everything/post/responses/422/content/application~1problem+json/schema";
-    let problem = validator_for(&schema_at(document, pointer));
+    let problem = document_validator(&schema_at(document, pointer));
     let mut broken = serde_json::to_value(everything_valid()).unwrap();
     broken["name"] = json!("far too long");
     broken["count"] = json!("ten");
@@ -282,7 +266,7 @@ fn a_signed_route_documents_the_signature_header_and_the_403() {
     assert!(responses["422"].is_object(), "{responses}");
     // And the router answers an unsigned request with the documented 403.
     let pointer = "/paths/~1callback/post/responses/403/content/application~1problem+json/schema";
-    let problem = validator_for(&schema_at(document.clone(), pointer));
+    let problem = document_validator(&schema_at(document.clone(), pointer));
     let request = post_as("/callback", "application/x-www-form-urlencoded", "UniqueName=a");
     let (status, content_type, body) = send(router, request);
     assert_eq!(status, StatusCode::FORBIDDEN);

@@ -7,13 +7,12 @@ mod agreement;
 
 use std::collections::BTreeMap;
 
-use agreement::{agree, everything_valid, Everything, Inner};
+use agreement::{agree, document_validator, everything_valid, few_fixed_cases, Everything, Inner};
 use modelbuild::axum::Problem;
 use modelbuild::model_build::{ModelBuildPage, PageMeta};
 use modelbuild::{
     CreateModelBuild, ListModelBuilds, ModelBuild, ModelBuildStatus, UpdateModelBuild, Validate,
 };
-use proptest::test_runner::{Config, RngSeed};
 use serde_json::{json, Value};
 use utoipa::{OpenApi, ToSchema};
 
@@ -40,12 +39,7 @@ fn component_schema(mut document: Value, name: &str) -> Value {
 fn validate_and_the_schema_in_utoipas_document_agree_field_by_field() {
     let document = json_of(EverythingDoc::openapi());
     let schema = component_schema(document, "Everything");
-    let validator = jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft202012)
-        .should_validate_formats(true)
-        .with_format("email", |_: &str| true)
-        .build(&schema)
-        .expect("the document's schema compiles");
+    let validator = document_validator(&schema);
     let valid = serde_json::to_value(everything_valid()).unwrap();
     assert!(
         validator.is_valid(&valid),
@@ -55,14 +49,7 @@ fn validate_and_the_schema_in_utoipas_document_agree_field_by_field() {
             .map(|e| e.to_string())
             .collect::<Vec<_>>()
     );
-    // A fixed seed: few cases, each field still seen failing, the same way each run.
-    let config = Config {
-        cases: 400,
-        failure_persistence: None,
-        rng_seed: RngSeed::Fixed(34),
-        ..Config::default()
-    };
-    agree(&validator, config, 2);
+    agree(&validator, few_fixed_cases(), 2);
 }
 
 /// One field per rule, with a hand-written utoipa bound beside one of them.
