@@ -284,3 +284,13 @@ fn a_handler_that_answers_the_rejection_or_a_problem_documents_it() {
     let default = &responses["default"]["content"]["application/problem+json"]["schema"];
     assert_eq!(default["$ref"], "#/components/schemas/Problem", "{responses}");
 }
+
+#[test]
+fn the_problem_has_one_schema_whichever_generator_states_it() {
+    let mut schemars = schemars::schema_for!(Problem).to_value();
+    let schemars = schemars.as_object_mut().unwrap();
+    schemars.remove("$schema");
+    schemars.remove("title");
+    let utoipa = serde_json::to_value(<Problem as utoipa::PartialSchema>::schema()).unwrap();
+    assert_eq!(Value::Object(schemars.clone()), utoipa);
+}
