@@ -190,3 +190,31 @@ fn async_rules_allocate_nothing_for_valid_data() {
     let limited = || assert!(poll_once(valid.validate_async_limited(&(), 1)).is_ok());
     assert_eq!(allocations_in(limited), 0);
 }
+
+/// `json::from_slice` and `form::from_bytes` parse valid input once, as serde would:
+/// no allocation beyond serde's own parse (the form's keys are matched borrowed).
+#[test]
+fn parsing_in_one_step_allocates_no_more_than_serde_on_valid_input() {
+    use modelbuild::{CreateModelBuild, ModelBuild};
+    let json = include_bytes!("../../examples/data/model_build.json");
+    let ours = allocations_in(|| drop(modelbuild::json::from_slice::<ModelBuild>(json).unwrap()));
+    let serdes = allocations_in(|| {
+        let build: ModelBuild = serde_json::from_slice(json).unwrap();
+        build.validate().unwrap();
+    });
+    assert!(
+        ours <= serdes,
+        "json: {ours} allocations against serde's {serdes}"
+    );
+
+    let form = b"StatusCallback=https%3A%2F%2Fexample.com%2Fstatus%3Fbuild%3Dnightly&UniqueName=nightly-42";
+    let ours = allocations_in(|| drop(modelbuild::form::from_bytes::<CreateModelBuild>(form).unwrap()));
+    let serdes = allocations_in(|| {
+        let create: CreateModelBuild = serde_urlencoded::from_bytes(form).unwrap();
+        create.validate().unwrap();
+    });
+    assert!(
+        ours <= serdes,
+        "form: {ours} allocations against serde_urlencoded's {serdes}"
+    );
+}

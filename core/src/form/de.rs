@@ -6,7 +6,7 @@
 use std::fmt::{self, Display};
 use std::vec;
 
-use serde::de::value::StringDeserializer;
+use serde::de::value::StrDeserializer;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
 use serde::forward_to_deserialize_any;
 
@@ -72,7 +72,9 @@ impl<'de> MapAccess<'de> for Entries {
         let Some((key, value)) = self.pairs.next() else {
             return Ok(None);
         };
-        let read = seed.deserialize(StringDeserializer::<Error>::new(key.clone()))?;
+        // Borrowed: a field's name is matched without a copy of it (a map of your own
+        // copies what it keeps).
+        let read = seed.deserialize(StrDeserializer::<Error>::new(&key))?;
         self.key = Some(key);
         self.value = Some(value);
         Ok(Some(read))
