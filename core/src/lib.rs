@@ -49,6 +49,8 @@ pub mod signature;
 #[cfg(feature = "utoipa")]
 pub mod utoipa;
 mod valid;
+#[cfg(any(feature = "axum", feature = "actix"))]
+mod valid_with;
 mod validate;
 
 #[doc(hidden)]

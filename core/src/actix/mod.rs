@@ -77,4 +77,4 @@ mod response;
 mod valid;
 
 pub use crate::problem::{Problem, Rejection};
-pub use valid::ValidWith;
+pub use crate::valid_with::ValidWith;

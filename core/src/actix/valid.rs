@@ -2,8 +2,6 @@
 //! `web::Form`, `web::Query` and `web::Path`.
 
 use std::future::Future;
-use std::marker::PhantomData;
-use std::ops::Deref;
 use std::pin::Pin;
 
 use actix_web::dev::Payload;
@@ -14,6 +12,7 @@ use serde::de::DeserializeOwned;
 
 use super::read;
 use crate::problem::Rejection;
+use crate::valid_with::ValidWith;
 use crate::{Valid, ValidateAsync};
 
 /// What a body extractor's future is: it owns what it needs (actix's own futures
@@ -63,75 +62,6 @@ impl<T: DeserializeOwned + ValidateAsync + Sync + 'static> FromRequest for Valid
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
         let request = request.clone();
         Box::pin(async move { read::path(&request, &()).await.map(Valid::checked) })
-    }
-}
-
-/// `Valid<E>` for a type with a context (`#[validate(context = C)]`): the context is
-/// the app's data, found as `web::Data<C>` (registered with `App::app_data(Data::new(c))`)
-/// or as a plain `C` (`App::app_data(c)`). A request to an app without it is answered
-/// `500`, as actix answers a missing `web::Data`. The value's type implements
-/// [`ValidateAsync<C>`], as the derive gives every type with a context; its async rules
-/// run with the context too.
-///
-/// ```
-/// use std::collections::HashSet;
-///
-/// use actix_web::{web, App};
-/// use modelbuild::actix::ValidWith;
-/// use modelbuild::{RuleError, Validate};
-///
-/// struct Taken(HashSet<String>);
-///
-/// fn is_free(name: &str, taken: &Taken) -> Result<(), RuleError> {
-///     match taken.0.contains(name) {
-///         true => Err(RuleError::new("taken", "is already taken")),
-///         false => Ok(()),
-///     }
-/// }
-///
-/// #[derive(serde::Deserialize, Validate)]
-/// #[validate(context = Taken)]
-/// struct Rename {
-///     #[validate(length(max = 64), custom = is_free)]
-///     unique_name: String,
-/// }
-///
-/// async fn rename(body: ValidWith<web::Json<Rename>, Taken>) -> String {
-///     body.into_inner().into_inner().unique_name
-/// }
-///
-/// let taken = web::Data::new(Taken(HashSet::from(["nightly".to_owned()])));
-/// let app = App::new().app_data(taken).route("/rename", web::post().to(rename));
-/// ```
-pub struct ValidWith<E, C> {
-    valid: Valid<E>,
-    context: PhantomData<fn() -> C>,
-}
-
-impl<E, C> ValidWith<E, C> {
-    fn checked(extracted: E) -> Self {
-        ValidWith {
-            valid: Valid::checked(extracted),
-            context: PhantomData,
-        }
-    }
-
-    /// The extractor, holding the validated value.
-    pub fn into_inner(self) -> E {
-        self.valid.into_inner()
-    }
-
-    /// The proof of validity, without the context's type.
-    pub fn into_valid(self) -> Valid<E> {
-        self.valid
-    }
-}
-
-impl<E, C> Deref for ValidWith<E, C> {
-    type Target = E;
-
-    fn deref(&self) -> &E {
-        &self.valid
     }
 }
 

@@ -78,7 +78,7 @@ mod twilio;
 mod valid;
 
 pub use crate::problem::{Problem, Rejection};
+pub use crate::valid_with::ValidWith;
 pub use payload::Payload;
 #[cfg(feature = "signature")]
 pub use signed::{require_signature, Signed, SignedRejection, TwilioWebhook};
-pub use valid::ValidWith;

@@ -5,9 +5,6 @@
 //! Each runs every rule, the async ones included: the bound is [`ValidateAsync`],
 //! which every [`Validate`](crate::Validate) type implements too.
 
-use std::marker::PhantomData;
-use std::ops::Deref;
-
 use axum::extract::rejection::{FormRejection, JsonRejection, QueryRejection};
 use axum::extract::{FromRef, FromRequest, FromRequestParts, Query, Request};
 use axum::http::request::Parts;
@@ -15,6 +12,7 @@ use axum::{Form, Json};
 use serde::de::DeserializeOwned;
 
 use super::{read, Payload, Rejection};
+use crate::valid_with::ValidWith;
 use crate::{Valid, ValidateAsync};
 
 /// Reads a JSON body with every error at once: a value of the wrong type, a missing
@@ -105,92 +103,6 @@ where
     match extracted.value().validate_async_with(context).await {
         Ok(()) => Ok(extracted),
         Err(errors) => Err(Rejection::Invalid(errors)),
-    }
-}
-
-/// `Valid<E>` for a type with a context (`#[validate(context = C)]`): the context is
-/// taken from the router's state with [`FromRef`], so it may be the state itself or
-/// one of its fields. A context is cloned per request, as axum's `State` is: hold
-/// large data behind an `Arc`. It is held while async rules run, so it is `Send` and
-/// `Sync`. The value's type implements [`ValidateAsync<C>`]: the derive gives it to
-/// every type with `#[validate(context = C)]`, with async rules or without (a type
-/// whose `ValidateWith<C>` is written by hand implements it as well, by calling it).
-///
-/// ```
-/// use std::collections::HashSet;
-/// use std::sync::Arc;
-///
-/// use axum::extract::FromRef;
-/// use axum::routing::post;
-/// use axum::{Json, Router};
-/// use modelbuild::axum::ValidWith;
-/// use modelbuild::{RuleError, Validate};
-///
-/// #[derive(Clone)]
-/// struct Taken(Arc<HashSet<String>>);
-///
-/// fn is_free(name: &str, taken: &Taken) -> Result<(), RuleError> {
-///     match taken.0.contains(name) {
-///         true => Err(RuleError::new("taken", "is already taken")),
-///         false => Ok(()),
-///     }
-/// }
-///
-/// #[derive(serde::Deserialize, Validate)]
-/// #[validate(context = Taken)]
-/// struct Rename {
-///     #[validate(length(max = 64), custom = is_free)]
-///     unique_name: String,
-/// }
-///
-/// #[derive(Clone)]
-/// struct AppState {
-///     taken: Taken,
-/// }
-///
-/// // Or `#[derive(FromRef)]` on the state, with axum's `macros` feature.
-/// impl FromRef<AppState> for Taken {
-///     fn from_ref(state: &AppState) -> Taken {
-///         state.taken.clone()
-///     }
-/// }
-///
-/// async fn rename(body: ValidWith<Json<Rename>, Taken>) -> String {
-///     body.into_inner().0.unique_name
-/// }
-///
-/// let state = AppState { taken: Taken(Arc::new(HashSet::from(["nightly".to_owned()]))) };
-/// let app: Router = Router::new().route("/rename", post(rename)).with_state(state);
-/// ```
-pub struct ValidWith<E, C> {
-    valid: Valid<E>,
-    context: PhantomData<fn() -> C>,
-}
-
-impl<E, C> ValidWith<E, C> {
-    fn checked(extracted: E) -> Self {
-        ValidWith {
-            valid: Valid::checked(extracted),
-            context: PhantomData,
-        }
-    }
-
-    /// The extractor, holding the validated value.
-    pub fn into_inner(self) -> E {
-        self.valid.into_inner()
-    }
-
-    /// The proof of validity, without the context's type.
-    pub fn into_valid(self) -> Valid<E> {
-        self.valid
-    }
-}
-
-impl<E, C> Deref for ValidWith<E, C> {
-    type Target = E;
-
-    fn deref(&self) -> &E {
-        &self.valid
     }
 }
 
