@@ -4,17 +4,9 @@
 //! validator's shape in both (each failure's `value` serialized to JSON, a map by
 //! field), so the invalid rows measure that shape as much as the checks.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::harness::{measure, ratio, Figures};
-use crate::peers::{ValidatorCreate, ValidatorModelBuild};
+use crate::peers::{ValidatorCreate, ValidatorModelBuild, AC, UA, UG};
 use crate::{cycle, data};
-
-static AC: LazyLock<Regex> = LazyLock::new(|| Regex::new("^AC[0-9a-fA-F]{32}$").unwrap());
-static UA: LazyLock<Regex> = LazyLock::new(|| Regex::new("^UA[0-9a-fA-F]{32}$").unwrap());
-static UG: LazyLock<Regex> = LazyLock::new(|| Regex::new("^UG[0-9a-fA-F]{32}$").unwrap());
 
 // `crate = ...` because this package names validator itself `validator`; a switched
 // program names modelbuild-validator so and writes nothing of the kind.

@@ -6,9 +6,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-static AC: LazyLock<Regex> = LazyLock::new(|| Regex::new("^AC[0-9a-fA-F]{32}$").unwrap());
-static UA: LazyLock<Regex> = LazyLock::new(|| Regex::new("^UA[0-9a-fA-F]{32}$").unwrap());
-static UG: LazyLock<Regex> = LazyLock::new(|| Regex::new("^UG[0-9a-fA-F]{32}$").unwrap());
+// The SIDs' regexes, shared with `compat`, whose structs are these, source for source.
+pub(crate) static AC: LazyLock<Regex> = LazyLock::new(|| Regex::new("^AC[0-9a-fA-F]{32}$").unwrap());
+pub(crate) static UA: LazyLock<Regex> = LazyLock::new(|| Regex::new("^UA[0-9a-fA-F]{32}$").unwrap());
+pub(crate) static UG: LazyLock<Regex> = LazyLock::new(|| Regex::new("^UG[0-9a-fA-F]{32}$").unwrap());
 
 // The unvalidated fields are carried, never read, so every library walks a value of
 // the same size and shape.
