@@ -202,22 +202,18 @@ impl Site {
         }
     }
 
-    /// The path of the checked value, from the node `at` the call was given; without
-    /// making one when the value is a field of the validated value itself and the
-    /// site keeps its segment.
-    /// [`path`](Self::path), held for an async rule's future.
-    pub(crate) fn held_path(&'static self, at: &PathNode<'_>) -> crate::path_node::HeldPath {
-        if let (Place::Here, true) = (self.place(), at.is_root()) {
-            return crate::path_node::HeldPath::Root;
-        }
-        match (self.kept_segment(), at.is_root()) {
-            (Some(segment), true) => {
-                crate::path_node::HeldPath::Made(Path::from_static(std::slice::from_ref(segment)))
-            }
-            _ => at.at_place(self.place()).hold(),
+    /// The path of the checked value relative to the node the call was given: what
+    /// an async rule's error starts from (the levels above add theirs when it fails).
+    pub(crate) fn relative_path(&'static self) -> Path {
+        match self.kept_segment() {
+            Some(segment) => Path::from_static(std::slice::from_ref(segment)),
+            None => Path::from_segments(segment_at(self.place()).into_iter().collect()),
         }
     }
 
+    /// The path of the checked value, from the node `at` the call was given; without
+    /// making one when the value is a field of the validated value itself and the
+    /// site keeps its segment.
     pub(crate) fn path(&'static self, at: &PathNode<'_>) -> Path {
         match (self.kept_segment(), at.is_root()) {
             (Some(segment), true) => Path::from_static(std::slice::from_ref(segment)),

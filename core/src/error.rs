@@ -129,6 +129,14 @@ impl Path {
         Path::from_segments(segments)
     }
 
+    /// `segment`, then this path: the path of an async rule's error one level up.
+    pub(crate) fn under(&self, segment: Segment) -> Path {
+        let mut segments = Vec::with_capacity(self.segments().len() + 1);
+        segments.push(segment);
+        segments.extend_from_slice(self.segments());
+        Path::from_segments(segments)
+    }
+
     /// Whether this is the root path.
     pub fn is_root(&self) -> bool {
         self.segments().is_empty()
@@ -319,6 +327,11 @@ impl FieldError {
             path,
             detail: Detail::Owned(Box::new(report)),
         }
+    }
+
+    /// The error one level up, its path under `segment`.
+    pub(crate) fn put_under(&mut self, segment: Segment) {
+        self.path = self.path.under(segment);
     }
 
     /// An error that refers to the report its call site made and keeps.

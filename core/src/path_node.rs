@@ -120,54 +120,26 @@ impl<'a> PathNode<'a> {
         Path::from_segments(segments)
     }
 
-    /// The path, held for a rule that reports after the walk that met it (an async
-    /// rule), without allocating for the usual one: see [`HeldPath`].
-    pub(crate) fn hold(&self) -> HeldPath {
-        if self.is_root() {
-            return HeldPath::Root;
+    /// The step from the node that holds this one to this one, held for the errors
+    /// of async rules, which are found after the walk that met it: see [`HeldStep`].
+    pub(crate) fn hold_step(&self) -> HeldStep {
+        match self.step {
+            Step::Root => HeldStep::Here,
+            Step::Field(name) => HeldStep::Field(name),
+            Step::Index(index) => HeldStep::Index(index),
+            // Borrowed only for the walk: written now (a map's entries with async
+            // rules are the one case where a walk allocates for a path).
+            Step::Key(key) => HeldStep::Key(key.to_string().into_boxed_str()),
         }
-        let mut steps = [HeldStep::Index(0); HELD];
-        let mut len: u8 = 0;
-        for node in self.ancestors() {
-            let step = match node.step {
-                Step::Root => continue,
-                Step::Field(name) => HeldStep::Field(name),
-                Step::Index(index) => HeldStep::Index(index),
-                Step::Key(_) => return HeldPath::Made(self.to_path()),
-            };
-            if usize::from(len) == HELD {
-                return HeldPath::Made(self.to_path());
-            }
-            steps[usize::from(len)] = step;
-            len += 1;
-        }
-        HeldPath::Inline { steps, len }
     }
 
-    /// Where this node is relative to `at`, for a rule on a whole value that holds its
-    /// fields here: at `at` itself (a struct's fields), under one of its fields (an
-    /// enum's variant), or, should it be neither, elsewhere, its path made now.
-    pub(crate) fn relative_to(&self, at: &PathNode<'_>) -> Relative {
-        // The usual case, a rule on the whole of the value validated.
-        if self.is_root() && at.is_root() {
-            return Relative::Here;
-        }
-        let same_parent = match (self.parent, at.parent) {
-            (None, None) => true,
-            (Some(a), Some(b)) => std::ptr::eq(a, b),
-            _ => false,
-        };
-        let same_step = match (self.step, at.step) {
-            (Step::Root, Step::Root) => true,
-            (Step::Field(a), Step::Field(b)) => a == b,
-            (Step::Index(a), Step::Index(b)) => a == b,
-            (Step::Key(a), Step::Key(b)) => std::ptr::addr_eq(a, b),
-            _ => false,
-        };
+    /// Where the fields of a whole value's rule hang, `self`, relative to the value's
+    /// node `at`: at `at` itself (a struct's fields, `None`) or under the field named
+    /// for an enum's variant; what the derive passes is one of these two.
+    pub(crate) fn field_under(&self, at: &PathNode<'_>) -> Option<&'static str> {
         match (self.parent, self.step) {
-            _ if same_parent && same_step => Relative::Here,
-            (Some(parent), Step::Field(name)) if std::ptr::eq(parent, at) => Relative::Field(name),
-            _ => Relative::Elsewhere(self.to_path()),
+            (Some(parent), Step::Field(name)) if std::ptr::eq(parent, at) => Some(name),
+            _ => None,
         }
     }
 
@@ -186,65 +158,37 @@ impl<'a> PathNode<'a> {
     }
 }
 
-/// Where a node is relative to another: see [`PathNode::relative_to`].
-pub(crate) enum Relative {
+/// The step a nested walk adds to the paths of its async rules' errors: the walk
+/// keeps no chain of nodes (they live on its stack), so each level holds the one
+/// step it adds, and an error's path is made, outermost level last, only when a rule
+/// fails. A map's key is written when the walk meets it, since it is borrowed only
+/// for the walk.
+pub(crate) enum HeldStep {
+    /// The value holding it is at the same node: an `Option`, a flattened field.
     Here,
     Field(&'static str),
-    Elsewhere(Path),
+    Index(usize),
+    Key(Box<str>),
 }
 
-impl Relative {
-    /// The path of the node, given the other's.
-    pub(crate) fn path_from(&self, at: Path) -> Path {
+impl HeldStep {
+    /// The path's segment, or none.
+    pub(crate) fn segment(&self) -> Option<Segment> {
         match self {
-            Relative::Here => at,
-            Relative::Field(name) => {
-                let mut segments: Vec<Segment> = at.segments().to_vec();
-                segments.push(Segment::Field((*name).into()));
-                Path::from_segments(segments)
-            }
-            Relative::Elsewhere(path) => path.clone(),
+            HeldStep::Here => None,
+            HeldStep::Field(name) => Some(Segment::Field((*name).into())),
+            HeldStep::Index(index) => Some(Segment::Index(*index)),
+            HeldStep::Key(key) => Some(Segment::Key(key.to_string())),
         }
     }
 }
 
-/// How deep a path of fields and positions [`HeldPath`] keeps inline.
-const HELD: usize = 4;
-
-/// A path kept without the chain of nodes it was read from, which lives on the stack of
-/// the walk: its fields and positions inline, leaf first, when there are at most
-/// [`HELD`] of them (nothing to allocate until an error needs the [`Path`]), or else, or
-/// when it goes through a map's key (which is borrowed only for the walk), the path
-/// made at once.
-pub(crate) enum HeldPath {
-    /// The validated value itself: the usual place of a rule on the whole value.
-    Root,
-    Inline {
-        steps: [HeldStep; HELD],
-        len: u8,
-    },
-    Made(Path),
-}
-
-#[derive(Clone, Copy)]
-pub(crate) enum HeldStep {
-    Field(&'static str),
-    Index(usize),
-}
-
-impl HeldPath {
-    pub(crate) fn to_path(&self) -> Path {
-        match self {
-            HeldPath::Root => Path::from_segments(Vec::new()),
-            HeldPath::Made(path) => path.clone(),
-            HeldPath::Inline { steps, len } => Path::from_segments(
-                (steps[..usize::from(*len)].iter().rev())
-                    .map(|step| match *step {
-                        HeldStep::Field(name) => Segment::Field(name.into()),
-                        HeldStep::Index(index) => Segment::Index(index),
-                    })
-                    .collect(),
-            ),
+impl From<Place> for HeldStep {
+    fn from(place: Place) -> Self {
+        match place {
+            Place::Field(name) => HeldStep::Field(name),
+            Place::Index(index) => HeldStep::Index(index),
+            Place::Here => HeldStep::Here,
         }
     }
 }

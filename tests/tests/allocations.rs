@@ -165,6 +165,33 @@ enum Target {
     None,
 }
 
+/// A level of nesting: seven of them put a rule deeper than any path a future could
+/// keep inline; each level keeps only the step it adds, made into a path on failure.
+#[derive(Validate)]
+#[validate(async)]
+struct Level<T> {
+    #[validate(nested)]
+    inner: T,
+}
+
+#[derive(Validate)]
+struct Leaf {
+    #[validate(custom(function = known, async))]
+    assistant_sid: String,
+}
+
+type Deep = Level<Level<Level<Level<Level<Level<Level<Leaf>>>>>>>;
+
+fn deep(assistant_sid: &str) -> Deep {
+    let leaf = Leaf {
+        assistant_sid: assistant_sid.into(),
+    };
+    fn level<T>(inner: T) -> Level<T> {
+        Level { inner }
+    }
+    level(level(level(level(level(level(level(leaf)))))))
+}
+
 fn poll_once<F: std::future::Future>(future: F) -> F::Output {
     let mut future = std::pin::pin!(future);
     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
@@ -189,6 +216,19 @@ fn async_rules_allocate_nothing_for_valid_data() {
     );
     let limited = || assert!(poll_once(valid.validate_async_limited(&(), 1)).is_ok());
     assert_eq!(allocations_in(limited), 0);
+
+    let deep_valid = deep("UA0123456789abcdef0123456789abcdee");
+    assert!(poll_once(deep_valid.validate_async()).is_ok());
+    assert_eq!(
+        allocations_in(|| assert!(poll_once(deep_valid.validate_async()).is_ok())),
+        0
+    );
+    let errors = poll_once(deep("UA0123456789abcdef0123456789abcdff").validate_async()).unwrap_err();
+    let path = errors
+        .iter()
+        .map(|error| error.path().to_string())
+        .collect::<Vec<_>>();
+    assert_eq!(path, ["inner.inner.inner.inner.inner.inner.inner.assistant_sid"]);
 }
 
 /// `json::from_slice` and `form::from_bytes` parse valid input once, as serde would:

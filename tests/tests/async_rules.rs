@@ -571,6 +571,115 @@ fn enums_options_boxes_and_recursive_types_are_walked() {
     block_on(folder("ok", user("ann")).validate_async()).unwrap();
 }
 
+// A rule on a whole enum value, deep in a collection: its errors at the value, or at
+// the field of the variant they name, exactly where its sync twin puts them.
+fn payment_refused(payment: PaymentRef<'_>) -> Result<(), RuleError> {
+    match payment {
+        PaymentRef::Card("0000") => Err(RuleError::new("unknown_card", "is not a card we know").at("number")),
+        PaymentRef::Cash => Err(RuleError::new("no_cash", "is not taken")),
+        PaymentRef::Card(_) => Ok(()),
+    }
+}
+
+enum PaymentRef<'p> {
+    Card(&'p str),
+    Cash,
+}
+
+async fn known_payment(payment: &Payment) -> Result<(), RuleError> {
+    GiveWay(1).await;
+    payment_refused(match payment {
+        Payment::Card { number } => PaymentRef::Card(number),
+        Payment::Cash => PaymentRef::Cash,
+    })
+}
+
+fn known_payment_now(payment: &SyncPayment) -> Result<(), RuleError> {
+    payment_refused(match payment {
+        SyncPayment::Card { number } => PaymentRef::Card(number),
+        SyncPayment::Cash => PaymentRef::Cash,
+    })
+}
+
+#[derive(Validate)]
+#[validate(custom(function = known_payment, async))]
+enum Payment {
+    Card {
+        #[validate(length(min = 4))]
+        number: String,
+    },
+    Cash,
+}
+
+#[derive(Validate)]
+#[validate(custom = known_payment_now)]
+enum SyncPayment {
+    Card {
+        #[validate(length(min = 4))]
+        number: String,
+    },
+    Cash,
+}
+
+#[derive(Validate)]
+#[validate(async)]
+struct Order {
+    #[validate(nested)]
+    payments: BTreeMap<String, Vec<Payment>>,
+}
+
+#[derive(Validate)]
+struct SyncOrder {
+    #[validate(nested)]
+    payments: BTreeMap<String, Vec<SyncPayment>>,
+}
+
+#[test]
+fn a_rule_on_a_whole_enum_value_reports_where_its_sync_twin_does() {
+    // A card's number, or cash.
+    let paid = [Some("1234"), Some("0000"), Some("12"), None, Some("0000")];
+    let order = Order {
+        payments: [(
+            "may".to_owned(),
+            paid.iter().map(|paid| match paid {
+                Some(number) => Payment::Card {
+                    number: (*number).into(),
+                },
+                None => Payment::Cash,
+            }),
+        )]
+        .into_iter()
+        .map(|(month, payments)| (month, payments.collect()))
+        .collect(),
+    };
+    let twin = SyncOrder {
+        payments: [(
+            "may".to_owned(),
+            paid.iter().map(|paid| match paid {
+                Some(number) => SyncPayment::Card {
+                    number: (*number).into(),
+                },
+                None => SyncPayment::Cash,
+            }),
+        )]
+        .into_iter()
+        .map(|(month, payments)| (month, payments.collect()))
+        .collect(),
+    };
+    let found = block_on(order.validate_async()).unwrap_err();
+    let expected = twin.validate().unwrap_err();
+    assert_eq!(paths(&found), paths(&expected));
+    assert_eq!(
+        paths(&found),
+        [
+            "payments[may][1].Card.number unknown_card",
+            "payments[may][2].Card.number length",
+            "payments[may][3] no_cash",
+            "payments[may][4].Card.number unknown_card",
+        ]
+    );
+}
+
 // Arguments, code and message on an async rule; several errors from one.
 async fn not_in(name: &str, banned: &[&str]) -> Result<(), Vec<RuleError>> {
     let errors: Vec<RuleError> = (banned.iter())

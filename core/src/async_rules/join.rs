@@ -6,6 +6,7 @@ use std::task::{Context, Poll};
 
 use super::rule::Rule;
 use super::{Found, Never, Pending, Run};
+use crate::path_node::HeldStep;
 
 /// A rule's future with its type erased: what a collection of values holds one of per
 /// element, and what breaks the recursion of a type that nests itself.
@@ -103,23 +104,32 @@ where
 }
 
 pin_project_lite::pin_project! {
-    /// A nested value's walk, made [`Joinable`].
+    /// A nested value's walk, made [`Joinable`], and the step from the value that
+    /// holds it, which its errors' paths are put under.
     #[doc(hidden)]
     pub struct Nested<P> {
         #[pin]
         walk: P,
+        step: HeldStep,
     }
 }
 
 impl<P> Nested<P> {
-    pub(crate) fn new(walk: P) -> Self {
-        Nested { walk }
+    pub(crate) fn new(walk: P, step: HeldStep) -> Self {
+        Nested { walk, step }
     }
 }
 
 impl<P: Pending> Pending for Nested<P> {
     fn poll_found(self: Pin<&mut Self>, cx: &mut Context<'_>, run: &Run) -> Poll<Found> {
-        self.project().walk.poll_found(cx, run)
+        let this = self.project();
+        let Poll::Ready(mut found) = this.walk.poll_found(cx, run) else {
+            return Poll::Pending;
+        };
+        if let Some(segment) = this.step.segment() {
+            found.put_under(&segment);
+        }
+        Poll::Ready(found)
     }
 }
 

@@ -12,11 +12,16 @@
 //! is spawned and no runtime is needed: any executor, or a plain `block_on`, drives
 //! it. Dropping the future drops every rule's future with it.
 //!
-//! A rule's future keeps what its errors need: the site (code, message) and the path,
-//! held inline (the walk's path nodes live on its stack, not in the futures), so that
-//! making it allocates nothing; only a path through a map's key, or deeper than eight
-//! fields and positions, is made when the future is. A collection whose elements have
-//! async rules keeps their futures in a list, each boxed.
+//! A rule's future keeps what its errors need and no more: its site (code, message,
+//! and its place under the value that holds it) and, for a rule on the whole value,
+//! that value's table of fields. Its errors' paths start from the value whose walk
+//! made it; each level of the walk above (a nested field, an element, a map's entry)
+//! keeps the one step it adds, and puts the errors under it when they come up
+//! (`Nested`). So a future carries no copy of the path, however deep: the
+//! paths are made only when a rule fails, and making the futures allocates nothing;
+//! only a map's key, borrowed for the walk alone, is written as text when its walk is
+//! made. A collection whose elements have async rules keeps their futures in a list,
+//! each boxed.
 
 mod join;
 mod nest;
@@ -59,7 +64,8 @@ pub fn nothing() -> Option<Never> {
 }
 
 /// What async rules found: each error with the number of sync errors found before the
-/// place of its rule, which is where it goes in the list.
+/// place of its rule, which is where it goes in the list. Its path is relative to the
+/// node of the walk it came up to, until the root's.
 #[doc(hidden)]
 #[derive(Default)]
 pub struct Found(Vec<(usize, FieldError)>);
@@ -67,6 +73,13 @@ pub struct Found(Vec<(usize, FieldError)>);
 impl Found {
     pub(crate) fn push(&mut self, at: usize, error: FieldError) {
         self.0.push((at, error));
+    }
+
+    /// Every error one level up, its path under `segment`.
+    pub(crate) fn put_under(&mut self, segment: &crate::Segment) {
+        for (_, error) in &mut self.0 {
+            error.put_under(segment.clone());
+        }
     }
 
     /// `self`, then `other`.

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use super::join::{join_all, Boxed, JoinAll, Nested};
 use super::{Never, Pending};
-use crate::path_node::PathNode;
+use crate::path_node::{HeldStep, PathNode, Place};
 use crate::rules::input::{EachInput, KeysInput};
 use crate::{Validate, ValidateWith, ValidationErrors};
 
@@ -25,7 +25,8 @@ use crate::{Validate, ValidateWith, ValidationErrors};
 pub trait NestAsync<C: ?Sized> {
     /// Checks the sync rules of the value at `at`, adding to `errors`, and makes the
     /// futures of the async rules of the values whose sync rules passed: `None` when
-    /// there are none to wait for.
+    /// there are none to wait for. Their errors' paths are relative to `at`: the
+    /// caller, which made `at`, puts them under the step it added.
     fn walk<'v>(
         &'v self,
         context: &'v C,
@@ -48,7 +49,8 @@ macro_rules! sequences {
                     ) -> Option<impl Pending + Send + use<'v, $($params,)* C>> {
                 gathered(|push| {
                     for (index, item) in self.iter().enumerate() {
-                        push(item.walk(context, &at.index(index), errors));
+                        let walk = item.walk(context, &at.index(index), errors);
+                        push(walk.map(|walk| Nested::new(walk, HeldStep::Index(index))));
                     }
                 })
             }
@@ -84,7 +86,9 @@ macro_rules! maps {
                     ) -> Option<impl Pending + Send + use<'v, $($params,)* C>> {
                 gathered(|push| {
                     for (key, value) in self {
-                        push(value.walk(context, &at.key(key), errors));
+                        let at = at.key(key);
+                        let walk = value.walk(context, &at, errors);
+                        push(walk.map(|walk| Nested::new(walk, at.hold_step())));
                     }
                 })
             }
@@ -176,13 +180,15 @@ impl<'v, T: NestAsync<C> + ?Sized, C: ?Sized> WalkAsync<'v, T, C> for &&Nest<'v,
 pub struct Walked<'v, T: ?Sized, C: ?Sized>(&'v T, &'v C);
 
 impl<'v, T: NestAsync<C> + ?Sized, C: ?Sized> Walked<'v, T, C> {
-    /// The value's walk.
+    /// The walk of the value at `place` under `at`.
     pub fn walk(
         self,
         at: &PathNode<'_>,
+        place: Place,
         errors: &mut ValidationErrors,
     ) -> Option<Nested<impl Pending + Send + use<'v, T, C>>> {
-        self.0.walk(self.1, at, errors).map(Nested::new)
+        let walk = self.0.walk(self.1, &at.at_place(place), errors)?;
+        Some(Nested::new(walk, place.into()))
     }
 }
 
@@ -204,9 +210,10 @@ impl<'v, T: Validate + ?Sized, C: ?Sized> WalkSync<'v, T> for &Nest<'v, T, C> {
 pub struct Checked<'v, T: ?Sized>(&'v T);
 
 impl<T: Validate + ?Sized> Checked<'_, T> {
-    /// Its rules, checked now: nothing to wait for.
-    pub fn walk(self, at: &PathNode<'_>, errors: &mut ValidationErrors) -> Option<Never> {
-        self.0.validate_at(at, errors);
+    /// The rules of the value at `place` under `at`, checked now: nothing to wait
+    /// for.
+    pub fn walk(self, at: &PathNode<'_>, place: Place, errors: &mut ValidationErrors) -> Option<Never> {
+        self.0.validate_at(&at.at_place(place), errors);
         None
     }
 }
@@ -229,27 +236,35 @@ impl<'v, T: ValidateWith<C> + ?Sized, C: ?Sized> WalkSyncWith<'v, T, C> for Nest
 pub struct CheckedWith<'v, T: ?Sized, C: ?Sized>(&'v T, &'v C);
 
 impl<T: ValidateWith<C> + ?Sized, C: ?Sized> CheckedWith<'_, T, C> {
-    /// Its rules, checked now with the context: nothing to wait for.
-    pub fn walk(self, at: &PathNode<'_>, errors: &mut ValidationErrors) -> Option<Never> {
-        self.0.validate_with_at(self.1, at, errors);
+    /// The rules of the value at `place` under `at`, checked now with the context:
+    /// nothing to wait for.
+    pub fn walk(self, at: &PathNode<'_>, place: Place, errors: &mut ValidationErrors) -> Option<Never> {
+        self.0.validate_with_at(self.1, &at.at_place(place), errors);
         None
     }
 }
 
-/// The derive's entry for `each(...)` with async rules or `nested` inside: `walk` runs
-/// on every element, checking its sync rules and making its async rules' futures.
+/// The derive's entry for `each(...)` with async rules or `nested` inside, on the
+/// value at `place` under `at`: `walk` runs on every element, checking its sync rules
+/// and making its async rules' futures.
 #[doc(hidden)]
 pub fn each<'v, M, T, F>(
     value: &'v T,
     at: &PathNode<'_>,
+    place: Place,
     errors: &mut ValidationErrors,
     mut walk: impl FnMut(&'v T::Item, &PathNode<'_>, &mut ValidationErrors) -> Option<F>,
-) -> Option<JoinAll<'v>>
+) -> Option<Nested<JoinAll<'v>>>
 where
     T: EachInput<M> + ?Sized,
     F: Pending + Send + 'v,
 {
-    gathered(|push| value.each_item(at, |item, item_at| push(walk(item, item_at, errors))))
+    let all = gathered(|push| {
+        value.each_item(&at.at_place(place), |item, item_at| {
+            push(walk(item, item_at, errors).map(|walk| Nested::new(walk, item_at.hold_step())))
+        })
+    })?;
+    Some(Nested::new(all, place.into()))
 }
 
 /// The derive's entry for `keys(...)` with async rules inside, as [`each`] for keys.
@@ -257,14 +272,20 @@ where
 pub fn keys<'v, M, T, F>(
     value: &'v T,
     at: &PathNode<'_>,
+    place: Place,
     errors: &mut ValidationErrors,
     mut walk: impl FnMut(&'v T::Key, &PathNode<'_>, &mut ValidationErrors) -> Option<F>,
-) -> Option<JoinAll<'v>>
+) -> Option<Nested<JoinAll<'v>>>
 where
     T: KeysInput<M> + ?Sized,
     F: Pending + Send + 'v,
 {
-    gathered(|push| value.each_key(at, |key, key_at| push(walk(key, key_at, errors))))
+    let all = gathered(|push| {
+        value.each_key(&at.at_place(place), |key, key_at| {
+            push(walk(key, key_at, errors).map(|walk| Nested::new(walk, key_at.hold_step())))
+        })
+    })?;
+    Some(Nested::new(all, place.into()))
 }
 
 /// The futures `visit` hands to `push`, one per element that made one, each boxed (the

@@ -8,8 +8,8 @@ use std::task::{Context, Poll};
 
 use super::{Found, Pending};
 use crate::__private::Site;
-use crate::error::{Path, RuleError, RuleErrors};
-use crate::path_node::{HeldPath, PathNode, Relative};
+use crate::error::{Path, RuleError, RuleErrors, Segment};
+use crate::path_node::PathNode;
 use crate::rules::custom::{field_path_from, to_field_error, FieldPlace};
 use crate::rules::input::CustomInput;
 use crate::ValidationErrors;
@@ -53,38 +53,43 @@ impl Run {
     }
 }
 
-/// Where a rule's errors go.
+/// Where a rule's errors go, relative to the node of the value whose walk made it:
+/// the levels above add their steps when it fails.
 #[doc(hidden)]
 pub trait Target {
-    /// The path of `error`.
-    fn path_of(&self, error: &RuleError) -> Path;
+    /// The path of `error`, of the rule at `site`.
+    fn path_of(&self, error: &RuleError, site: &'static Site) -> Path;
 }
 
-/// A rule on a field: its errors at the field.
+/// A rule on a field: its errors at the field, which the site names.
 #[doc(hidden)]
-pub struct OnField(HeldPath);
+pub struct OnField;
 
 impl Target for OnField {
-    fn path_of(&self, _: &RuleError) -> Path {
-        self.0.to_path()
+    fn path_of(&self, _: &RuleError, site: &'static Site) -> Path {
+        site.relative_path()
     }
 }
 
 /// A rule on the whole value: its errors at the value, or at the fields they name,
-/// found in the value's table of fields under `fields_at`.
+/// found in the value's table of fields, which hang at the value itself or, for an
+/// enum's variant, under the field `fields_at` names.
 #[doc(hidden)]
 pub struct OnWhole {
-    path: HeldPath,
     fields: &'static [FieldPlace],
-    fields_at: Relative,
+    fields_at: Option<&'static str>,
 }
 
 impl Target for OnWhole {
-    fn path_of(&self, error: &RuleError) -> Path {
-        match error.field() {
-            None => self.path.to_path(),
-            Some(name) => field_path_from(name, self.fields, &self.fields_at.path_from(self.path.to_path())),
-        }
+    fn path_of(&self, error: &RuleError, _: &'static Site) -> Path {
+        let Some(name) = error.field() else {
+            return Path::root();
+        };
+        let base = match self.fields_at {
+            None => Path::root(),
+            Some(variant) => Path::root().child(Segment::Field(variant.into())),
+        };
+        field_path_from(name, self.fields, &base)
     }
 }
 
@@ -123,7 +128,7 @@ where
         let mut found = Found::default();
         if let Err(broken) = result {
             for error in broken.into_rule_errors() {
-                let path = this.target.path_of(&error);
+                let path = this.target.path_of(&error, this.site);
                 found.push(*this.place, to_field_error(error, path, this.site));
             }
         }
@@ -141,7 +146,7 @@ impl Site {
         value: &'v T,
         function: F,
         passed: bool,
-        at: &PathNode<'_>,
+        _at: &PathNode<'_>,
         errors: &ValidationErrors,
     ) -> Option<Rule<R, OnField>>
     where
@@ -159,7 +164,7 @@ impl Site {
             started: false,
             site: self,
             place: errors.len(),
-            target: OnField(self.held_path(at)),
+            target: OnField,
         })
     }
 
@@ -189,9 +194,8 @@ impl Site {
             site: self,
             place: errors.len(),
             target: OnWhole {
-                path: self.held_path(at),
                 fields,
-                fields_at: fields_at.relative_to(at),
+                fields_at: fields_at.field_under(at),
             },
         })
     }

@@ -103,14 +103,15 @@ impl RuleKind for Inner {
         let span = call.span;
         if let Some(walk) = call.walk.filter(|_| self.walks()) {
             // In a type with async rules: `let __mb_q<n> = async_rules::<each|keys>(value,
-            // at, __mb_errors, |__mb_item, __mb_item_at, __mb_errors| { ...; joined });`,
+            // base, place, __mb_errors, |__mb_item, __mb_item_at, __mb_errors| { ...;
+            // joined });`,
             // each element's rules checked in a walk of its own, whose futures the
             // closure returns.
             walk.bind(out, span);
             call.rt(out).colon2(span).path(&["async_rules", self.label], span);
             out.group(Delimiter::Parenthesis, span, |out| {
                 call.value(out).punct(',', false, span);
-                call.at(out)
+                call.base_and_place(out)
                     .punct(',', false, span)
                     .ident("__mb_errors", span)
                     .punct(',', false, span);

@@ -39,7 +39,7 @@ impl RuleKind for Nested {
         let span = call.span;
         if let Some(walk) = call.walk {
             // In a type with async rules: `let __mb_q<n> = { use ...; (&&&Nest(value,
-            // __mb_ctx)).choose().walk(at, __mb_errors) };`, the value's walk when its
+            // __mb_ctx)).choose().walk(base, place, __mb_errors) };`, the value's walk when its
             // type has async rules, its sync rules checked now when it has none (with
             // the context when it takes one): `async_rules::Nest`'s traits choose by
             // the receiver.
@@ -72,7 +72,9 @@ impl RuleKind for Nested {
                 out.group(Delimiter::Parenthesis, span, |_| {});
                 out.punct('.', false, span).ident("walk", span);
                 out.group(Delimiter::Parenthesis, span, |out| {
-                    call.at(out).punct(',', false, span).ident("__mb_errors", span);
+                    call.base_and_place(out)
+                        .punct(',', false, span)
+                        .ident("__mb_errors", span);
                 });
             });
             out.punct(';', false, span);

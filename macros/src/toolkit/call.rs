@@ -131,6 +131,14 @@ impl<'a> Call<'a> {
         }
     }
 
+    /// `base, <Place>`: the node the value hangs from and where under it the value
+    /// is, for a walk that keeps the step it adds (an async walk's `nested`).
+    pub fn base_and_place<'o>(&self, out: &'o mut Out) -> &'o mut Out {
+        let site = Span::call_site();
+        out.ident(self.base, site).punct(',', false, site);
+        out.text(&super::sites::place_expr(self.place))
+    }
+
     /// The scope of rules nested in this one (`each`, `keys`): no siblings there.
     pub fn inner_scope(&self) -> Scope<'a> {
         Scope {
