@@ -164,7 +164,7 @@ impl<'a> PathNode<'a> {
 /// fails. A map's key is written when the walk meets it, since it is borrowed only
 /// for the walk.
 pub(crate) enum HeldStep {
-    /// The value holding it is at the same node: an `Option`, a flattened field.
+    /// The value is where the one holding it is: a flattened field, a newtype's.
     Here,
     Field(&'static str),
     Index(usize),
