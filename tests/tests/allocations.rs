@@ -192,6 +192,15 @@ fn deep(assistant_sid: &str) -> Deep {
     level(level(level(level(level(level(level(leaf)))))))
 }
 
+/// A collection whose elements have async rules: their futures are pinned eight to a
+/// box, in one list.
+#[derive(Validate)]
+#[validate(async)]
+struct Sids {
+    #[validate(each(custom(function = known, async)))]
+    sids: Vec<String>,
+}
+
 fn poll_once<F: std::future::Future>(future: F) -> F::Output {
     let mut future = std::pin::pin!(future);
     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
@@ -223,6 +232,16 @@ fn async_rules_allocate_nothing_for_valid_data() {
         allocations_in(|| assert!(poll_once(deep_valid.validate_async()).is_ok())),
         0
     );
+    // 24 elements: three boxes of eight, and the list of them (its first capacity, four).
+    let sids = Sids {
+        sids: vec!["UA0123456789abcdef0123456789abcdee".to_owned(); 24],
+    };
+    assert!(poll_once(sids.validate_async()).is_ok());
+    assert_eq!(
+        allocations_in(|| assert!(poll_once(sids.validate_async()).is_ok())),
+        4
+    );
+
     let errors = poll_once(deep("UA0123456789abcdef0123456789abcdff").validate_async()).unwrap_err();
     let path = errors
         .iter()

@@ -401,6 +401,49 @@ fn every_async_rule_of_the_value_runs_at_once_in_the_callers_task() {
     );
 }
 
+/// Waits `value % 10` polls, then fails a value of 100 or more: elements given fewer
+/// waits finish before the ones ahead of them.
+async fn settles(value: &u32) -> Result<(), RuleError> {
+    GiveWay((*value % 10) as usize).await;
+    match *value >= 100 {
+        true => Err(RuleError::new("too_big", "is too big")),
+        false => Ok(()),
+    }
+}
+
+#[derive(Validate)]
+#[validate(async)]
+struct Readings {
+    #[validate(each(range(max = 500), custom(function = settles, async)))]
+    values: Vec<u32>,
+}
+
+#[test]
+fn a_collections_errors_keep_its_order_whatever_order_its_rules_finish_in() {
+    // 21 elements, later ones waiting less; failures on both sides of every eighth.
+    let failing = [0, 7, 8, 15, 16, 20];
+    let values = (0..21)
+        .map(|index| match index {
+            10 => 600,
+            _ if failing.contains(&index) => 100 + (9 - index % 10),
+            _ => 9 - index % 10,
+        })
+        .collect();
+    let errors = block_on(Readings { values }.validate_async()).unwrap_err();
+    assert_eq!(
+        paths(&errors),
+        [
+            "values[0] too_big",
+            "values[7] too_big",
+            "values[8] too_big",
+            "values[10] range",
+            "values[15] too_big",
+            "values[16] too_big",
+            "values[20] too_big",
+        ]
+    );
+}
+
 #[test]
 fn max_concurrency_bounds_how_many_run_at_once() {
     for limit in [1, 4, 25] {

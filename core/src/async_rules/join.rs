@@ -157,48 +157,52 @@ impl<A: Pending, B: Pending> Pending for Join<A, B> {
     }
 }
 
-/// The rules of a collection's elements: one box each, waited for together.
+/// The rules of a collection's elements, in boxes of eight (see `chunk`), waited for
+/// together.
 #[doc(hidden)]
 pub struct JoinAll<'v> {
-    slots: Vec<Slot<'v>>,
+    /// Each box until it is done: dropped then, since it may hold connections.
+    waiting: Vec<Option<Boxed<'v>>>,
+    /// What the boxes done so far found, with their places in the list: only what
+    /// found errors, so that valid elements cost nothing here.
+    found: Vec<(usize, Found)>,
 }
 
-enum Slot<'v> {
-    Waiting(Boxed<'v>),
-    Done(Found),
-}
-
-/// All of `futures`, in order; `None` for none.
-pub(crate) fn join_all(futures: Vec<Boxed<'_>>) -> Option<JoinAll<'_>> {
-    if futures.is_empty() {
+/// All of `boxes`, in order; `None` for none.
+pub(crate) fn join_all(boxes: Vec<Option<Boxed<'_>>>) -> Option<JoinAll<'_>> {
+    if boxes.is_empty() {
         return None;
     }
     Some(JoinAll {
-        slots: futures.into_iter().map(Slot::Waiting).collect(),
+        waiting: boxes,
+        found: Vec::new(),
     })
 }
 
 impl Pending for JoinAll<'_> {
     fn poll_found(self: Pin<&mut Self>, cx: &mut Context<'_>, run: &Run) -> Poll<Found> {
-        let slots = &mut self.get_mut().slots;
+        let this = self.get_mut();
         let mut done = true;
-        for slot in slots.iter_mut() {
-            if let Slot::Waiting(future) = slot {
-                match future.as_mut().poll_found(cx, run) {
-                    // Dropped now: it may hold a connection.
-                    Poll::Ready(found) => *slot = Slot::Done(found),
-                    Poll::Pending => done = false,
+        for (place, slot) in this.waiting.iter_mut().enumerate() {
+            let Some(future) = slot else { continue };
+            match future.as_mut().poll_found(cx, run) {
+                Poll::Ready(found) => {
+                    *slot = None;
+                    if !found.is_empty() {
+                        this.found.push((place, found));
+                    }
                 }
+                Poll::Pending => done = false,
             }
         }
         if !done {
             return Poll::Pending;
         }
+        // In the list's order, whatever order the boxes finished in.
+        this.found.sort_by_key(|(place, _)| *place);
         let mut all = Found::default();
-        for slot in slots.drain(..) {
-            if let Slot::Done(found) = slot {
-                all.append(found);
-            }
+        for (_, found) in this.found.drain(..) {
+            all.append(found);
         }
         Poll::Ready(all)
     }

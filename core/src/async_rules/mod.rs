@@ -20,9 +20,10 @@
 //! (`Nested`). So a future carries no copy of the path, however deep: the
 //! paths are made only when a rule fails, and making the futures allocates nothing;
 //! only a map's key, borrowed for the walk alone, is written as text when its walk is
-//! made. A collection whose elements have async rules keeps their futures in a list,
-//! each boxed.
+//! made. A collection whose elements have async rules keeps their futures in a list
+//! of boxes, eight to a box.
 
+mod chunk;
 mod join;
 mod nest;
 mod rule;
@@ -73,6 +74,10 @@ pub struct Found(Vec<(usize, FieldError)>);
 impl Found {
     pub(crate) fn push(&mut self, at: usize, error: FieldError) {
         self.0.push((at, error));
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 
     /// Every error one level up, its path under `segment`.

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fmt::Display;
 use std::sync::Arc;
 
+use super::chunk::chunked;
 use super::join::{join_all, Boxed, JoinAll, Nested};
 use super::{Never, Pending};
 use crate::path_node::{HeldStep, PathNode, Place};
@@ -288,17 +289,10 @@ where
     Some(Nested::new(all, place.into()))
 }
 
-/// The futures `visit` hands to `push`, one per element that made one, each boxed (the
-/// elements' futures are of one type, but a list of them cannot be pinned in place
-/// without `unsafe`), waited for together.
+/// The futures `visit` hands to `push`, one per element that made one, waited for
+/// together (eight to a box: see `chunk`).
 fn gathered<'v, F: Pending + Send + 'v>(
     visit: impl FnOnce(&mut dyn FnMut(Option<F>)),
 ) -> Option<JoinAll<'v>> {
-    let mut futures: Vec<Boxed<'v>> = Vec::new();
-    visit(&mut |future| {
-        if let Some(future) = future {
-            futures.push(Box::pin(future));
-        }
-    });
-    join_all(futures)
+    join_all(chunked(visit))
 }
