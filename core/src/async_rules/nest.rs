@@ -254,18 +254,20 @@ pub fn each<'v, M, T, F>(
     at: &PathNode<'_>,
     place: Place,
     errors: &mut ValidationErrors,
-    mut walk: impl FnMut(&'v T::Item, &PathNode<'_>, &mut ValidationErrors) -> Option<F>,
+    walk: impl FnMut(&'v T::Item, &PathNode<'_>, &mut ValidationErrors) -> Option<F>,
 ) -> Option<Nested<JoinAll<'v>>>
 where
     T: EachInput<M> + ?Sized,
+    T::Item: 'v,
     F: Pending + Send + 'v,
 {
-    let all = gathered(|push| {
-        value.each_item(&at.at_place(place), |item, item_at| {
-            push(walk(item, item_at, errors).map(|walk| Nested::new(walk, item_at.hold_step())))
-        })
-    })?;
-    Some(Nested::new(all, place.into()))
+    walk_items(
+        at,
+        place,
+        errors,
+        |node, visit| value.each_item(node, visit),
+        walk,
+    )
 }
 
 /// The derive's entry for `keys(...)` with async rules inside, as [`each`] for keys.
@@ -275,15 +277,29 @@ pub fn keys<'v, M, T, F>(
     at: &PathNode<'_>,
     place: Place,
     errors: &mut ValidationErrors,
-    mut walk: impl FnMut(&'v T::Key, &PathNode<'_>, &mut ValidationErrors) -> Option<F>,
+    walk: impl FnMut(&'v T::Key, &PathNode<'_>, &mut ValidationErrors) -> Option<F>,
 ) -> Option<Nested<JoinAll<'v>>>
 where
     T: KeysInput<M> + ?Sized,
+    T::Key: 'v,
     F: Pending + Send + 'v,
 {
+    walk_items(at, place, errors, |node, visit| value.each_key(node, visit), walk)
+}
+
+/// What [`each`] and [`keys`] share: `items` visits every item (an element, a key)
+/// with its node under the value's, and `walk` runs on each; the futures made are
+/// joined, their errors under the item's step, then under the value's.
+fn walk_items<'v, I: ?Sized + 'v, F: Pending + Send + 'v>(
+    at: &PathNode<'_>,
+    place: Place,
+    errors: &mut ValidationErrors,
+    items: impl FnOnce(&PathNode<'_>, &mut dyn FnMut(&'v I, &PathNode<'_>)),
+    mut walk: impl FnMut(&'v I, &PathNode<'_>, &mut ValidationErrors) -> Option<F>,
+) -> Option<Nested<JoinAll<'v>>> {
     let all = gathered(|push| {
-        value.each_key(&at.at_place(place), |key, key_at| {
-            push(walk(key, key_at, errors).map(|walk| Nested::new(walk, key_at.hold_step())))
+        items(&at.at_place(place), &mut |item, item_at| {
+            push(walk(item, item_at, errors).map(|walk| Nested::new(walk, item_at.hold_step())))
         })
     })?;
     Some(Nested::new(all, place.into()))
