@@ -6,7 +6,7 @@
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use super::join::Boxed;
+use super::join::{join_all, Boxed, JoinAll};
 use super::{Found, Pending, Run};
 
 pin_project_lite::pin_project! {
@@ -75,24 +75,43 @@ macro_rules! chunk {
 
 chunk!(s0, s1, s2, s3, s4, s5, s6, s7);
 
-/// The futures `visit` hands to `push`, one per element that made one, eight to a box.
-pub(crate) fn chunked<'v, F: Pending + Send + 'v>(
-    visit: impl FnOnce(&mut dyn FnMut(Option<F>)),
-) -> Vec<Option<Boxed<'v>>> {
-    let mut boxes: Vec<Option<Boxed<'v>>> = Vec::new();
-    let mut filling: [Option<F>; CAPACITY] = Default::default();
-    let mut filled = 0;
-    visit(&mut |future| {
-        let Some(future) = future else { return };
-        filling[filled] = Some(future);
-        filled += 1;
-        if filled == CAPACITY {
-            boxes.push(Some(Box::pin(Chunk::from(std::mem::take(&mut filling)))));
-            filled = 0;
+/// The futures of a collection's elements as a walk makes them, one per element that
+/// made one, eight to a box; then waited for together.
+pub(crate) struct Gathered<'v, F> {
+    boxes: Vec<Option<Boxed<'v>>>,
+    filling: [Option<F>; CAPACITY],
+    filled: usize,
+}
+
+impl<'v, F: Pending + Send + 'v> Gathered<'v, F> {
+    pub(crate) fn new() -> Self {
+        Gathered {
+            boxes: Vec::new(),
+            filling: Default::default(),
+            filled: 0,
         }
-    });
-    if filled > 0 {
-        boxes.push(Some(Box::pin(Chunk::from(filling))));
     }
-    boxes
+
+    /// An element's future, if it made one.
+    // Called once per element, from the collection's loop: not inlined, the page of
+    // 100 of the compare bench took 10% longer.
+    #[inline]
+    pub(crate) fn push(&mut self, future: Option<F>) {
+        let Some(future) = future else { return };
+        self.filling[self.filled] = Some(future);
+        self.filled += 1;
+        if self.filled == CAPACITY {
+            let full = std::mem::take(&mut self.filling);
+            self.boxes.push(Some(Box::pin(Chunk::from(full))));
+            self.filled = 0;
+        }
+    }
+
+    /// All of them, waited for together; `None` for none.
+    pub(crate) fn joined(mut self) -> Option<JoinAll<'v>> {
+        if self.filled > 0 {
+            self.boxes.push(Some(Box::pin(Chunk::from(self.filling))));
+        }
+        join_all(self.boxes)
+    }
 }

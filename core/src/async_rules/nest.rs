@@ -3,15 +3,15 @@
 //! choice, at a `nested` field of such a type, between that walk and the sync rules of
 //! a value that has none.
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::Display;
 use std::sync::Arc;
 
-use super::chunk::chunked;
-use super::join::{join_all, Boxed, JoinAll, Nested};
+use super::chunk::Gathered;
+use super::join::{Boxed, JoinAll, Nested};
 use super::{Never, Pending};
-use crate::path_node::{HeldStep, PathNode, Place};
-use crate::rules::input::{EachInput, KeysInput};
+use crate::path_node::{PathNode, Place};
+use crate::rules::input::{Direct, EachInput, KeysInput};
 use crate::{Validate, ValidateWith, ValidationErrors};
 
 /// A value whose walk checks its sync rules and makes futures of its async rules; the
@@ -36,74 +36,44 @@ pub trait NestAsync<C: ?Sized> {
     ) -> Option<impl Pending + Send + use<'v, Self, C>>;
 }
 
-macro_rules! sequences {
+/// A collection's walk: every element's (a map's values), each under its position or
+/// key, as `each` visits them.
+macro_rules! collections {
     ($([$($generics:tt)*] [$($params:ident),*] $ty:ty;)*) => {$(
         impl<$($generics)*, C: ?Sized> NestAsync<C> for $ty
         where
-            T: NestAsync<C>,
+            <$ty as EachInput<Direct>>::Item: NestAsync<C>,
         {
             fn walk<'v>(
                 &'v self,
                 context: &'v C,
                 at: &PathNode<'_>,
                 errors: &mut ValidationErrors,
-                    ) -> Option<impl Pending + Send + use<'v, $($params,)* C>> {
-                gathered(|push| {
-                    for (index, item) in self.iter().enumerate() {
-                        let walk = item.walk(context, &at.index(index), errors);
-                        push(walk.map(|walk| Nested::new(walk, HeldStep::Index(index))));
-                    }
-                })
+            ) -> Option<impl Pending + Send + use<'v, $($params,)* C>> {
+                let mut all = Gathered::new();
+                self.each_item(at, |item, item_at| {
+                    all.push(under(item.walk(context, item_at, errors), item_at));
+                });
+                all.joined()
             }
         }
     )*};
 }
 
-sequences! {
+collections! {
     [T] [T] Vec<T>;
     [T] [T] [T];
     [T, const N: usize] [T, N] [T; N];
     [T] [T] VecDeque<T>;
-    [T] [T] std::collections::BTreeSet<T>;
-    [T, S] [T, S] std::collections::HashSet<T, S>;
-}
-
-#[cfg(feature = "indexmap")]
-sequences! {
-    [T, S] [T, S] indexmap::IndexSet<T, S>;
-}
-
-macro_rules! maps {
-    ($([$($generics:tt)*] [$($params:ident),*] $ty:ty;)*) => {$(
-        impl<$($generics)*, C: ?Sized> NestAsync<C> for $ty
-        where
-            V: NestAsync<C>,
-        {
-            fn walk<'v>(
-                &'v self,
-                context: &'v C,
-                at: &PathNode<'_>,
-                errors: &mut ValidationErrors,
-                    ) -> Option<impl Pending + Send + use<'v, $($params,)* C>> {
-                gathered(|push| {
-                    for (key, value) in self {
-                        let at = at.key(key);
-                        let walk = value.walk(context, &at, errors);
-                        push(walk.map(|walk| Nested::new(walk, at.hold_step())));
-                    }
-                })
-            }
-        }
-    )*};
-}
-
-maps! {
+    [T] [T] BTreeSet<T>;
+    [T, S] [T, S] HashSet<T, S>;
     [K: Display, V, S] [K, V, S] HashMap<K, V, S>;
     [K: Display, V] [K, V] BTreeMap<K, V>;
 }
 
 #[cfg(feature = "indexmap")]
-maps! {
+collections! {
+    [T, S] [T, S] indexmap::IndexSet<T, S>;
     [K: Display, V, S] [K, V, S] indexmap::IndexMap<K, V, S>;
 }
 
@@ -254,20 +224,18 @@ pub fn each<'v, M, T, F>(
     at: &PathNode<'_>,
     place: Place,
     errors: &mut ValidationErrors,
-    walk: impl FnMut(&'v T::Item, &PathNode<'_>, &mut ValidationErrors) -> Option<F>,
+    mut walk: impl FnMut(&'v T::Item, &PathNode<'_>, &mut ValidationErrors) -> Option<F>,
 ) -> Option<Nested<JoinAll<'v>>>
 where
     T: EachInput<M> + ?Sized,
-    T::Item: 'v,
     F: Pending + Send + 'v,
 {
-    walk_items(
-        at,
-        place,
-        errors,
-        |node, visit| value.each_item(node, visit),
-        walk,
-    )
+    let mut all = Gathered::new();
+    value.each_item(&at.at_place(place), |item, item_at| {
+        all.push(under(walk(item, item_at, errors), item_at));
+    });
+    let all = all.joined()?;
+    Some(Nested::new(all, place.into()))
 }
 
 /// The derive's entry for `keys(...)` with async rules inside, as [`each`] for keys.
@@ -277,38 +245,22 @@ pub fn keys<'v, M, T, F>(
     at: &PathNode<'_>,
     place: Place,
     errors: &mut ValidationErrors,
-    walk: impl FnMut(&'v T::Key, &PathNode<'_>, &mut ValidationErrors) -> Option<F>,
+    mut walk: impl FnMut(&'v T::Key, &PathNode<'_>, &mut ValidationErrors) -> Option<F>,
 ) -> Option<Nested<JoinAll<'v>>>
 where
     T: KeysInput<M> + ?Sized,
-    T::Key: 'v,
     F: Pending + Send + 'v,
 {
-    walk_items(at, place, errors, |node, visit| value.each_key(node, visit), walk)
-}
-
-/// What [`each`] and [`keys`] share: `items` visits every item (an element, a key)
-/// with its node under the value's, and `walk` runs on each; the futures made are
-/// joined, their errors under the item's step, then under the value's.
-fn walk_items<'v, I: ?Sized + 'v, F: Pending + Send + 'v>(
-    at: &PathNode<'_>,
-    place: Place,
-    errors: &mut ValidationErrors,
-    items: impl FnOnce(&PathNode<'_>, &mut dyn FnMut(&'v I, &PathNode<'_>)),
-    mut walk: impl FnMut(&'v I, &PathNode<'_>, &mut ValidationErrors) -> Option<F>,
-) -> Option<Nested<JoinAll<'v>>> {
-    let all = gathered(|push| {
-        items(&at.at_place(place), &mut |item, item_at| {
-            push(walk(item, item_at, errors).map(|walk| Nested::new(walk, item_at.hold_step())))
-        })
-    })?;
+    let mut all = Gathered::new();
+    value.each_key(&at.at_place(place), |item, item_at| {
+        all.push(under(walk(item, item_at, errors), item_at));
+    });
+    let all = all.joined()?;
     Some(Nested::new(all, place.into()))
 }
 
-/// The futures `visit` hands to `push`, one per element that made one, waited for
-/// together (eight to a box: see `chunk`).
-fn gathered<'v, F: Pending + Send + 'v>(
-    visit: impl FnOnce(&mut dyn FnMut(Option<F>)),
-) -> Option<JoinAll<'v>> {
-    join_all(chunked(visit))
+/// An item's walk (an element's, a map's value's, a key's), its errors under the
+/// item's step.
+fn under<P>(walk: Option<P>, item_at: &PathNode<'_>) -> Option<Nested<P>> {
+    walk.map(|walk| Nested::new(walk, item_at.hold_step()))
 }
